@@ -1,0 +1,29 @@
+package sh.grassroots.platform.web;
+
+import org.jboss.logging.MDC;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The request id that every log line carries ({@code %X{requestId}}) and every hop passes on. */
+public final class RequestIds {
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private RequestIds() {
+    }
+
+    /** Keeps a caller's id when it is harmless to log, otherwise makes a new one. */
+    public static String acceptOrCreate(String incoming) {
+        if (incoming != null && ACCEPTABLE.matcher(incoming).matches()) {
+            return incoming;
+        }
+        return UUID.randomUUID().toString();
+    }
+
+    public static String current() {
+        Object id = MDC.get(MDC_KEY);
+        return id == null ? "none" : id.toString();
+    }
+}
