@@ -84,6 +84,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10)
     public Response web(WebApplicationException e, UriInfo uri) {
+        // The JSON reader wraps parse errors in a 400; answer them as the parse error they are.
+        if (e.getCause() instanceof UnrecognizedPropertyException cause) {
+            return unknownField(cause, uri);
+        }
+        if (e.getCause() instanceof InvalidFormatException cause) {
+            return invalidValue(cause, uri);
+        }
+        if (e.getCause() instanceof MismatchedInputException cause) {
+            return mismatchedInput(cause, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            return malformedJson(cause, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);

@@ -1,0 +1,50 @@
+package sh.grassroots.org.tree.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import sh.grassroots.org.tree.model.OrganizationKind;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@Entity
+@Table(name = "organization")
+public class OrganizationEntity extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public OrganizationKind kind;
+
+    @Column(name = "district_code", nullable = false, columnDefinition = "bpchar(6)")
+    public String districtCode;
+
+    @Column(name = "parent_id")
+    public UUID parentId;
+
+    @Column(name = "founded_on")
+    public LocalDate foundedOn;
+
+    @Column(name = "document_number")
+    public String documentNumber;
+
+    @Column(name = "dissolved_on")
+    public LocalDate dissolvedOn;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Version
+    public long version;
+}

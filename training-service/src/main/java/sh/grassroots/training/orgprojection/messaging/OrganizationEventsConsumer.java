@@ -1,0 +1,61 @@
+package sh.grassroots.training.orgprojection.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import sh.grassroots.events.EventEnvelope;
+import sh.grassroots.events.OrganizationEvents;
+import sh.grassroots.events.OrganizationEvents.OrganizationCreated;
+import sh.grassroots.training.orgprojection.application.OrganizationProjector;
+
+import java.util.UUID;
+
+/**
+ * Reads org.organization.v1. Unknown event types are skipped (producers may add types);
+ * a message that cannot be read at all fails and goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class OrganizationEventsConsumer {
+    private static final Logger LOG = Logger.getLogger(OrganizationEventsConsumer.class);
+
+    private final ObjectMapper mapper;
+    private final OrganizationProjector projector;
+
+    public OrganizationEventsConsumer(ObjectMapper mapper, OrganizationProjector projector) {
+        this.mapper = mapper;
+        this.projector = projector;
+    }
+
+    @Incoming("org-organizations")
+    public Uni<Void> consume(String json) {
+        JsonNode envelope;
+        try {
+            envelope = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("Not a JSON event envelope", e));
+        }
+        String type = envelope.path("type").asText();
+        if (!OrganizationEvents.CREATED.equals(type)) {
+            LOG.debugf("Skipping event type %s", type);
+            return Uni.createFrom().voidItem();
+        }
+        EventEnvelope<OrganizationCreated> event;
+        try {
+            event = new EventEnvelope<>(
+                    UUID.fromString(envelope.path("eventId").asText()), type, envelope.path("version").asInt(),
+                    null, envelope.path("aggregateId").asText(), envelope.path("district").asText(null),
+                    envelope.path("traceparent").asText(null),
+                    mapper.treeToValue(envelope.path("payload"), OrganizationCreated.class));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("Malformed " + type + " event", e));
+        }
+        if (event.payload() == null || event.payload().organizationId() == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException(type + " event without an organization id"));
+        }
+        return projector.onCreated(event).replaceWithVoid();
+    }
+}
