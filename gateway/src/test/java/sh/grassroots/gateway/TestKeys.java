@@ -1,0 +1,79 @@
+package sh.grassroots.gateway;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import sh.grassroots.gateway.auth.DevKeys;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Test keys made inside the test run (none committed), and an upstream that echoes what the
+ * gateway forwarded to it, standing in for a service in these gateway-only tests.
+ */
+public class TestKeys implements QuarkusTestResourceLifecycleManager {
+    public static final String ISSUER = "https://id.test.grassroots";
+    public static final String AUDIENCE = "grassroots-api";
+    public static KeyPair trusted;
+    public static KeyPair untrusted;
+    private static Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            trusted = generator.generateKeyPair();
+            untrusted = generator.generateKeyPair();
+            Path dir = Files.createTempDirectory("gateway-keys");
+            Path publicKey = dir.resolve("public.pem");
+            Files.writeString(publicKey, DevKeys.pem("PUBLIC KEY", trusted.getPublic().getEncoded()));
+
+            vertx = Vertx.vertx();
+            HttpServer echo = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+                JsonObject headers = new JsonObject();
+                req.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+                req.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                        .put("method", req.method().name()).put("uri", req.uri())
+                        .put("headers", headers).put("body", body.toString()).encode());
+            })).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            String upstream = "http://127.0.0.1:" + echo.actualPort();
+            return Map.of(
+                    "gateway.jwt.public-key-location", publicKey.toString(),
+                    "gateway.jwt.issuer", ISSUER,
+                    "gateway.jwt.audience", AUDIENCE,
+                    "gateway.upstream.org", upstream,
+                    "gateway.upstream.training", upstream,
+                    // nothing listens on port 1: the stations route stands for a service that is down
+                    "gateway.upstream.stations", "http://127.0.0.1:1");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+
+    public static JwtClaimsBuilder person(String subject) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(Set.of("member"))
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600));
+    }
+
+    public static String sign(JwtClaimsBuilder claims) {
+        return claims.jws().keyId("test").sign(trusted.getPrivate());
+    }
+}

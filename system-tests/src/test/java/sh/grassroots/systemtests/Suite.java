@@ -1,0 +1,195 @@
+package sh.grassroots.systemtests;
+
+import io.smallrye.jwt.build.Jwt;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The four packaged services as real processes, on free ports, against the PostgreSQL and Kafka
+ * that bin/test started. Started once for the whole test run and stopped when it ends.
+ */
+public final class Suite implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+    public static final String ISSUER = "https://id.system-test.grassroots";
+    public static final String AUDIENCE = "grassroots-api";
+    private static Suite running;
+
+    private final Map<String, Service> services = new LinkedHashMap<>();
+    private KeyPair keys;
+
+    public record Service(String name, int port, Process process, Path log) {
+        public String url() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    @Override
+    public synchronized void beforeAll(ExtensionContext context) throws Exception {
+        if (running == null) {
+            Suite suite = new Suite();
+            suite.start();
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Suite.class.getName(), suite);
+            running = suite;
+        }
+    }
+
+    public static Suite get() {
+        return running;
+    }
+
+    public Service service(String name) {
+        return services.get(name);
+    }
+
+    public String gateway() {
+        return services.get("gateway").url();
+    }
+
+    public String token(String subject, Set<String> roles) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(roles)
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(900))
+                .jws().keyId("system-test").sign(keys.getPrivate());
+    }
+
+    /** Stops a service (to show the others keep working); it stays down for the rest of the run. */
+    public void kill(String name) throws InterruptedException {
+        Process p = services.get(name).process();
+        p.destroy();
+        p.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    private void start() throws Exception {
+        Path root = Path.of(System.getProperty("suite.root")).toAbsolutePath().normalize();
+        Path logs = Path.of(System.getProperty("suite.logs"));
+        Files.createDirectories(logs);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        keys = generator.generateKeyPair();
+        Path publicKey = logs.resolve("jwt-public.pem");
+        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+
+        String db = env("DB_HOST") + ":" + env("DB_PORT");
+        String groupPrefix = "system-test-" + UUID.randomUUID() + "-";
+        int org = freePort(), training = freePort(), stations = freePort(), gateway = freePort();
+        launch(root, logs, "org-service", org, Map.of("DB_NAME", "org", "DB_USER", "org", "DB_PASSWORD", "org"), db, groupPrefix);
+        launch(root, logs, "training-service", training, Map.of("DB_NAME", "training", "DB_USER", "training", "DB_PASSWORD", "training"), db, groupPrefix);
+        launch(root, logs, "service-station-service", stations, Map.of("DB_NAME", "stations", "DB_USER", "stations", "DB_PASSWORD", "stations"), db, groupPrefix);
+        launch(root, logs, "gateway", gateway, Map.of(
+                "ORG_SERVICE_URL", "http://127.0.0.1:" + org,
+                "TRAINING_SERVICE_URL", "http://127.0.0.1:" + training,
+                "STATIONS_SERVICE_URL", "http://127.0.0.1:" + stations,
+                "JWT_ISSUER", ISSUER, "JWT_AUDIENCE", AUDIENCE,
+                "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
+                "GATEWAY_UPSTREAM_TIMEOUT_MS", "3000"), db, groupPrefix);
+        for (Service service : services.values()) {
+            awaitReady(service);
+        }
+    }
+
+    private void launch(Path root, Path logs, String name, int port, Map<String, String> extra, String db,
+                        String groupPrefix) throws IOException {
+        Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the whole build (bin/test), not this module alone");
+        }
+        Path log = logs.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("HTTP_PORT", Integer.toString(port));
+        env.put("DB_HOST", db.split(":")[0]);
+        env.put("DB_PORT", db.split(":")[1]);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", env("KAFKA_BOOTSTRAP_SERVERS"));
+        env.put("KAFKA_GROUP_PREFIX", groupPrefix);
+        env.putAll(extra);
+        services.put(name, new Service(name, port, builder.start(), log));
+    }
+
+    private static void awaitReady(Service service) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.process().isAlive()) {
+                throw new IllegalStateException(service.name() + " exited:\n" + tail(service.log()));
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(service.url() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException(service.name() + " did not become ready:\n" + tail(service.log()));
+    }
+
+    @Override
+    public void close() {
+        List<Process> processes = new ArrayList<>();
+        services.values().forEach(s -> {
+            s.process().destroy();
+            processes.add(s.process());
+        });
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static String env(String name) {
+        String value = System.getenv(name);
+        if (value == null) {
+            throw new IllegalStateException(name + " is not set: run the tests through bin/test");
+        }
+        return value;
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
