@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Loads the article's organizations through the gateway, as the mobile app or a district
+# organizer would (see DOMAIN.md, "Demo data"). Run by bin/run once per data directory.
+set -euo pipefail
+GATEWAY=${GATEWAY:-http://localhost:8080}
+
+TOKEN=$(curl -fsS -X POST "$GATEWAY/dev/token" -H 'Content-Type: application/json' \
+  -d '{"subject":"demo-loader","roles":["district_admin"]}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+
+# org NAME KIND DISTRICT [PARENT_ID] [FOUNDED_ON] -> prints the new id
+org() {
+  local body="{\"name\":\"$1\",\"kind\":\"$2\",\"districtCode\":\"$3\""
+  [ -n "${4:-}" ] && body="$body,\"parentId\":\"$4\""
+  [ -n "${5:-}" ] && body="$body,\"foundedOn\":\"$5\""
+  body="$body}"
+  curl -fsS -X POST "$GATEWAY/api/v1/orgs/organizations" -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' -d "$body" | sed 's/.*"id":"\([^"]*\)".*/\1/'
+}
+
+YANGPU=310110; HUANGPU=310101; CHONGMING=310151
+
+bili=$(org "哔哩哔哩党委" COMMITTEE $YANGPU "" 2017-06-01)
+for n in 一 二 三 四 五 六 七 八 九 十; do
+  org "哔哩哔哩第${n}党支部" BRANCH $YANGPU "$bili" >/dev/null
+done
+org "UP主党支部" BRANCH $YANGPU "$bili" >/dev/null
+org "哔哩哔哩北京直管党支部" BRANCH $YANGPU "$bili" >/dev/null
+
+laoximen=$(org "老西门街道党工委" COMMITTEE $HUANGPU)
+xiaoximen=$(org "小西门居民区党总支" GENERAL_BRANCH $HUANGPU "$laoximen")
+org "蓬莱路地块第一临时党支部" BRANCH $HUANGPU "$xiaoximen" >/dev/null
+org "蓬莱路地块第二临时党支部" BRANCH $HUANGPU "$xiaoximen" >/dev/null
+
+gangyan=$(org "港沿镇党委" COMMITTEE $CHONGMING)
+yuanyi=$(org "园艺村党总支" GENERAL_BRANCH $CHONGMING "$gangyan")
+org "第一网格党支部" BRANCH $CHONGMING "$yuanyi" >/dev/null
+org "第二网格党支部" BRANCH $CHONGMING "$yuanyi" >/dev/null
+org "第三网格党支部" BRANCH $CHONGMING "$yuanyi" >/dev/null
+
+echo "[demo] loaded 哔哩哔哩党委 (12 branches), 老西门街道 → 小西门居民区党总支 → 2 temporary branches, 港沿镇 → 园艺村党总支 → 3 grid branches"
