@@ -1,0 +1,246 @@
+package sh.grassroots.k8s;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The checks must be able to fail: each test breaks one thing in a freshly parsed copy of a
+ * rendered overlay (or in the code facts) and expects the checker to name it.
+ */
+class CheckerCatchesBreakageTest {
+    private static final Map<String, String> RENDERED = new HashMap<>();
+    private static CodeFacts facts;
+
+    @BeforeAll
+    static void renderOnce() throws Exception {
+        Assumptions.assumeTrue(Kustomize.command().isPresent(),
+                "neither kubectl nor kustomize is on the PATH: the negative checks were NOT run");
+        facts = CodeFacts.scan(Kustomize.root());
+        for (String overlay : List.of("dev", "prod")) {
+            RENDERED.put(overlay, Kustomize.render(Kustomize.root().resolve("k8s/overlays/" + overlay)));
+        }
+    }
+
+    private static List<Map<String, Object>> fresh(String overlay) {
+        return Kustomize.parse(RENDERED.get(overlay));
+    }
+
+    private static Map<String, Object> container(List<Map<String, Object>> docs, String deployment) {
+        return Y.maps(Y.at(Y.find(docs, "Deployment", deployment), "spec.template.spec.containers")).get(0);
+    }
+
+    private static Map<String, Object> configMapData(List<Map<String, Object>> docs, String app) {
+        String name = Y.strAt(Y.maps(container(docs, app).get("envFrom")).get(0), "configMapRef.name");
+        return Y.map(Y.find(docs, "ConfigMap", name).get("data"));
+    }
+
+    private static void assertViolation(List<String> violations, String... fragments) {
+        assertTrue(violations.stream().anyMatch(v -> List.of(fragments).stream().allMatch(v::contains)),
+                "expected a violation mentioning " + List.of(fragments) + ", got:\n  " + String.join("\n  ", violations));
+    }
+
+    @Test
+    void unbrokenManifestsPass() {
+        assertEquals(List.of(), ManifestChecker.check(facts, fresh("dev")));
+        assertEquals(List.of(), ManifestChecker.check(facts, fresh("prod")));
+    }
+
+    @Test
+    void aMissingProbeIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        container(docs, "training-service").remove("readinessProbe");
+        assertViolation(ManifestChecker.check(facts, docs), "training-service", "no readinessProbe");
+    }
+
+    @Test
+    void aProbeOnTheWrongPathOrPortIsCaught() {
+        List<Map<String, Object>> docs = fresh("dev");
+        Map<String, Object> live = Y.map(container(docs, "gateway").get("livenessProbe"));
+        Y.map(live.get("httpGet")).put("path", "/health");
+        Map<String, Object> started = Y.map(container(docs, "org-service").get("startupProbe"));
+        Y.map(started.get("httpGet")).put("port", 9000);
+        List<String> v = ManifestChecker.check(facts, docs);
+        assertViolation(v, "gateway", "livenessProbe checks /health", "/q/health/live");
+        assertViolation(v, "org-service", "startupProbe goes to port 9000", "8081");
+    }
+
+    @Test
+    void aContainerPortThatIsNotTheAppsPortIsCaught() {
+        List<Map<String, Object>> docs = fresh("dev");
+        Y.maps(container(docs, "service-station-service").get("ports")).get(0).put("containerPort", 8080);
+        assertViolation(ManifestChecker.check(facts, docs), "service-station-service", "listens on 8083");
+    }
+
+    @Test
+    void anEnvironmentVariableMissingFromTheConfigMapIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        configMapData(docs, "org-service").remove("DB_HOST");
+        assertViolation(ManifestChecker.check(facts, docs), "org-service", "${DB_HOST}");
+    }
+
+    @Test
+    void aSecretBackedVariableThatIsDroppedIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        Y.list(container(docs, "service-station-service").get("env")).removeIf(e -> "DB_PASSWORD".equals(Y.map(e).get("name")));
+        assertViolation(ManifestChecker.check(facts, docs), "service-station-service", "${DB_PASSWORD}");
+    }
+
+    @Test
+    void aVariableTheCodeStartsToReadIsCaught() {
+        assertViolation(ManifestChecker.check(facts.withEnv("gateway", "GATEWAY_RATE_LIMIT"), fresh("prod")),
+                "gateway", "${GATEWAY_RATE_LIMIT}");
+    }
+
+    @Test
+    void aMissingTopicIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        docs.removeIf(d -> "KafkaTopic".equals(Y.kind(d)) && "org.organization.v1.dlq".equals(ManifestChecker.topicName(d)));
+        assertViolation(ManifestChecker.check(facts, docs), "topic org.organization.v1.dlq", "no KafkaTopic");
+    }
+
+    @Test
+    void aTopicTheCodeStartsToUseIsCaught() {
+        assertViolation(ManifestChecker.check(facts.withTopic("stations.booking.v2"), fresh("dev")),
+                "topic stations.booking.v2", "no KafkaTopic");
+    }
+
+    @Test
+    void moreTopicReplicasThanBrokersIsCaught() {
+        List<Map<String, Object>> docs = fresh("dev");
+        Map<String, Object> topic = Y.find(docs, "KafkaTopic", "org.organization.v1");
+        Y.map(topic.get("spec")).put("replicas", 3);
+        assertViolation(ManifestChecker.check(facts, docs), "org.organization.v1", "replicas 3", "1 broker");
+    }
+
+    @Test
+    void aRootOrPrivilegedContainerIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        Map<String, Object> dep = Y.find(docs, "Deployment", "org-service");
+        Y.mapAt(dep, "spec.template.spec.securityContext").remove("runAsNonRoot");
+        Map<String, Object> sc = Y.map(container(docs, "org-service").get("securityContext"));
+        sc.remove("runAsNonRoot");
+        sc.put("allowPrivilegeEscalation", true);
+        sc.put("readOnlyRootFilesystem", false);
+        List<String> v = ManifestChecker.check(facts, docs);
+        assertViolation(v, "org-service", "runAsNonRoot");
+        assertViolation(v, "org-service", "allowPrivilegeEscalation");
+        assertViolation(v, "org-service", "readOnlyRootFilesystem");
+    }
+
+    @Test
+    void missingResourcesAreCaught() {
+        List<Map<String, Object>> docs = fresh("dev");
+        container(docs, "gateway").remove("resources");
+        Y.map(Y.map(container(docs, "training-service").get("resources")).get("limits")).put("memory", "256Mi");
+        List<String> v = ManifestChecker.check(facts, docs);
+        assertViolation(v, "gateway", "no resources.limits.memory");
+        assertViolation(v, "training-service", "memory limit 256Mi");
+    }
+
+    @Test
+    void aServiceWithoutItsNetworkPolicyIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        docs.removeIf(d -> "NetworkPolicy".equals(Y.kind(d)) && "org-service".equals(Y.name(d)));
+        List<String> v = ManifestChecker.check(facts, docs);
+        assertViolation(v, "org-service", "no NetworkPolicy selects its pods");
+        // default deny still isolates org-service, so the gateway's calls to it are now blocked:
+        assertViolation(v, "gateway", "block its calls to http://org-service:8081");
+    }
+
+    @Test
+    void withoutDefaultDenyItIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        docs.removeIf(d -> "NetworkPolicy".equals(Y.kind(d)) && "default-deny-all".equals(Y.name(d)));
+        assertViolation(ManifestChecker.check(facts, docs), "no default-deny NetworkPolicy");
+    }
+
+    @Test
+    void blockedKafkaOrDatabaseOrDnsTrafficIsCaught() {
+        List<Map<String, Object>> docs = fresh("dev");
+        Map<String, Object> policy = Y.find(docs, "NetworkPolicy", "training-service");
+        Y.map(policy.get("spec")).remove("egress");
+        docs.removeIf(d -> "NetworkPolicy".equals(Y.kind(d)) && "allow-dns-egress".equals(Y.name(d)));
+        List<String> v = ManifestChecker.check(facts, docs);
+        assertViolation(v, "training-service", "reach the Kafka brokers");
+        assertViolation(v, "training-service", "reach PostgreSQL cluster pg-training");
+        assertViolation(v, "org-service", "DNS");
+    }
+
+    @Test
+    void aGatewayClosedToTheIngressControllerIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        Map<String, Object> policy = Y.find(docs, "NetworkPolicy", "gateway");
+        Y.list(Y.at(policy, "spec.ingress")).remove(0);
+        Y.list(Y.at(policy, "spec.ingress")).remove(0);
+        assertViolation(ManifestChecker.check(facts, docs), "gateway", "ingress controller");
+    }
+
+    @Test
+    void aDatabaseThatIsNotTheServicesOwnCnpgClusterIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        configMapData(docs, "service-station-service").put("DB_HOST", "pg-org-rw");
+        Map<String, Object> user = Y.maps(container(docs, "org-service").get("env")).get(0);
+        Y.mapAt(user, "valueFrom.secretKeyRef").put("name", "org-credentials");
+        List<String> v = ManifestChecker.check(facts, docs);
+        assertViolation(v, "service-station-service", "DB_NAME stations", "pg-org");
+        assertViolation(v, "pg-org", "shared by");
+        assertViolation(v, "org-service", "DB_USER must come from the CloudNativePG secret pg-org-app");
+    }
+
+    @Test
+    void tooManyConnectionsForPostgresIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        Map<String, Object> hpa = Y.ofKind(docs, "HorizontalPodAutoscaler").stream()
+                .filter(h -> "org-service".equals(Y.name(h))).findFirst().orElseThrow();
+        Y.map(hpa.get("spec")).put("maxReplicas", 20);
+        assertViolation(ManifestChecker.check(facts, docs), "org-service", "exceed max_connections");
+    }
+
+    @Test
+    void prodWithoutAutoscalingDisruptionBudgetOrSpreadingIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        docs.removeIf(d -> Set.of("HorizontalPodAutoscaler", "PodDisruptionBudget").contains(Y.kind(d)) && "gateway".equals(Y.name(d)));
+        Y.mapAt(Y.find(docs, "Deployment", "org-service"), "spec.template.spec").remove("affinity");
+        Y.map(Y.find(docs, "KafkaTopic", "org.organization.v1").get("spec")).put("replicas", 1);
+        List<String> v = ManifestChecker.checkProduction(facts, docs, 3);
+        assertViolation(v, "gateway", "HorizontalPodAutoscaler");
+        assertViolation(v, "gateway", "PodDisruptionBudget");
+        assertViolation(v, "org-service", "anti-affinity");
+        assertViolation(v, "org.organization.v1", "replication 1");
+    }
+
+    @Test
+    void theScannerPicksUpTopicsAndVariablesOfNewCode(@TempDir Path root) throws Exception {
+        Path app = root.resolve("booking-service");
+        Files.createDirectories(app.resolve("src/main/resources"));
+        Files.createDirectories(app.resolve("src/main/java/x"));
+        Files.writeString(app.resolve("pom.xml"), "<project/>");
+        Files.writeString(app.resolve("src/main/resources/application.properties"), String.join("\n",
+                "quarkus.application.name=booking-service",
+                "quarkus.http.port=${HTTP_PORT:8090}",
+                "# ${COMMENTED_OUT:x}",
+                "api.key=${BOOKING_API_KEY}",
+                "mp.messaging.incoming.stations.booking.v1.connector=smallrye-kafka",
+                "mp.messaging.outgoing.out.connector=smallrye-kafka",
+                "mp.messaging.outgoing.out.topic=stations.slot.v1"));
+        Files.writeString(app.resolve("src/main/java/x/T.java"),
+                "class T { static final String A = \"training.enrolment.v2\"; String pkg = \"sh.grassroots.x\"; }");
+        CodeFacts scanned = CodeFacts.scan(root);
+        assertEquals(Set.of("booking-service"), scanned.apps().keySet());
+        assertEquals(Set.of("HTTP_PORT", "BOOKING_API_KEY"), scanned.apps().get("booking-service").envDefaults().keySet());
+        assertEquals(8090, scanned.apps().get("booking-service").defaultHttpPort());
+        assertTrue(scanned.topics().containsAll(Set.of("training.enrolment.v2", "stations.slot.v1")), "topics: " + scanned.topics());
+    }
+}

@@ -1,0 +1,520 @@
+package sh.grassroots.k8s;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks rendered Kubernetes manifests (the documents of {@code kubectl kustomize <overlay>})
+ * against what the code needs ({@link CodeFacts}). Each method returns the violations found,
+ * one readable sentence each; an empty list means the manifests fit the code.
+ */
+final class ManifestChecker {
+    /** JVM apps measured at ~200-250MB RSS: a smaller memory limit gets them OOM-killed. */
+    static final long MIN_MEMORY_LIMIT = 512L * 1024 * 1024;
+    /** Connections CloudNativePG keeps for itself/superusers out of max_connections. */
+    static final int RESERVED_CONNECTIONS = 10;
+    static final Map<String, String> PROBE_PATHS = new LinkedHashMap<>();
+
+    static {
+        PROBE_PATHS.put("startupProbe", "/q/health/started");
+        PROBE_PATHS.put("livenessProbe", "/q/health/live");
+        PROBE_PATHS.put("readinessProbe", "/q/health/ready");
+    }
+
+    private static final Pattern URL = Pattern.compile("^(https?)://([a-z0-9]([-a-z0-9]*[a-z0-9])?)(\\.[^:/]*)?(?::(\\d+))?(/.*)?$");
+
+    private final CodeFacts facts;
+    private final List<Map<String, Object>> docs;
+    private final NetworkModel net;
+    private final List<String> violations = new ArrayList<>();
+
+    private ManifestChecker(CodeFacts facts, List<Map<String, Object>> docs) {
+        this.facts = facts;
+        this.docs = docs;
+        this.net = new NetworkModel(docs);
+    }
+
+    /** Everything every overlay must satisfy. */
+    static List<String> check(CodeFacts facts, List<Map<String, Object>> docs) {
+        ManifestChecker c = new ManifestChecker(facts, docs);
+        c.checkNamespacePolicies();
+        Map<String, List<String>> clusterUsers = new HashMap<>();
+        for (CodeFacts.App app : facts.apps().values()) {
+            c.checkApp(app, clusterUsers);
+        }
+        clusterUsers.forEach((cluster, users) -> {
+            if (users.size() > 1) {
+                c.fail("PostgreSQL cluster " + cluster + " is shared by " + users + ": one database and owner per service");
+            }
+        });
+        c.checkTopics();
+        c.checkPostgresClusters();
+        return c.violations;
+    }
+
+    /** What a production overlay adds: replicas, autoscaling, disruption budgets, spreading, replication. */
+    static List<String> checkProduction(CodeFacts facts, List<Map<String, Object>> docs, int minReplicas) {
+        ManifestChecker c = new ManifestChecker(facts, docs);
+        for (CodeFacts.App app : facts.apps().values()) {
+            Map<String, Object> dep = Y.find(docs, "Deployment", app.name());
+            if (dep == null) {
+                c.fail(app.name() + ": no Deployment named " + app.name());
+                continue;
+            }
+            Map<String, String> labels = Y.stringMap(Y.at(dep, "spec.template.metadata.labels"));
+            Integer replicas = Y.integer(Y.at(dep, "spec.replicas"));
+            if (replicas == null || replicas < minReplicas) {
+                c.fail(app.name() + ": " + replicas + " replicas, production needs at least " + minReplicas);
+            }
+            Map<String, Object> hpa = c.hpaFor(app.name());
+            if (hpa == null) {
+                c.fail(app.name() + ": no HorizontalPodAutoscaler targets Deployment " + app.name());
+            } else if (Y.integer(Y.at(hpa, "spec.minReplicas")) == null || Y.integer(Y.at(hpa, "spec.minReplicas")) < minReplicas) {
+                c.fail(app.name() + ": HorizontalPodAutoscaler minReplicas below " + minReplicas);
+            }
+            boolean pdb = Y.ofKind(docs, "PodDisruptionBudget").stream()
+                    .anyMatch(p -> Y.at(p, "spec.selector") != null && NetworkModel.selectorMatches(Y.at(p, "spec.selector"), labels));
+            if (!pdb) {
+                c.fail(app.name() + ": no PodDisruptionBudget selects its pods");
+            }
+            Map<String, Object> anti = Y.mapAt(dep, "spec.template.spec.affinity.podAntiAffinity");
+            List<Map<String, Object>> terms = new ArrayList<>(Y.maps(anti.get("requiredDuringSchedulingIgnoredDuringExecution")));
+            Y.maps(anti.get("preferredDuringSchedulingIgnoredDuringExecution")).forEach(w -> terms.add(Y.map(w.get("podAffinityTerm"))));
+            if (terms.stream().noneMatch(t -> t.get("labelSelector") != null && NetworkModel.selectorMatches(t.get("labelSelector"), labels))) {
+                c.fail(app.name() + ": no pod anti-affinity keeping its own pods apart");
+            }
+        }
+        for (Map<String, Object> topic : Y.ofKind(docs, "KafkaTopic")) {
+            Integer replicas = Y.integer(Y.at(topic, "spec.replicas"));
+            Integer isr = Y.integer(Y.mapAt(topic, "spec.config").get("min.insync.replicas"));
+            if (replicas == null || replicas < 3) {
+                c.fail("KafkaTopic " + topicName(topic) + ": replication " + replicas + ", production needs 3");
+            }
+            if (isr == null || isr < 2) {
+                c.fail("KafkaTopic " + topicName(topic) + ": min.insync.replicas " + isr + ", production needs 2");
+            }
+        }
+        for (Map<String, Object> cluster : Y.ofKind(docs, "Cluster")) {
+            Integer instances = Y.integer(Y.at(cluster, "spec.instances"));
+            if (instances == null || instances < 2) {
+                c.fail("PostgreSQL cluster " + Y.name(cluster) + ": " + instances + " instance(s), production needs a replica");
+            }
+        }
+        return c.violations;
+    }
+
+    private void fail(String violation) {
+        violations.add(violation);
+    }
+
+    private void checkNamespacePolicies() {
+        boolean defaultDeny = Y.ofKind(docs, "NetworkPolicy").stream().anyMatch(p ->
+                Y.mapAt(p, "spec.podSelector").isEmpty()
+                        && NetworkModel.types(p).containsAll(List.of("Ingress", "Egress"))
+                        && Y.list(Y.at(p, "spec.ingress")).isEmpty() && Y.list(Y.at(p, "spec.egress")).isEmpty());
+        if (!defaultDeny) {
+            fail("no default-deny NetworkPolicy (empty podSelector, Ingress and Egress, no rules)");
+        }
+    }
+
+    private void checkApp(CodeFacts.App app, Map<String, List<String>> clusterUsers) {
+        String name = app.name();
+        Map<String, Object> dep = Y.find(docs, "Deployment", name);
+        if (dep == null) {
+            fail(name + ": no Deployment named " + name);
+            return;
+        }
+        Map<String, Object> podSpec = Y.mapAt(dep, "spec.template.spec");
+        List<Map<String, Object>> containers = Y.maps(podSpec.get("containers"));
+        Map<String, Object> container = containers.stream().filter(c -> name.equals(c.get("name"))).findFirst()
+                .orElse(containers.isEmpty() ? Map.of() : containers.get(0));
+        NetworkModel.Pod pod = net.pods.get("Deployment/" + name);
+
+        // Environment: every ${VAR} the configuration reads must be set.
+        Map<String, String> env = environment(name, container);
+        for (String var : app.envDefaults().keySet()) {
+            if (!env.containsKey(var)) {
+                fail(name + ": application.properties reads ${" + var + "} but Deployment " + name
+                        + " does not set it (env or envFrom ConfigMap/Secret)");
+            }
+        }
+
+        // Ports and probes.
+        int port = parsePort(app.resolve("quarkus.http.port", env), app.defaultHttpPort());
+        Map<String, Integer> containerPorts = new HashMap<>();
+        for (Map<String, Object> p : Y.maps(container.get("ports"))) {
+            containerPorts.put(Y.str(p.getOrDefault("name", "")), Y.integer(p.get("containerPort")));
+        }
+        if (!containerPorts.containsValue(port)) {
+            fail(name + ": the app listens on " + port + " (HTTP_PORT) but the container declares ports " + containerPorts.values());
+        }
+        PROBE_PATHS.forEach((probe, path) -> {
+            Map<String, Object> p = Y.map(container.get(probe));
+            if (p.isEmpty()) {
+                fail(name + ": no " + probe + " (expected GET " + path + ")");
+                return;
+            }
+            String actual = Y.strAt(p, "httpGet.path");
+            if (!path.equals(actual)) {
+                fail(name + ": " + probe + " checks " + actual + ", the app serves " + path);
+            }
+            Integer probePort = resolvePort(Y.at(p, "httpGet.port"), containerPorts);
+            if (!Objects.equals(probePort, port)) {
+                fail(name + ": " + probe + " goes to port " + Y.at(p, "httpGet.port") + " but the app listens on " + port);
+            }
+        });
+
+        // Resources.
+        Map<String, Object> res = Y.map(container.get("resources"));
+        for (String r : List.of("requests.cpu", "requests.memory", "limits.cpu", "limits.memory")) {
+            if (Y.at(res, r) == null) {
+                fail(name + ": no resources." + r);
+            }
+        }
+        long limit = Y.bytes(Y.at(res, "limits.memory"));
+        long request = Y.bytes(Y.at(res, "requests.memory"));
+        if (limit >= 0 && limit < MIN_MEMORY_LIMIT) {
+            fail(name + ": memory limit " + Y.at(res, "limits.memory") + " is below the JVM's needs (512Mi)");
+        }
+        if (limit >= 0 && request > limit) {
+            fail(name + ": memory request above its limit");
+        }
+
+        // Security context.
+        Map<String, Object> podSc = Y.map(podSpec.get("securityContext"));
+        Map<String, Object> sc = Y.map(container.get("securityContext"));
+        Object nonRoot = sc.containsKey("runAsNonRoot") ? sc.get("runAsNonRoot") : podSc.get("runAsNonRoot");
+        if (!Y.isTrue(nonRoot)) {
+            fail(name + ": runAsNonRoot is not true");
+        }
+        Object user = sc.containsKey("runAsUser") ? sc.get("runAsUser") : podSc.get("runAsUser");
+        if (user != null && Objects.equals(Y.integer(user), 0)) {
+            fail(name + ": runs as user 0");
+        }
+        if (!Boolean.FALSE.equals(sc.get("allowPrivilegeEscalation")) && !"false".equals(sc.get("allowPrivilegeEscalation"))) {
+            fail(name + ": allowPrivilegeEscalation is not false");
+        }
+        if (!Y.isTrue(sc.get("readOnlyRootFilesystem"))) {
+            fail(name + ": readOnlyRootFilesystem is not true");
+        }
+        if (!Y.list(Y.at(sc, "capabilities.drop")).contains("ALL")) {
+            fail(name + ": capabilities do not drop ALL");
+        }
+        boolean tmp = Y.maps(container.get("volumeMounts")).stream().filter(m -> "/tmp".equals(m.get("mountPath")))
+                .anyMatch(m -> Y.maps(podSpec.get("volumes")).stream()
+                        .anyMatch(v -> Objects.equals(v.get("name"), m.get("name")) && v.containsKey("emptyDir")));
+        if (!tmp) {
+            fail(name + ": no emptyDir on /tmp (the JVM needs a writable /tmp with a read-only root)");
+        }
+
+        // Graceful shutdown and rollout without downtime.
+        Map<String, Object> preStop = Y.mapAt(container, "lifecycle.preStop");
+        int grace = Y.integer(podSpec.get("terminationGracePeriodSeconds")) == null ? 30 : Y.integer(podSpec.get("terminationGracePeriodSeconds"));
+        if (preStop.isEmpty()) {
+            fail(name + ": no preStop hook (endpoints must drain before the JVM stops)");
+        } else {
+            int sleep = preStopSeconds(preStop);
+            if (sleep >= grace) {
+                fail(name + ": preStop takes " + sleep + "s, not less than terminationGracePeriodSeconds " + grace);
+            }
+        }
+        Object maxUnavailable = Y.at(dep, "spec.strategy.rollingUpdate.maxUnavailable");
+        if ("Recreate".equals(Y.strAt(dep, "spec.strategy.type")) || !(Objects.equals(Y.integer(maxUnavailable), 0) || "0%".equals(maxUnavailable))) {
+            fail(name + ": rolling update may take pods away before new ones are ready (maxUnavailable must be 0)");
+        }
+
+        // Service account, Service, metrics.
+        String sa = Y.str(podSpec.get("serviceAccountName"));
+        if (sa == null || Y.find(docs, "ServiceAccount", sa) == null) {
+            fail(name + ": no ServiceAccount of its own (serviceAccountName " + sa + ")");
+        }
+        Map<String, Object> svc = Y.find(docs, "Service", name);
+        if (svc == null) {
+            fail(name + ": no Service named " + name);
+        } else {
+            if (!NetworkModel.selectorMatches(Map.of("matchLabels", Y.mapAt(svc, "spec.selector")), pod.labels())
+                    || Y.mapAt(svc, "spec.selector").isEmpty()) {
+                fail(name + ": Service " + name + " does not select the Deployment's pods");
+            }
+            boolean targets = Y.maps(Y.at(svc, "spec.ports")).stream()
+                    .anyMatch(p -> Objects.equals(resolvePort(p.getOrDefault("targetPort", p.get("port")), containerPorts), port));
+            if (!targets) {
+                fail(name + ": Service " + name + " does not target the app's port " + port);
+            }
+        }
+        Map<String, String> ann = Y.stringMap(Y.at(dep, "spec.template.metadata.annotations"));
+        if (!"true".equals(ann.get("prometheus.io/scrape")) || !String.valueOf(port).equals(ann.get("prometheus.io/port"))
+                || !app.metricsPath().equals(ann.get("prometheus.io/path"))) {
+            fail(name + ": Prometheus annotations do not point at :" + port + app.metricsPath());
+        }
+
+        // Network: a policy of its own, DNS, and the connections the configuration implies.
+        boolean ownPolicy = Y.ofKind(docs, "NetworkPolicy").stream().anyMatch(p -> !Y.mapAt(p, "spec.podSelector").isEmpty()
+                && NetworkModel.selects(p, pod) && NetworkModel.types(p).contains("Ingress"));
+        if (!ownPolicy) {
+            fail(name + ": no NetworkPolicy selects its pods");
+        }
+        if (!net.allowsDnsEgress(pod)) {
+            fail(name + ": NetworkPolicies block DNS (UDP 53) egress");
+        }
+        checkDatabase(app, env, pod, dep, clusterUsers);
+        checkKafka(app, env, pod);
+        checkUrls(name, env, pod);
+        for (Map<String, Object> ingress : Y.ofKind(docs, "Ingress")) {
+            boolean routesHere = Y.maps(Y.at(ingress, "spec.rules")).stream()
+                    .flatMap(r -> Y.maps(Y.at(r, "http.paths")).stream())
+                    .anyMatch(p -> name.equals(Y.strAt(p, "backend.service.name")));
+            if (!routesHere) {
+                continue;
+            }
+            if (Y.maps(Y.at(ingress, "spec.tls")).stream().noneMatch(t -> t.get("secretName") != null)) {
+                fail("Ingress " + Y.name(ingress) + ": no TLS secret");
+            }
+            if (!net.allowsIngressFromOtherNamespace(pod, port)) {
+                fail(name + ": exposed by Ingress " + Y.name(ingress) + " but no NetworkPolicy admits the ingress controller on " + port);
+            }
+        }
+    }
+
+    private void checkDatabase(CodeFacts.App app, Map<String, String> env, NetworkModel.Pod pod, Map<String, Object> dep,
+                               Map<String, List<String>> clusterUsers) {
+        if (!app.reads("DB_HOST") || !env.containsKey("DB_HOST")) {
+            return;
+        }
+        String name = app.name();
+        String host = env.get("DB_HOST").split("\\.")[0];
+        Map<String, Object> cluster = host.endsWith("-rw") ? Y.find(docs, "Cluster", host.substring(0, host.length() - 3)) : null;
+        if (cluster == null) {
+            fail(name + ": DB_HOST " + env.get("DB_HOST") + " is not the read-write service (<cluster>-rw) of a CloudNativePG Cluster");
+            return;
+        }
+        String cn = Y.name(cluster);
+        clusterUsers.computeIfAbsent(cn, k -> new ArrayList<>()).add(name);
+        String database = Y.strAt(cluster, "spec.bootstrap.initdb.database");
+        String dbName = env.containsKey("DB_NAME") ? env.get("DB_NAME") : app.envDefaults().get("DB_NAME");
+        if (app.reads("DB_NAME") && !Objects.equals(database, dbName)) {
+            fail(name + ": DB_NAME " + dbName + " but Cluster " + cn + " bootstraps database " + database);
+        }
+        for (String[] ref : new String[][]{{"DB_USER", "username"}, {"DB_PASSWORD", "password"}}) {
+            if (app.reads(ref[0]) && env.containsKey(ref[0]) && !("secret:" + cn + "-app/" + ref[1]).equals(env.get(ref[0]))) {
+                fail(name + ": " + ref[0] + " must come from the CloudNativePG secret " + cn + "-app key " + ref[1] + ", not " + env.get(ref[0]));
+            }
+        }
+        int pgPort = parsePort(env.get("DB_PORT"), 5432);
+        if (!net.allows(pod, net.pods.get("Cluster/" + cn), pgPort)) {
+            fail(name + ": NetworkPolicies do not let it reach PostgreSQL cluster " + cn + " on " + pgPort);
+        }
+        Integer pool = sum(app.resolve("quarkus.datasource.reactive.max-size", env), app.resolve("quarkus.datasource.jdbc.max-size", env));
+        Map<String, Object> hpa = hpaFor(name);
+        Integer pods = hpa != null ? Y.integer(Y.at(hpa, "spec.maxReplicas")) : Y.integer(Y.at(dep, "spec.replicas"));
+        Integer maxConnections = Y.integer(Y.mapAt(cluster, "spec.postgresql.parameters").getOrDefault("max_connections", "100"));
+        if (pool != null && pods != null && maxConnections != null && pods * pool > maxConnections - RESERVED_CONNECTIONS) {
+            fail(name + ": up to " + pods + " pods x " + pool + " connections exceed max_connections " + maxConnections + " of " + cn);
+        }
+    }
+
+    private void checkKafka(CodeFacts.App app, Map<String, String> env, NetworkModel.Pod pod) {
+        if (!app.reads("KAFKA_BOOTSTRAP_SERVERS") || !env.containsKey("KAFKA_BOOTSTRAP_SERVERS")) {
+            return;
+        }
+        for (String server : env.get("KAFKA_BOOTSTRAP_SERVERS").split(",")) {
+            String[] hp = server.trim().split(":");
+            String host = hp[0].split("\\.")[0];
+            Map<String, Object> kafka = host.endsWith("-kafka-bootstrap")
+                    ? Y.find(docs, "Kafka", host.substring(0, host.length() - "-kafka-bootstrap".length())) : null;
+            if (kafka == null || hp.length != 2) {
+                fail(app.name() + ": KAFKA_BOOTSTRAP_SERVERS " + server + " is not <kafka>-kafka-bootstrap:<port> of a Strimzi Kafka");
+                continue;
+            }
+            int port = parsePort(hp[1], -1);
+            if (Y.maps(Y.at(kafka, "spec.kafka.listeners")).stream().noneMatch(l -> Objects.equals(Y.integer(l.get("port")), port))) {
+                fail(app.name() + ": Kafka " + Y.name(kafka) + " has no listener on " + port);
+            }
+            boolean reachable = net.pods.values().stream()
+                    .filter(p -> Y.name(kafka).equals(p.labels().get("strimzi.io/cluster")) && "true".equals(p.labels().get("strimzi.io/broker-role")))
+                    .anyMatch(broker -> net.allows(pod, broker, port));
+            if (!reachable) {
+                fail(app.name() + ": NetworkPolicies do not let it reach the Kafka brokers of " + Y.name(kafka) + " on " + port);
+            }
+        }
+    }
+
+    /** Env values that are http(s) URLs of a Service in the manifests: the Service port exists and the call may pass. */
+    private void checkUrls(String name, Map<String, String> env, NetworkModel.Pod pod) {
+        env.forEach((var, value) -> {
+            Matcher m = URL.matcher(value);
+            if (!m.matches()) {
+                return;
+            }
+            Map<String, Object> svc = Y.find(docs, "Service", m.group(2));
+            if (svc == null) {
+                if (m.group(4) == null) {
+                    fail(name + ": " + var + " points at " + m.group(2) + ", which is no Service in the manifests");
+                }
+                return;
+            }
+            int port = m.group(5) != null ? Integer.parseInt(m.group(5)) : ("https".equals(m.group(1)) ? 443 : 80);
+            Map<String, Object> sp = Y.maps(Y.at(svc, "spec.ports")).stream()
+                    .filter(p -> Objects.equals(Y.integer(p.get("port")), port)).findFirst().orElse(null);
+            if (sp == null) {
+                fail(name + ": " + var + " uses port " + port + " but Service " + m.group(2) + " does not expose it");
+                return;
+            }
+            Map<String, String> selector = Y.stringMap(Y.at(svc, "spec.selector"));
+            for (NetworkModel.Pod target : net.pods.values()) {
+                if (selector.isEmpty() || !NetworkModel.selectorMatches(Map.of("matchLabels", selector), target.labels())) {
+                    continue;
+                }
+                Integer targetPort = resolvePort(sp.getOrDefault("targetPort", sp.get("port")), target.namedPorts());
+                if (targetPort == null || !net.allows(pod, target, targetPort)) {
+                    fail(name + ": NetworkPolicies block its calls to " + value + " (" + var + ")");
+                }
+            }
+        });
+    }
+
+    private void checkTopics() {
+        Map<String, Map<String, Object>> topics = new HashMap<>();
+        for (Map<String, Object> t : Y.ofKind(docs, "KafkaTopic")) {
+            topics.put(topicName(t), t);
+        }
+        for (String topic : facts.topics()) {
+            if (!topics.containsKey(topic)) {
+                fail("topic " + topic + " is used by the code but has no KafkaTopic");
+            }
+        }
+        for (Map<String, Object> t : topics.values()) {
+            String cluster = Y.stringMap(Y.at(t, "metadata.labels")).get("strimzi.io/cluster");
+            if (cluster == null || Y.find(docs, "Kafka", cluster) == null) {
+                fail("KafkaTopic " + topicName(t) + ": label strimzi.io/cluster " + cluster + " names no Kafka in the manifests");
+                continue;
+            }
+            int brokers = Y.ofKind(docs, "KafkaNodePool").stream()
+                    .filter(p -> cluster.equals(Y.stringMap(Y.at(p, "metadata.labels")).get("strimzi.io/cluster")))
+                    .filter(p -> Y.list(Y.at(p, "spec.roles")).contains("broker"))
+                    .mapToInt(p -> Objects.requireNonNullElse(Y.integer(Y.at(p, "spec.replicas")), 0)).sum();
+            Integer replicas = Y.integer(Y.at(t, "spec.replicas"));
+            Integer partitions = Y.integer(Y.at(t, "spec.partitions"));
+            Integer isr = Y.integer(Y.mapAt(t, "spec.config").get("min.insync.replicas"));
+            if (replicas == null || replicas < 1 || replicas > brokers) {
+                fail("KafkaTopic " + topicName(t) + ": replicas " + replicas + " but Kafka " + cluster + " has " + brokers + " broker(s)");
+            }
+            if (partitions == null || partitions < 1) {
+                fail("KafkaTopic " + topicName(t) + ": no partitions");
+            }
+            if (isr != null && replicas != null && isr > replicas) {
+                fail("KafkaTopic " + topicName(t) + ": min.insync.replicas " + isr + " > replicas " + replicas + " (producers with acks=all would fail)");
+            }
+        }
+        for (Map<String, Object> kafka : Y.ofKind(docs, "Kafka")) {
+            if (Y.at(kafka, "spec.zookeeper") != null) {
+                fail("Kafka " + Y.name(kafka) + ": uses ZooKeeper, expected KRaft");
+            }
+            boolean controllers = Y.ofKind(docs, "KafkaNodePool").stream()
+                    .anyMatch(p -> Y.name(kafka).equals(Y.stringMap(Y.at(p, "metadata.labels")).get("strimzi.io/cluster"))
+                            && Y.list(Y.at(p, "spec.roles")).contains("controller"));
+            if (!controllers) {
+                fail("Kafka " + Y.name(kafka) + ": no KafkaNodePool with the controller role (KRaft)");
+            }
+        }
+    }
+
+    private void checkPostgresClusters() {
+        for (Map<String, Object> cluster : Y.ofKind(docs, "Cluster")) {
+            if (Y.at(cluster, "spec.bootstrap.initdb.database") == null || Y.at(cluster, "spec.bootstrap.initdb.owner") == null) {
+                fail("PostgreSQL cluster " + Y.name(cluster) + ": bootstrap.initdb needs a database and an owner");
+            }
+        }
+    }
+
+    /** Environment of a container: envFrom ConfigMaps first, then env (which wins). Secret values read "secret:name/key". */
+    private Map<String, String> environment(String app, Map<String, Object> container) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Map<String, Object> from : Y.maps(container.get("envFrom"))) {
+            String prefix = Objects.requireNonNullElse(Y.str(from.get("prefix")), "");
+            if (from.get("configMapRef") != null) {
+                String cm = Y.strAt(from, "configMapRef.name");
+                Map<String, Object> doc = Y.find(docs, "ConfigMap", cm);
+                if (doc == null) {
+                    if (!Y.isTrue(Y.at(from, "configMapRef.optional"))) {
+                        fail(app + ": envFrom ConfigMap " + cm + " is not in the manifests");
+                    }
+                    continue;
+                }
+                Y.stringMap(doc.get("data")).forEach((k, v) -> env.put(prefix + k, v));
+            }
+            // envFrom secretRef: the keys are unknown here, so nothing counts as set through it.
+        }
+        for (Map<String, Object> e : Y.maps(container.get("env"))) {
+            String var = Y.str(e.get("name"));
+            Map<String, Object> from = Y.map(e.get("valueFrom"));
+            if (from.get("secretKeyRef") != null) {
+                env.put(var, "secret:" + Y.strAt(from, "secretKeyRef.name") + "/" + Y.strAt(from, "secretKeyRef.key"));
+            } else if (from.get("configMapKeyRef") != null) {
+                Map<String, Object> doc = Y.find(docs, "ConfigMap", Y.strAt(from, "configMapKeyRef.name"));
+                String key = Y.strAt(from, "configMapKeyRef.key");
+                if (doc == null || !Y.mapAt(doc, "data").containsKey(key)) {
+                    fail(app + ": " + var + " refers to ConfigMap key " + Y.strAt(from, "configMapKeyRef.name") + "/" + key + ", which does not exist");
+                    continue;
+                }
+                env.put(var, Y.str(Y.mapAt(doc, "data").get(key)));
+            } else if (from.get("fieldRef") != null || from.get("resourceFieldRef") != null) {
+                env.put(var, "field:" + from);
+            } else {
+                env.put(var, Objects.requireNonNullElse(Y.str(e.get("value")), ""));
+            }
+        }
+        return env;
+    }
+
+    private Map<String, Object> hpaFor(String deployment) {
+        return Y.ofKind(docs, "HorizontalPodAutoscaler").stream()
+                .filter(h -> "Deployment".equals(Y.strAt(h, "spec.scaleTargetRef.kind")) && deployment.equals(Y.strAt(h, "spec.scaleTargetRef.name")))
+                .findFirst().orElse(null);
+    }
+
+    static String topicName(Map<String, Object> topic) {
+        return Objects.requireNonNullElse(Y.strAt(topic, "spec.topicName"), Y.name(topic));
+    }
+
+    private static Integer resolvePort(Object port, Map<String, Integer> named) {
+        Integer n = Y.integer(port);
+        return n != null ? n : (port == null ? null : named.get(String.valueOf(port)));
+    }
+
+    private static int parsePort(String value, int fallback) {
+        Integer n = value == null ? null : Y.integer(value.trim());
+        return n == null ? fallback : n;
+    }
+
+    private static Integer sum(String a, String b) {
+        Integer x = a == null ? Integer.valueOf(0) : Y.integer(a.trim());
+        Integer y = b == null ? Integer.valueOf(0) : Y.integer(b.trim());
+        return x == null || y == null ? null : x + y;
+    }
+
+    private static int preStopSeconds(Map<String, Object> preStop) {
+        Integer s = Y.integer(Y.at(preStop, "sleep.seconds"));
+        if (s != null) {
+            return s;
+        }
+        List<Object> cmd = Y.list(Y.at(preStop, "exec.command"));
+        for (Object part : cmd) {
+            Matcher m = Pattern.compile("sleep\\s+(\\d+)").matcher(String.valueOf(part));
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        if (cmd.size() >= 2 && "sleep".equals(String.valueOf(cmd.get(0)))) {
+            Integer n = Y.integer(cmd.get(1));
+            return n == null ? 0 : n;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,84 @@
+package sh.grassroots.k8s;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Renders every overlay under k8s/overlays and checks it against the code of this checkout. */
+class ManifestsMatchCodeTest {
+    static CodeFacts facts;
+
+    @BeforeAll
+    static void scan() {
+        facts = CodeFacts.scan(Kustomize.root());
+    }
+
+    static List<Path> overlays() throws Exception {
+        return Kustomize.overlays();
+    }
+
+    static List<Map<String, Object>> rendered(Path overlay) throws Exception {
+        Assumptions.assumeTrue(Kustomize.command().isPresent(),
+                "neither kubectl nor kustomize is on the PATH: the overlays were NOT rendered or checked "
+                        + "(install kubectl >= 1.27 to run these checks)");
+        return Kustomize.parse(Kustomize.render(overlay));
+    }
+
+    @Test
+    void theScanFindsTheAppsTheirSettingsAndTopics() {
+        // Guards against a scanner that finds nothing, which would make every check pass.
+        assertTrue(facts.apps().keySet().containsAll(Set.of("gateway", "org-service", "training-service", "service-station-service")),
+                "apps found: " + facts.apps().keySet());
+        assertTrue(facts.apps().get("org-service").envDefaults().keySet()
+                .containsAll(Set.of("HTTP_PORT", "DB_HOST", "DB_USER", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS")));
+        assertTrue(facts.apps().get("gateway").envDefaults().keySet().containsAll(Set.of("ORG_SERVICE_URL", "JWT_PUBLIC_KEY_LOCATION")));
+        assertEquals(8081, facts.apps().get("org-service").defaultHttpPort());
+        assertEquals(8080, facts.apps().get("gateway").defaultHttpPort());
+        assertTrue(facts.topics().containsAll(Set.of("org.organization.v1", "org.organization.v1.dlq")), "topics: " + facts.topics());
+    }
+
+    @Test
+    void thereAreDevAndProdOverlays() throws Exception {
+        List<String> names = overlays().stream().map(p -> p.getFileName().toString()).toList();
+        assertTrue(names.containsAll(List.of("dev", "prod")), "overlays: " + names);
+    }
+
+    @ParameterizedTest(name = "overlay {0}")
+    @MethodSource("overlays")
+    void everyOverlayRendersAndFitsTheCode(Path overlay) throws Exception {
+        List<Map<String, Object>> docs = rendered(overlay);
+        assertFalse(docs.isEmpty());
+        List<String> violations = ManifestChecker.check(facts, docs);
+        assertTrue(violations.isEmpty(), overlay.getFileName() + ":\n  " + String.join("\n  ", violations));
+        System.out.printf("[k8s-tests] overlay %s: %d documents rendered, %d apps and %d code topics checked%n",
+                overlay.getFileName(), docs.size(), facts.apps().size(), facts.topics().size());
+    }
+
+    @Test
+    void prodRunsSeveralSpreadAutoscaledReplicasWithReplicatedTopics() throws Exception {
+        List<Map<String, Object>> docs = rendered(Kustomize.root().resolve("k8s/overlays/prod"));
+        List<String> violations = ManifestChecker.checkProduction(facts, docs, 3);
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
+    @Test
+    void devRunsOneReplicaOfEachApp() throws Exception {
+        List<Map<String, Object>> docs = rendered(Kustomize.root().resolve("k8s/overlays/dev"));
+        for (String app : facts.apps().keySet()) {
+            assertEquals(1, Y.integer(Y.at(Y.find(docs, "Deployment", app), "spec.replicas")), app);
+        }
+        // and dev is indeed not production-grade: the production check notices.
+        assertFalse(ManifestChecker.checkProduction(facts, docs, 3).isEmpty());
+    }
+}
