@@ -79,8 +79,97 @@ class GatewayAuthenticationTest {
     }
 
     @Test
-    void a_service_identity_is_403_on_a_people_route() {
-        rejected(TestKeys.sign(TestKeys.person("district-310101").claim("caller_kind", "service")), 403);
+    void a_district_service_identity_is_403_on_a_people_route() {
+        rejected(TestKeys.huangpuService(), 403);
+    }
+
+    @Test
+    void a_district_service_identity_reaches_the_inter_district_routes_as_that_district() {
+        given().header("Authorization", "Bearer " + TestKeys.huangpuService())
+                .header("X-Caller-District", "310110")
+                .get("/inter-district/v1/transfers/123").then().statusCode(200)
+                .body("uri", equalTo("/inter-district/v1/transfers/123"))
+                .body("headers.x-caller-kind", equalTo("SERVICE"))
+                .body("headers.x-caller-district", equalTo("310101"))
+                .body("headers.x-caller-subject", equalTo("huangpu-org-system"));
+    }
+
+    @Test
+    void a_person_cannot_become_a_service_by_claiming_it() {
+        String token = TestKeys.sign(TestKeys.person("m1").claim("caller_kind", "service").groups(java.util.Set.of("member", "service")));
+        given().header("Authorization", "Bearer " + token).get(ROUTE).then().statusCode(200)
+                .body("headers.x-caller-kind", equalTo("PERSON"))
+                .body("headers.x-caller-roles", equalTo("member"));
+    }
+
+    @Test
+    void a_token_signed_with_a_districts_key_but_naming_the_people_issuer_is_401() {
+        rejected(TestKeys.person("m1").jws().keyId("huangpu").sign(TestKeys.huangpu.getPrivate()), 401);
+    }
+
+    @Test
+    void a_token_with_a_forged_kid_is_401() {
+        rejected(TestKeys.person("m1").jws().keyId("test").sign(TestKeys.untrusted.getPrivate()), 401);
+        rejected(TestKeys.person("m1").jws().keyId("../../etc/passwd").sign(TestKeys.untrusted.getPrivate()), 401);
+    }
+
+    @Test
+    void a_token_that_points_at_its_own_key_is_401() {
+        rejected(TestKeys.person("m1").jws().header("jku", "https://evil.example/jwks.json").keyId("test")
+                .sign(TestKeys.trusted.getPrivate()), 401);
+    }
+
+    @Test
+    void a_token_of_another_type_is_401_and_an_access_token_type_is_accepted() {
+        rejected(TestKeys.person("m1").jws().header("typ", "secevent+jwt").sign(TestKeys.trusted.getPrivate()), 401);
+        given().header("Authorization", "Bearer " + TestKeys.person("m1").jws().header("typ", "at+jwt")
+                .sign(TestKeys.trusted.getPrivate())).get(ROUTE).then().statusCode(200);
+    }
+
+    @Test
+    void garbage_instead_of_a_token_is_401() {
+        rejected("not.a.jwt", 401);
+        rejected("abc", 401);
+    }
+
+    @Test
+    void a_trace_context_is_created_when_absent_and_kept_when_present() {
+        String token = TestKeys.sign(TestKeys.person("m1"));
+        given().header("Authorization", "Bearer " + token).get(ROUTE).then().statusCode(200)
+                .body("headers.traceparent", org.hamcrest.Matchers.matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+        String incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        given().header("Authorization", "Bearer " + token).header("traceparent", incoming).get(ROUTE).then()
+                .body("headers.traceparent", equalTo(incoming));
+    }
+
+    @Test
+    void me_home_returns_the_parts_that_answer_and_marks_the_rest_unavailable() {
+        given().header("Authorization", "Bearer " + TestKeys.sign(TestKeys.person("member-9")))
+                .get("/api/v1/me/home").then().statusCode(200)
+                .contentType("application/json")
+                .body("memberCard.uri", equalTo("/api/v1/orgs/members/me"))
+                .body("memberCard.headers.x-caller-subject", equalTo("member-9"))
+                .body("upcomingSessions.uri", equalTo("/api/v1/training/me/sessions?upcoming=true"))
+                .body("creditHours.uri", equalTo("/api/v1/training/me/credit-hours"))
+                .body("openTransfer.uri", equalTo("/api/v1/orgs/members/me/open-transfer"))
+                .body("bookings", nullValue())
+                .body("unavailable", org.hamcrest.Matchers.contains("bookings"));
+    }
+
+    @Test
+    void me_home_needs_a_token() {
+        rejectedAt("/api/v1/me/home", 401);
+    }
+
+    private static void rejectedAt(String path, int status) {
+        given().get(path).then().statusCode(status).contentType("application/problem+json");
+    }
+
+    @Test
+    void cors_preflight_from_the_app_origin_is_answered() {
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
+                .options(ROUTE).then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173");
     }
 
     @Test

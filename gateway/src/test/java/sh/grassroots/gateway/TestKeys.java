@@ -26,6 +26,8 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
     public static final String AUDIENCE = "grassroots-api";
     public static KeyPair trusted;
     public static KeyPair untrusted;
+    public static KeyPair huangpu;
+    public static final String HUANGPU_ISSUER = "https://id.huangpu.test";
     private static Vertx vertx;
 
     @Override
@@ -35,7 +37,10 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
             generator.initialize(2048);
             trusted = generator.generateKeyPair();
             untrusted = generator.generateKeyPair();
+            huangpu = generator.generateKeyPair();
             Path dir = Files.createTempDirectory("gateway-keys");
+            Path huangpuKey = dir.resolve("huangpu.pem");
+            Files.writeString(huangpuKey, DevKeys.pem("PUBLIC KEY", huangpu.getPublic().getEncoded()));
             Path publicKey = dir.resolve("public.pem");
             Files.writeString(publicKey, DevKeys.pem("PUBLIC KEY", trusted.getPublic().getEncoded()));
 
@@ -49,6 +54,7 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
             })).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             String upstream = "http://127.0.0.1:" + echo.actualPort();
             return Map.of(
+                    "gateway.jwt.district-issuers", "310101=" + HUANGPU_ISSUER + "|" + huangpuKey,
                     "gateway.jwt.public-key-location", publicKey.toString(),
                     "gateway.jwt.issuer", ISSUER,
                     "gateway.jwt.audience", AUDIENCE,
@@ -71,6 +77,13 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
     public static JwtClaimsBuilder person(String subject) {
         return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(Set.of("member"))
                 .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600));
+    }
+
+    /** Another district's system, as its own identity provider would issue it. */
+    public static String huangpuService() {
+        return Jwt.issuer(HUANGPU_ISSUER).audience(AUDIENCE).subject("huangpu-org-system")
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600))
+                .jws().keyId("huangpu").sign(huangpu.getPrivate());
     }
 
     public static String sign(JwtClaimsBuilder claims) {

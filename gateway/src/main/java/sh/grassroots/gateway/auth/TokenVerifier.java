@@ -7,61 +7,112 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.PublicKey;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Verifies bearer tokens with SmallRye JWT: only RS256/ES256 signatures, the configured
- * issuer and audience, expiry and not-before. Keys come from configuration only.
+ * Verifies bearer tokens with SmallRye JWT, following RFC 8725: only RS256/ES256, an explicit
+ * {@code typ} when present, no key material taken from the token (jku, x5u, jwk are refused),
+ * issuer, audience, exp and nbf checked. Each trusted issuer has its own configured key
+ * (a PEM file or a JWKS document/URL):
+ * <ul>
+ *   <li>the platform's identity provider, whose tokens are people;</li>
+ *   <li>one issuer per other district ({@code GATEWAY_DISTRICT_ISSUERS}), whose tokens are that
+ *       district's service identity; the district comes from configuration, never from a claim.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class TokenVerifier {
-    private final DefaultJWTParser parser;
+    private static final Set<String> ACCEPTED_TYP = Set.of("jwt", "at+jwt", "application/at+jwt");
+    private static final Set<String> REFUSED_HEADERS = Set.of("jku", "x5u", "jwk", "x5c");
+
+    private record Issuer(DefaultJWTParser parser, Caller.Kind kind, String district) {
+    }
+
+    private final Map<String, Issuer> issuers = new HashMap<>();
 
     public TokenVerifier(@ConfigProperty(name = "gateway.jwt.issuer") String issuer,
                          @ConfigProperty(name = "gateway.jwt.audience") String audience,
                          @ConfigProperty(name = "gateway.jwt.public-key-location") Optional<String> publicKeyLocation,
                          @ConfigProperty(name = "gateway.jwt.clock-skew-seconds") int clockSkewSeconds,
+                         @ConfigProperty(name = "gateway.jwt.district-issuers") Optional<String> districtIssuers,
                          @ConfigProperty(name = "gateway.dev-tokens.enabled") boolean devTokens,
                          @ConfigProperty(name = "gateway.dev-tokens.key-dir") String devKeyDir) {
-        PublicKey key = publicKeyLocation.map(TokenVerifier::read)
-                .orElseGet(() -> devTokens ? DevKeys.loadOrCreate(Path.of(devKeyDir)).getPublic() : null);
-        if (key == null) {
-            throw new IllegalStateException("Set JWT_PUBLIC_KEY_LOCATION (or enable dev tokens for a local run)");
+        String peopleKey = publicKeyLocation.orElseGet(() -> {
+            if (!devTokens) {
+                throw new IllegalStateException("Set JWT_PUBLIC_KEY_LOCATION (or enable dev tokens for a local run)");
+            }
+            DevKeys.loadOrCreate(Path.of(devKeyDir));
+            return Path.of(devKeyDir).resolve("public.pem").toAbsolutePath().toString();
+        });
+        issuers.put(issuer, new Issuer(parser(issuer, audience, peopleKey, clockSkewSeconds), Caller.Kind.PERSON, null));
+        for (DistrictIssuer d : DistrictIssuer.parseAll(districtIssuers.orElse(""))) {
+            issuers.put(d.issuer(), new Issuer(parser(d.issuer(), audience, d.keyLocation(), clockSkewSeconds),
+                    Caller.Kind.SERVICE, d.districtCode()));
         }
-        JWTAuthContextInfo info = new JWTAuthContextInfo(key, issuer);
+    }
+
+    public Caller verify(String token) throws TokenRejected {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            throw new TokenRejected("The bearer token is not a signed JWT");
+        }
+        Map<String, Object> header = json(parts[0]);
+        Object typ = header.get("typ");
+        if (typ != null && !ACCEPTED_TYP.contains(typ.toString().toLowerCase())) {
+            throw new TokenRejected("The bearer token has an unexpected type");
+        }
+        if (header.keySet().stream().anyMatch(REFUSED_HEADERS::contains)) {
+            throw new TokenRejected("The bearer token names its own key; keys are configured, not taken from tokens");
+        }
+        Object iss = json(parts[1]).get("iss");
+        Issuer issuer = iss == null ? null : issuers.get(iss.toString());
+        if (issuer == null) {
+            throw new TokenRejected("The bearer token comes from an issuer this gateway does not trust");
+        }
+        JsonWebToken jwt;
+        try {
+            jwt = issuer.parser().parse(token);
+        } catch (ParseException e) {
+            throw new TokenRejected("The bearer token is not valid: it may be expired, not yet valid, "
+                    + "for another audience, or not signed by the issuer's key");
+        }
+        Set<String> roles = new HashSet<>(jwt.getGroups() == null ? Set.of() : jwt.getGroups());
+        if (issuer.kind() == Caller.Kind.SERVICE) {
+            roles.add("service");
+            return new Caller(jwt.getSubject(), Caller.Kind.SERVICE, Set.copyOf(roles), null, issuer.district());
+        }
+        roles.remove("service");
+        return new Caller(jwt.getSubject(), Caller.Kind.PERSON, Set.copyOf(roles),
+                jwt.getClaim("org_scope"), jwt.getClaim("district"));
+    }
+
+    private static Map<String, Object> json(String segment) throws TokenRejected {
+        try {
+            return JsonUtil.parseJson(new String(Base64.getUrlDecoder().decode(segment), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | JoseException | ClassCastException e) {
+            throw new TokenRejected("The bearer token is not a well-formed JWT");
+        }
+    }
+
+    private static DefaultJWTParser parser(String issuer, String audience, String keyLocation, int clockSkewSeconds) {
+        JWTAuthContextInfo info = new JWTAuthContextInfo();
+        info.setIssuedBy(issuer);
+        info.setPublicKeyLocation(keyLocation);
         info.setExpectedAudience(Set.of(audience));
         info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256));
         info.setClockSkew(clockSkewSeconds);
         info.setExpGracePeriodSecs(0);
         info.setRequiredClaims(Set.of("sub", "exp", "iat"));
-        this.parser = new DefaultJWTParser(info);
-    }
-
-    public Caller verify(String token) throws TokenRejected {
-        JsonWebToken jwt;
-        try {
-            jwt = parser.parse(token);
-        } catch (ParseException e) {
-            throw new TokenRejected("The bearer token is not valid: it may be expired, not yet valid, "
-                    + "for another audience or issuer, or not signed by a trusted key");
-        }
-        String kind = jwt.getClaim("caller_kind");
-        return new Caller(jwt.getSubject(),
-                "service".equals(kind) ? Caller.Kind.SERVICE : Caller.Kind.PERSON,
-                jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups()),
-                jwt.getClaim("org_scope"),
-                jwt.getClaim("district"));
-    }
-
-    private static PublicKey read(String location) {
-        try {
-            return DevKeys.readPublic(Path.of(location));
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the JWT public key at " + location, e);
-        }
+        return new DefaultJWTParser(info);
     }
 }

@@ -1,57 +1,54 @@
 package sh.grassroots.gateway.routing;
 
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import sh.grassroots.gateway.auth.Caller;
 import sh.grassroots.gateway.auth.TokenRejected;
 import sh.grassroots.gateway.auth.TokenVerifier;
+import sh.grassroots.gateway.home.HomeAggregator;
+import sh.grassroots.gateway.resilience.RateLimits;
+import sh.grassroots.gateway.resilience.model.TokenBucket;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.RequestIds;
 
 import java.net.URI;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The gateway's routes: every /api/v1 and /inter-district/v1 request is authenticated here and
- * then streamed to its service, request and response bodies alike, with the caller's identity
- * and the request id passed on.
+ * The gateway's routes: every /api/v1 and /inter-district/v1 request gets a request id and a
+ * trace context, is authenticated and rate-limited here, and is then streamed to its service
+ * with the caller's identity passed on as X-Caller-* headers (client-sent ones are dropped).
  */
 @ApplicationScoped
 public class GatewayRoutes {
-    private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
     static final String CALLER_HEADER_PREFIX = "x-caller-";
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+    private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TokenVerifier verifier;
-    private final long timeoutMs;
+    private final RateLimits rateLimits;
+    private final Forwarder forwarder;
+    private final HomeAggregator home;
     private final List<Upstream> upstreams;
 
-    record Upstream(String name, String prefix, URI origin, boolean interDistrict) {
-    }
-
-    public GatewayRoutes(TokenVerifier verifier,
+    public GatewayRoutes(TokenVerifier verifier, RateLimits rateLimits, Forwarder forwarder, HomeAggregator home,
                          @ConfigProperty(name = "gateway.upstream.org") URI org,
                          @ConfigProperty(name = "gateway.upstream.training") URI training,
-                         @ConfigProperty(name = "gateway.upstream.stations") URI stations,
-                         @ConfigProperty(name = "gateway.upstream.timeout-ms") long timeoutMs) {
+                         @ConfigProperty(name = "gateway.upstream.stations") URI stations) {
         this.verifier = verifier;
-        this.timeoutMs = timeoutMs;
+        this.rateLimits = rateLimits;
+        this.forwarder = forwarder;
+        this.home = home;
         this.upstreams = List.of(
                 new Upstream("org", "/api/v1/orgs", org, false),
                 new Upstream("training", "/api/v1/training", training, false),
@@ -59,21 +56,26 @@ public class GatewayRoutes {
                 new Upstream("org", "/inter-district/v1", org, true));
     }
 
-    void register(@Observes Router router, Vertx vertx) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setMaxPoolSize(64).setKeepAlive(true).setConnectTimeout(2000));
+    void register(@Observes Router router) {
+        router.get("/api/v1/me/home").handler(rc -> authenticate(rc, false)).handler(home::handle);
         for (Upstream upstream : upstreams) {
-            router.route(upstream.prefix()).handler(rc -> authenticate(rc, upstream)).handler(rc -> forward(rc, client, upstream));
-            router.route(upstream.prefix() + "/*").handler(rc -> authenticate(rc, upstream)).handler(rc -> forward(rc, client, upstream));
+            for (String path : List.of(upstream.prefix(), upstream.prefix() + "/*")) {
+                router.route(path).handler(rc -> authenticate(rc, upstream.interDistrict()))
+                        .handler(rc -> forwarder.forward(rc, upstream));
+            }
         }
     }
 
-    private void authenticate(RoutingContext rc, Upstream upstream) {
+    private void authenticate(RoutingContext rc, boolean interDistrictRoute) {
         HttpServerRequest request = rc.request();
         String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
         MDC.put(RequestIds.MDC_KEY, requestId);
         request.headers().set(RequestIds.HEADER, requestId);
         rc.response().putHeader(RequestIds.HEADER, requestId);
+        String traceparent = request.getHeader("traceparent");
+        if (traceparent == null || !TRACEPARENT.matcher(traceparent).matches()) {
+            request.headers().set("traceparent", newTraceparent());
+        }
 
         String authorization = request.getHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -87,11 +89,18 @@ public class GatewayRoutes {
             unauthorized(rc, e.getMessage());
             return;
         }
-        if (caller.isService() != upstream.interDistrict()) {
+        if (caller.isService() != interDistrictRoute) {
             ProblemWriter.write(rc.response(), Problem.of(403, "forbidden-route", "Forbidden",
                     caller.isService()
                             ? "Service identities may only call /inter-district/v1 routes"
                             : "Inter-district routes are for other districts' service identities").at(request.path()));
+            return;
+        }
+        TokenBucket.Decision allowed = rateLimits.check(caller, request.method(), request.path());
+        if (!allowed.allowed()) {
+            rc.response().putHeader("Retry-After", Long.toString(allowed.retryAfterSeconds()));
+            ProblemWriter.write(rc.response(), Problem.of(429, "rate-limited", "Too Many Requests",
+                    "Too many requests from this caller; retry after " + allowed.retryAfterSeconds() + "s").at(request.path()));
             return;
         }
         MultiMap headers = request.headers();
@@ -99,7 +108,7 @@ public class GatewayRoutes {
                 .forEach(headers::remove);
         headers.set("X-Caller-Subject", caller.subject());
         headers.set("X-Caller-Kind", caller.kind().name());
-        headers.set("X-Caller-Roles", String.join(",", caller.roles()));
+        headers.set("X-Caller-Roles", String.join(",", caller.roles().stream().sorted().toList()));
         if (caller.orgScope() != null) {
             headers.set("X-Caller-Org-Scope", caller.orgScope());
         }
@@ -109,63 +118,17 @@ public class GatewayRoutes {
         rc.next();
     }
 
-    private void forward(RoutingContext rc, HttpClient client, Upstream upstream) {
-        HttpServerRequest request = rc.request();
-        HttpServerResponse response = rc.response();
-        request.pause();
-        RequestOptions options = new RequestOptions()
-                .setMethod(request.method())
-                .setHost(upstream.origin().getHost())
-                .setPort(upstream.origin().getPort())
-                .setURI(request.uri())
-                .setIdleTimeout(timeoutMs);
-        client.request(options).onComplete(opened -> {
-            if (opened.failed()) {
-                request.resume();
-                unavailable(rc, upstream, opened.cause());
-                return;
-            }
-            var outgoing = opened.result();
-            request.headers().forEach(h -> {
-                if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-                    outgoing.headers().add(h.getKey(), h.getValue());
-                }
-            });
-            outgoing.headers().set("X-Forwarded-Host", String.valueOf(request.authority()));
-            outgoing.headers().set("X-Forwarded-Proto", request.scheme());
-            if (request.remoteAddress() != null) {
-                outgoing.headers().set("X-Forwarded-For", request.remoteAddress().hostAddress());
-            }
-            outgoing.send(request).onComplete(answered -> {
-                if (answered.failed()) {
-                    unavailable(rc, upstream, answered.cause());
-                    return;
-                }
-                HttpClientResponse upstreamResponse = answered.result();
-                response.setStatusCode(upstreamResponse.statusCode());
-                upstreamResponse.headers().forEach(h -> {
-                    if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-                        response.headers().add(h.getKey(), h.getValue());
-                    }
-                });
-                if (!response.headers().contains("Content-Length")) {
-                    response.setChunked(true);
-                }
-                upstreamResponse.pipeTo(response);
-            });
-        });
+    private static String newTraceparent() {
+        byte[] trace = new byte[16];
+        byte[] span = new byte[8];
+        RANDOM.nextBytes(trace);
+        RANDOM.nextBytes(span);
+        return "00-" + HexFormat.of().formatHex(trace) + "-" + HexFormat.of().formatHex(span) + "-01";
     }
 
     private void unauthorized(RoutingContext rc, String detail) {
         rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"grassroots\"");
         ProblemWriter.write(rc.response(), Problem.of(401, "unauthenticated", "Unauthorized", detail)
                 .at(rc.request().path()));
-    }
-
-    private void unavailable(RoutingContext rc, Upstream upstream, Throwable cause) {
-        LOG.warnf("Upstream %s failed for %s %s: %s", upstream.name(), rc.request().method(), rc.request().path(), cause.toString());
-        rc.response().putHeader("Retry-After", "5");
-        ProblemWriter.write(rc.response(), Problem.of(503, "upstream-unavailable", "Service Unavailable",
-                "The " + upstream.name() + " service is not answering; try again shortly").at(rc.request().path()));
     }
 }

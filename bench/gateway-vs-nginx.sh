@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Throughput and latency of the same read (GET one organization) three ways, in one run on
+# loopback: straight to org-service, through nginx as a plain reverse proxy, and through the
+# gateway (JWT check, rate limit, breaker, streaming proxy). Prints ratios against the direct
+# baseline and against nginx. Installs nginx and wrk from Debian's packages if absent.
+# Usage: bench/gateway-vs-nginx.sh [seconds-per-run] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+DURATION=${1:-15}
+CONNECTIONS=${2:-32}
+source local/stack.sh
+
+for tool in nginx wrk; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "[bench] installing $tool (Debian package)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null) || { echo "need $tool" >&2; exit 1; }
+  fi
+done
+
+state=$(mktemp -d /tmp/grassroots-bench.XXXXXX); chmod 755 "$state"
+PIDS=()
+cleanup() { local rc=$?; set +e; [ ${#PIDS[@]} -gt 0 ] && kill "${PIDS[@]}" 2>/dev/null; sleep 2; stack_stop; rm -rf "$state"; exit $rc; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [ ! -f org-service/target/quarkus-app/quarkus-run.jar ] || [ ! -f gateway/target/quarkus-app/quarkus-run.jar ]; then
+  stack_mvn -B -q -ntp package -DskipTests -pl org-service,gateway -am
+fi
+stack_start "$state" ephemeral
+
+ORG=$(stack_free_port); GW=$(stack_free_port); NGX=$(stack_free_port)
+HTTP_PORT=$ORG DB_NAME=org DB_USER=org DB_PASSWORD=org OUTBOX_RELAY_INTERVAL=1s \
+  java -Xmx384m -jar org-service/target/quarkus-app/quarkus-run.jar >"$state/org.log" 2>&1 & PIDS+=($!)
+HTTP_PORT=$GW ORG_SERVICE_URL="http://127.0.0.1:$ORG" GATEWAY_DEV_TOKENS_ENABLED=true GATEWAY_DEV_KEY_DIR="$state/keys" \
+  GATEWAY_RATE_LIMIT_PER_MINUTE=100000000 \
+  java -Xmx384m -jar gateway/target/quarkus-app/quarkus-run.jar >"$state/gateway.log" 2>&1 & PIDS+=($!)
+mkdir -p "$state/nginx"
+cat > "$state/nginx/nginx.conf" <<NGINX
+worker_processes 1;
+pid $state/nginx/nginx.pid;
+error_log $state/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream org { server 127.0.0.1:$ORG; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGX;
+    location / { proxy_pass http://org; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+NGINX
+nginx -c "$state/nginx/nginx.conf" -g 'daemon off;' & PIDS+=($!)
+
+for port in $ORG $GW; do
+  for _ in $(seq 1 240); do curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+done
+TOKEN=$(curl -fsS -X POST "http://127.0.0.1:$GW/dev/token" -H 'Content-Type: application/json' \
+  -d '{"subject":"bench","roles":["district_admin"]}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+ID=$(curl -fsS -X POST "http://127.0.0.1:$ORG/api/v1/orgs/organizations" -H 'Content-Type: application/json' \
+  -d '{"name":"哔哩哔哩党委","kind":"COMMITTEE","districtCode":"310110"}' | sed 's/.*"id":"\([^"]*\)".*/\1/')
+PATH_=/api/v1/orgs/organizations/$ID
+
+run() { # label url [header]
+  local out
+  wrk -t2 -c"$CONNECTIONS" -d5s ${3:+-H "$3"} "$2" >/dev/null 2>&1 # warm-up
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency ${3:+-H "$3"} "$2")
+  local rps p50 p99 errors
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  errors=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
+  printf '%-8s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
+  eval "RPS_$1=$rps"
+}
+echo "[bench] GET $PATH_, $CONNECTIONS connections, ${DURATION}s each, $(nproc) cores"
+run direct "http://127.0.0.1:$ORG$PATH_"
+run nginx "http://127.0.0.1:$NGX$PATH_"
+run gateway "http://127.0.0.1:$GW$PATH_" "Authorization: Bearer $TOKEN"
+awk -v d="$RPS_direct" -v n="$RPS_nginx" -v g="$RPS_gateway" 'BEGIN {
+  printf "ratios (throughput): nginx/direct %.2f   gateway/direct %.2f   gateway/nginx %.2f\n", n/d, g/d, g/n }'
