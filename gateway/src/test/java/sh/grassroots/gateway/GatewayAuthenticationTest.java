@@ -19,6 +19,8 @@ import static org.hamcrest.Matchers.nullValue;
 class GatewayAuthenticationTest {
     private static final String ROUTE = "/api/v1/orgs/organizations";
 
+    static { io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails(); }
+
     private static void rejected(String token, int status) {
         var request = given();
         if (token != null) {
@@ -154,6 +156,39 @@ class GatewayAuthenticationTest {
                 .body("openTransfer.uri", equalTo("/api/v1/orgs/members/me/open-transfer"))
                 .body("bookings", nullValue())
                 .body("unavailable", org.hamcrest.Matchers.contains("bookings"));
+    }
+
+    @Test
+    void a_retiring_route_carries_deprecation_and_sunset_headers() {
+        given().header("Authorization", "Bearer " + TestKeys.sign(TestKeys.person("m1")))
+                .get("/api/v1/training/organizations").then().statusCode(200)
+                .header("Deprecation", "@1767225600")
+                .header("Sunset", "Wed, 30 Jun 2027 00:00:00 GMT")
+                .header("Link", org.hamcrest.Matchers.containsString("rel=\"deprecation\""));
+        given().header("Authorization", "Bearer " + TestKeys.sign(TestKeys.person("m1")))
+                .get(ROUTE).then().statusCode(200).header("Deprecation", nullValue());
+    }
+
+    @Test
+    void a_body_over_the_limit_is_413_before_it_is_sent_on() {
+        given().header("Authorization", "Bearer " + TestKeys.sign(TestKeys.person("m1")))
+                .contentType(ContentType.JSON).body("x".repeat(4096))
+                .post(ROUTE).then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("urn:grassroots:problem:body-too-large"));
+    }
+
+    @Test
+    void etag_and_if_none_match_pass_through_both_ways() {
+        given().header("Authorization", "Bearer " + TestKeys.sign(TestKeys.person("m1")))
+                .header("If-None-Match", "\"v7\"")
+                .get(ROUTE).then().statusCode(200).body("headers.if-none-match", equalTo("\"v7\""));
+    }
+
+    @Test
+    void the_merged_openapi_document_is_public_and_names_services_that_did_not_answer() {
+        given().get("/api/v1/openapi.json").then().statusCode(200)
+                .body("openapi", equalTo("3.1.0"))
+                .body("x-unavailable", org.hamcrest.Matchers.hasItem("stations"));
     }
 
     @Test

@@ -30,8 +30,21 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
     public static final String HUANGPU_ISSUER = "https://id.huangpu.test";
     private static Vertx vertx;
 
+    private static Map<String, String> config;
+
+    /**
+     * Keys and the echo upstream are made once per test JVM: Quarkus may start this resource
+     * again for another test profile, and tokens signed earlier must stay valid.
+     */
     @Override
-    public Map<String, String> start() {
+    public synchronized Map<String, String> start() {
+        if (config == null) {
+            config = create();
+        }
+        return config;
+    }
+
+    private static Map<String, String> create() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -54,6 +67,8 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
             })).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             String upstream = "http://127.0.0.1:" + echo.actualPort();
             return Map.of(
+                    "gateway.deprecations", "/api/v1/training/organizations|2026-01-01|2027-06-30|https://docs.grassroots.test/retire",
+                    "gateway.max-body-bytes", "1024",
                     "gateway.jwt.district-issuers", "310101=" + HUANGPU_ISSUER + "|" + huangpuKey,
                     "gateway.jwt.public-key-location", publicKey.toString(),
                     "gateway.jwt.issuer", ISSUER,
@@ -69,9 +84,7 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        if (vertx != null) {
-            vertx.close();
-        }
+        // the echo upstream lives as long as the test JVM; see start()
     }
 
     public static JwtClaimsBuilder person(String subject) {

@@ -40,8 +40,12 @@ public class GatewayRoutes {
     private final Forwarder forwarder;
     private final HomeAggregator home;
     private final List<Upstream> upstreams;
+    private final List<Deprecation> deprecations;
+    private final long maxBodyBytes;
 
     public GatewayRoutes(TokenVerifier verifier, RateLimits rateLimits, Forwarder forwarder, HomeAggregator home,
+                         @ConfigProperty(name = "gateway.deprecations") java.util.Optional<String> deprecations,
+                         @ConfigProperty(name = "gateway.max-body-bytes") long maxBodyBytes,
                          @ConfigProperty(name = "gateway.upstream.org") URI org,
                          @ConfigProperty(name = "gateway.upstream.training") URI training,
                          @ConfigProperty(name = "gateway.upstream.stations") URI stations) {
@@ -49,6 +53,8 @@ public class GatewayRoutes {
         this.rateLimits = rateLimits;
         this.forwarder = forwarder;
         this.home = home;
+        this.deprecations = Deprecation.parseAll(deprecations.orElse(""));
+        this.maxBodyBytes = maxBodyBytes;
         this.upstreams = List.of(
                 new Upstream("org", "/api/v1/orgs", org, false),
                 new Upstream("training", "/api/v1/training", training, false),
@@ -75,6 +81,18 @@ public class GatewayRoutes {
         String traceparent = request.getHeader("traceparent");
         if (traceparent == null || !TRACEPARENT.matcher(traceparent).matches()) {
             request.headers().set("traceparent", newTraceparent());
+        }
+
+        for (Deprecation deprecation : deprecations) {
+            if (request.path().startsWith(deprecation.pathPrefix())) {
+                deprecation.headers().forEach(rc.response()::putHeader);
+            }
+        }
+        String length = request.getHeader("Content-Length");
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodyBytes) {
+            ProblemWriter.write(rc.response(), Problem.of(413, "body-too-large", "Content Too Large",
+                    "Request bodies are limited to " + maxBodyBytes + " bytes").at(request.path()));
+            return;
         }
 
         String authorization = request.getHeader("Authorization");
