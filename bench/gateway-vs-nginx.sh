@@ -62,10 +62,12 @@ ID=$(curl -fsS -X POST "http://127.0.0.1:$ORG/api/v1/orgs/organizations" -H 'Con
 PATH_=/api/v1/orgs/organizations/$ID
 
 run() { # label url [header]
-  local out
-  wrk -t2 -c"$CONNECTIONS" -d5s ${3:+-H "$3"} "$2" >/dev/null 2>&1 # warm-up
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency ${3:+-H "$3"} "$2")
-  local rps p50 p99 errors
+  local args=(-t2 -c"$CONNECTIONS") out rps p50 p99 errors status
+  [ -n "${3:-}" ] && args+=(-H "$3")
+  status=$(curl -s -o /dev/null -w '%{http_code}' ${3:+-H} ${3:+"$3"} "$2")
+  [ "$status" = 200 ] || { echo "[bench] $1 answers $status, not 200: not measuring" >&2; exit 1; }
+  wrk "${args[@]}" -d10s "$2" >/dev/null 2>&1 # warm-up (JIT)
+  out=$(wrk "${args[@]}" -d"${DURATION}s" --latency "$2")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
