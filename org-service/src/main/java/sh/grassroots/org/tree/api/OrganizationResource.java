@@ -2,31 +2,43 @@ package sh.grassroots.org.tree.api;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
+import sh.grassroots.org.common.api.Versions;
+import sh.grassroots.org.common.application.Page;
 import sh.grassroots.org.tree.application.CreateOrganization;
+import sh.grassroots.org.tree.application.OrganizationQueries;
 import sh.grassroots.org.tree.application.OrganizationService;
 import sh.grassroots.org.tree.application.OrganizationView;
 import sh.grassroots.org.tree.model.OrganizationKind;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/orgs/organizations")
 public class OrganizationResource {
     private final OrganizationService organizations;
+    private final OrganizationQueries queries;
 
-    public OrganizationResource(OrganizationService organizations) {
+    public OrganizationResource(OrganizationService organizations, OrganizationQueries queries) {
         this.organizations = organizations;
+        this.queries = queries;
     }
 
     public record CreateRequest(
@@ -36,6 +48,18 @@ public class OrganizationResource {
             UUID parentId,
             LocalDate foundedOn,
             @Size(max = 100) String documentNumber) {
+    }
+
+    public record RenameRequest(@NotBlank @Size(max = 200) String name) {
+    }
+
+    /** {@code parentId} null makes the organization the top of a tree of its own. */
+    public record MoveRequest(UUID parentId) {
+    }
+
+    public record DissolveRequest(
+            @NotNull LocalDate dissolvedOn,
+            @NotBlank @Size(max = 100) String documentNumber) {
     }
 
     @POST
@@ -49,7 +73,66 @@ public class OrganizationResource {
 
     @GET
     @Path("{id}")
-    public Uni<OrganizationView> get(@PathParam("id") UUID id) {
-        return organizations.get(id);
+    public Uni<RestResponse<OrganizationView>> get(@PathParam("id") UUID id,
+                                                   @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return organizations.get(id).map(view -> Versions.read(view, view.version(), ifNoneMatch));
+    }
+
+    @POST
+    @Path("{id}/rename")
+    public Uni<RestResponse<OrganizationView>> rename(@PathParam("id") UUID id, @NotNull @Valid RenameRequest request,
+                                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return organizations.rename(id, request.name(), Versions.expected(ifMatch)).map(v -> Versions.written(v, v.version()));
+    }
+
+    @POST
+    @Path("{id}/move")
+    public Uni<RestResponse<OrganizationView>> move(@PathParam("id") UUID id, @NotNull @Valid MoveRequest request,
+                                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return organizations.move(id, request.parentId(), Versions.expected(ifMatch)).map(v -> Versions.written(v, v.version()));
+    }
+
+    @POST
+    @Path("{id}/dissolve")
+    public Uni<RestResponse<OrganizationView>> dissolve(@PathParam("id") UUID id, @NotNull @Valid DissolveRequest request,
+                                                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return organizations.dissolve(id, request.dissolvedOn(), request.documentNumber().strip(),
+                Versions.expected(ifMatch)).map(v -> Versions.written(v, v.version()));
+    }
+
+    @GET
+    @Path("{id}/descendants")
+    public Uni<Page<OrganizationView>> descendants(@PathParam("id") UUID id,
+                                                   @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                                                   @QueryParam("cursor") String cursor) {
+        return queries.descendants(id, limit, cursor);
+    }
+
+    @GET
+    @Path("{id}/path")
+    public Uni<List<OrganizationView>> path(@PathParam("id") UUID id) {
+        return queries.pathToRoot(id);
+    }
+
+    @GET
+    @Path("{id}/history")
+    public Uni<Page<OrganizationQueries.ChangeView>> history(@PathParam("id") UUID id,
+                                                             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                                                             @QueryParam("cursor") String cursor) {
+        return queries.history(id, limit, cursor);
+    }
+
+    @GET
+    @Path("{id}/member-counts")
+    public Uni<OrganizationQueries.MemberCounts> memberCounts(@PathParam("id") UUID id) {
+        return queries.memberCounts(id);
+    }
+
+    @GET
+    @Path("{id}/size-report")
+    public Uni<Page<OrganizationQueries.SizeView>> sizeReport(@PathParam("id") UUID id,
+                                                              @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                                                              @QueryParam("cursor") String cursor) {
+        return queries.sizeReport(id, limit, cursor);
     }
 }

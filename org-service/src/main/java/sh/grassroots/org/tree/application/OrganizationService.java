@@ -1,19 +1,31 @@
 package sh.grassroots.org.tree.application;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.events.OrganizationEvents;
 import sh.grassroots.events.Topics;
+import sh.grassroots.org.common.application.RuleProblems;
+import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.org.tree.model.ActiveOrganization;
+import sh.grassroots.org.tree.model.Organization;
 import sh.grassroots.org.tree.model.Placement;
+import sh.grassroots.org.tree.model.TreeChange;
+import sh.grassroots.org.tree.model.TreePath;
+import sh.grassroots.org.tree.model.TreeRule;
+import sh.grassroots.org.tree.persistence.OrganizationChangeEntity;
 import sh.grassroots.org.tree.persistence.OrganizationEntity;
+import sh.grassroots.org.tree.persistence.TreeStore;
 import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,40 +33,43 @@ import java.util.UUID;
 public class OrganizationService {
     private final Outbox outbox;
     private final Clock clock;
+    private final TreeStore tree;
 
-    public OrganizationService(Outbox outbox, Clock clock) {
+    public OrganizationService(Outbox outbox, Clock clock, TreeStore tree) {
         this.outbox = outbox;
         this.clock = clock;
+        this.tree = tree;
     }
 
     /** Saves the organization and its OrganizationCreated event in one transaction. */
     @WithTransaction
     public Uni<OrganizationView> create(CreateOrganization command) {
-        Uni<Optional<Placement.Parent>> parent = command.parentId() == null
-                ? Uni.createFrom().item(Optional.empty())
-                : OrganizationEntity.<OrganizationEntity>findById(command.parentId())
-                .onItem().ifNull().failWith(() -> new ProblemException(Problem.withErrors(422, "unknown-parent",
-                        "Unknown parent organization", "No organization with id " + command.parentId(),
-                        java.util.List.of(new Problem.FieldError("parentId", "no such organization")))))
-                .map(p -> Optional.of(new Placement.Parent(p.kind, p.districtCode, p.dissolvedOn != null)));
-        return parent.chain(p -> {
-            Placement.Result result = Placement.decide(command.kind(), command.districtCode(), p);
-            if (result instanceof Placement.Rejected rejected) {
-                return Uni.createFrom().failure(new ProblemException(Problem.of(422,
-                        "placement-" + rejected.rule().name().toLowerCase().replace('_', '-'),
-                        "The organization cannot be placed there", rejected.detail())));
-            }
-            return persist(command);
-        });
+        return tree.lockDistrictShared(command.districtCode())
+                .chain(() -> command.parentId() == null
+                        ? Uni.createFrom().item(Optional.<OrganizationEntity>empty())
+                        : OrganizationEntity.<OrganizationEntity>findById(command.parentId())
+                        .onItem().ifNull().failWith(() -> unknownParent(command.parentId()))
+                        .map(Optional::of))
+                .chain(parent -> {
+                    Placement.Result result = Placement.decide(command.kind(), command.districtCode(),
+                            parent.map(p -> p.toModel().asParent()));
+                    if (result instanceof Placement.Rejected rejected) {
+                        return Uni.createFrom().failure(new ProblemException(Problem.of(422,
+                                "placement-" + rejected.rule().name().toLowerCase().replace('_', '-'),
+                                "The organization cannot be placed there", rejected.detail())));
+                    }
+                    return persist(command, parent.map(p -> new TreePath(p.path)));
+                });
     }
 
-    private Uni<OrganizationView> persist(CreateOrganization command) {
+    private Uni<OrganizationView> persist(CreateOrganization command, Optional<TreePath> parentPath) {
         OrganizationEntity entity = new OrganizationEntity();
         entity.id = UUID.randomUUID();
         entity.name = command.name().strip();
         entity.kind = command.kind();
         entity.districtCode = command.districtCode();
         entity.parentId = command.parentId();
+        entity.path = parentPath.map(p -> p.child(entity.id)).orElseGet(() -> TreePath.root(entity.id)).value();
         entity.foundedOn = command.foundedOn();
         entity.documentNumber = command.documentNumber();
         entity.createdAt = OffsetDateTime.now(clock);
@@ -63,14 +78,140 @@ public class OrganizationService {
         var event = outbox.envelope(OrganizationEvents.CREATED, OrganizationEvents.CREATED_VERSION,
                 entity.id.toString(), entity.districtCode, payload);
         return entity.<OrganizationEntity>persist()
-                .chain(saved -> outbox.record(Topics.ORG_ORGANIZATION, event))
+                .chain(saved -> OrganizationChangeEntity.of(entity.id, "CREATED", null, entity.name,
+                        entity.foundedOn, entity.documentNumber, entity.createdAt).persist())
+                .chain(() -> outbox.record(Topics.ORG_ORGANIZATION, event))
                 .replaceWith(() -> OrganizationView.of(entity));
     }
 
     @WithSession
     public Uni<OrganizationView> get(UUID id) {
-        return OrganizationEntity.<OrganizationEntity>findById(id)
+        return load(id).map(OrganizationView::of);
+    }
+
+    @WithTransaction
+    public Uni<OrganizationView> rename(UUID id, String newName, Long expectedVersion) {
+        return load(id).chain(entity -> {
+            RuleProblems.checkVersion(expectedVersion, entity.version);
+            Outcome<TreeChange.Renamed> outcome = active(entity).rename(newName);
+            if (outcome instanceof Outcome.Refused<TreeChange.Renamed> refused) {
+                return Uni.createFrom().failure(RuleProblems.of(refused, "The organization cannot be renamed"));
+            }
+            TreeChange.Renamed renamed = ((Outcome.Done<TreeChange.Renamed>) outcome).change();
+            entity.name = renamed.newName();
+            var event = outbox.envelope(OrganizationEvents.RENAMED, OrganizationEvents.RENAMED_VERSION,
+                    id.toString(), entity.districtCode,
+                    new OrganizationEvents.OrganizationRenamed(id, renamed.oldName(), renamed.newName()));
+            return log(OrganizationChangeEntity.of(id, "RENAMED", renamed.oldName(), renamed.newName(),
+                    null, null, OffsetDateTime.now(clock)))
+                    .chain(() -> outbox.record(Topics.ORG_ORGANIZATION, event))
+                    .chain(() -> flushed(entity));
+        });
+    }
+
+    /**
+     * Re-parents an organization with its whole subtree. Holds the district's tree lock, so the
+     * cycle check sees every move that committed before it and none can cross it.
+     */
+    @WithTransaction
+    public Uni<OrganizationView> move(UUID id, UUID newParentId, Long expectedVersion) {
+        return loadLocked(id).chain(entity -> {
+            RuleProblems.checkVersion(expectedVersion, entity.version);
+            return loadNewParent(newParentId).chain(newParent -> {
+                Outcome<TreeChange.Moved> outcome = active(entity).moveUnder(newParent);
+                if (outcome instanceof Outcome.Refused<TreeChange.Moved> refused) {
+                    return Uni.createFrom().failure(RuleProblems.of(refused, "The organization cannot be moved there"));
+                }
+                return apply(entity, ((Outcome.Done<TreeChange.Moved>) outcome).change());
+            });
+        });
+    }
+
+    private Uni<Optional<Organization>> loadNewParent(UUID newParentId) {
+        if (newParentId == null) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return OrganizationEntity.<OrganizationEntity>findById(newParentId)
+                .onItem().ifNull().failWith(() -> unknownParent(newParentId))
+                .map(parent -> Optional.of(parent.toModel()));
+    }
+
+    private Uni<OrganizationView> apply(OrganizationEntity entity, TreeChange.Moved moved) {
+        entity.parentId = moved.newParentId().orElse(null);
+        entity.path = moved.newPath().value();
+        var event = outbox.envelope(OrganizationEvents.MOVED, OrganizationEvents.MOVED_VERSION,
+                entity.id.toString(), entity.districtCode, new OrganizationEvents.OrganizationMoved(
+                        entity.id, moved.oldParentId().orElse(null), moved.newParentId().orElse(null)));
+        return tree.rebase(moved.oldPath(), moved.newPath())
+                .chain(() -> log(OrganizationChangeEntity.of(entity.id, "MOVED",
+                        moved.oldParentId().map(UUID::toString).orElse(null),
+                        moved.newParentId().map(UUID::toString).orElse(null), null, null, OffsetDateTime.now(clock))))
+                .chain(() -> outbox.record(Topics.ORG_ORGANIZATION, event))
+                .chain(() -> flushed(entity));
+    }
+
+    @WithTransaction
+    public Uni<OrganizationView> dissolve(UUID id, LocalDate on, String documentNumber, Long expectedVersion) {
+        return loadLocked(id).chain(entity -> {
+            RuleProblems.checkVersion(expectedVersion, entity.version);
+            ActiveOrganization organization = active(entity);
+            return tree.activeChildren(id).chain(children -> tree.activeMembersAt(id).chain(members -> {
+                Outcome<TreeChange.Dissolved> outcome = organization.dissolve(on, documentNumber,
+                        LocalDate.now(clock), children, members);
+                if (outcome instanceof Outcome.Refused<TreeChange.Dissolved> refused) {
+                    return Uni.createFrom().failure(RuleProblems.of(refused, "The organization cannot be dissolved"));
+                }
+                TreeChange.Dissolved dissolved = ((Outcome.Done<TreeChange.Dissolved>) outcome).change();
+                entity.dissolvedOn = dissolved.dissolvedOn();
+                var event = outbox.envelope(OrganizationEvents.DISSOLVED, OrganizationEvents.DISSOLVED_VERSION,
+                        id.toString(), entity.districtCode, new OrganizationEvents.OrganizationDissolved(
+                                id, dissolved.dissolvedOn(), dissolved.documentNumber()));
+                return log(OrganizationChangeEntity.of(id, "DISSOLVED", null, null, dissolved.dissolvedOn(),
+                        dissolved.documentNumber(), OffsetDateTime.now(clock)))
+                        .chain(() -> outbox.record(Topics.ORG_ORGANIZATION, event))
+                        .chain(() -> flushed(entity));
+            }));
+        });
+    }
+
+    /**
+     * Loads the organization after taking its district's tree lock, so that what is read (its
+     * path, its children) cannot change before the transaction ends.
+     */
+    private Uni<OrganizationEntity> loadLocked(UUID id) {
+        return tree.districtOf(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Organization", id))
-                .map(OrganizationView::of);
+                .call(tree::lockDistrictExclusively)
+                .chain(district -> load(id));
+    }
+
+    private static Uni<Void> log(OrganizationChangeEntity change) {
+        return change.persist().replaceWithVoid();
+    }
+
+    /** Flushes first so that the view shows the version the client must send with its next If-Match. */
+    private static Uni<OrganizationView> flushed(OrganizationEntity entity) {
+        return Panache.getSession().chain(session -> session.flush()).map(ignored -> OrganizationView.of(entity));
+    }
+
+    private static ActiveOrganization active(OrganizationEntity entity) {
+        Organization organization = entity.toModel();
+        if (organization instanceof ActiveOrganization active) {
+            return active;
+        }
+        throw new ProblemException(Problem.of(409, TreeRule.ORGANIZATION_DISSOLVED.slug(),
+                "The organization has been dissolved",
+                entity.name + " was dissolved on " + entity.dissolvedOn + " and can no longer be changed"));
+    }
+
+    static Uni<OrganizationEntity> load(UUID id) {
+        return OrganizationEntity.<OrganizationEntity>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Organization", id));
+    }
+
+    private static ProblemException unknownParent(UUID parentId) {
+        return new ProblemException(Problem.withErrors(422, "unknown-parent",
+                "Unknown parent organization", "No organization with id " + parentId,
+                List.of(new Problem.FieldError("parentId", "no such organization"))));
     }
 }

@@ -8,10 +8,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import sh.grassroots.org.tree.model.ActiveOrganization;
+import sh.grassroots.org.tree.model.DissolvedOrganization;
+import sh.grassroots.org.tree.model.Organization;
 import sh.grassroots.org.tree.model.OrganizationKind;
+import sh.grassroots.org.tree.model.TreePath;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 @Entity
@@ -33,6 +38,9 @@ public class OrganizationEntity extends PanacheEntityBase {
     @Column(name = "parent_id")
     public UUID parentId;
 
+    @Column(nullable = false)
+    public String path;
+
     @Column(name = "founded_on")
     public LocalDate foundedOn;
 
@@ -47,4 +55,13 @@ public class OrganizationEntity extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    public Organization toModel() {
+        if (dissolvedOn != null) {
+            return new DissolvedOrganization(id, name, kind, districtCode, Optional.ofNullable(parentId),
+                    new TreePath(path), foundedOn, dissolvedOn);
+        }
+        return new ActiveOrganization(id, name, kind, districtCode, Optional.ofNullable(parentId),
+                new TreePath(path), foundedOn);
+    }
 }

@@ -1,0 +1,96 @@
+package sh.grassroots.org.member.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
+import sh.grassroots.org.common.api.Versions;
+import sh.grassroots.org.common.application.Page;
+import sh.grassroots.org.member.application.MemberService;
+import sh.grassroots.org.member.application.MemberView;
+import sh.grassroots.org.member.application.RegisterMember;
+import sh.grassroots.org.member.model.LeaveReason;
+import sh.grassroots.org.member.model.MemberStatus;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/api/v1/orgs/members")
+public class MemberResource {
+    private final MemberService members;
+
+    public MemberResource(MemberService members) {
+        this.members = members;
+    }
+
+    /** {@code fullSince} absent registers a probationary member. */
+    public record RegisterRequest(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank String idNumber,
+            String phone,
+            @NotNull UUID homeOrganizationId,
+            @NotNull LocalDate admittedOn,
+            LocalDate fullSince) {
+    }
+
+    public record StatusRequest(@NotNull MemberStatus status, @NotNull LocalDate effectiveOn) {
+    }
+
+    public record LeaveRequest(@NotNull LocalDate leftOn, @NotNull LeaveReason reason) {
+    }
+
+    @POST
+    public Uni<RestResponse<MemberView>> register(@NotNull @Valid RegisterRequest request, UriInfo uri) {
+        return members.register(new RegisterMember(request.name(), request.idNumber(), request.phone(),
+                        request.homeOrganizationId(), request.admittedOn(), request.fullSince()))
+                .map(created -> RestResponse.ResponseBuilder.<MemberView>created(
+                                uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                        .entity(created).type(MediaType.APPLICATION_JSON)
+                        .header("ETag", Versions.etag(created.version())).build());
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<RestResponse<MemberView>> get(@PathParam("id") UUID id,
+                                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return members.get(id).map(view -> Versions.read(view, view.version(), ifNoneMatch));
+    }
+
+    /** The active members whose home is the given organization. */
+    @GET
+    public Uni<Page<MemberView>> list(@QueryParam("homeOrganizationId") @NotNull UUID homeOrganizationId,
+                                      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                                      @QueryParam("cursor") String cursor) {
+        return members.membersOf(homeOrganizationId, limit, cursor);
+    }
+
+    @POST
+    @Path("{id}/status")
+    public Uni<RestResponse<MemberView>> changeStatus(@PathParam("id") UUID id, @NotNull @Valid StatusRequest request,
+                                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return members.changeStatus(id, request.status(), request.effectiveOn(), Versions.expected(ifMatch))
+                .map(v -> Versions.written(v, v.version()));
+    }
+
+    @POST
+    @Path("{id}/leave")
+    public Uni<RestResponse<MemberView>> leave(@PathParam("id") UUID id, @NotNull @Valid LeaveRequest request,
+                                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return members.leave(id, request.leftOn(), request.reason(), Versions.expected(ifMatch))
+                .map(v -> Versions.written(v, v.version()));
+    }
+}

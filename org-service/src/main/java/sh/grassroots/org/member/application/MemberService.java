@@ -1,0 +1,215 @@
+package sh.grassroots.org.member.application;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.events.MemberEvents;
+import sh.grassroots.org.common.application.Cursors;
+import sh.grassroots.org.common.application.Page;
+import sh.grassroots.org.common.application.RuleProblems;
+import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.org.member.infrastructure.PersonalDataProtector;
+import sh.grassroots.org.member.model.ActiveMember;
+import sh.grassroots.org.member.model.IdNumber;
+import sh.grassroots.org.member.model.LeaveReason;
+import sh.grassroots.org.member.model.Member;
+import sh.grassroots.org.member.model.MemberChange;
+import sh.grassroots.org.member.model.MemberRule;
+import sh.grassroots.org.member.model.MemberStatus;
+import sh.grassroots.org.member.model.PhoneNumber;
+import sh.grassroots.org.member.model.Registration;
+import sh.grassroots.org.member.persistence.MemberEntity;
+import sh.grassroots.org.tree.persistence.OrganizationEntity;
+import sh.grassroots.org.tree.persistence.TreeStore;
+import sh.grassroots.platform.outbox.Outbox;
+import sh.grassroots.platform.web.Problem;
+import sh.grassroots.platform.web.ProblemException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class MemberService {
+    private static final String ONE_REGISTRATION_INDEX = "member_one_registration_per_person";
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private final TreeStore tree;
+    private final PersonalDataProtector protector;
+
+    public MemberService(Outbox outbox, Clock clock, TreeStore tree, PersonalDataProtector protector) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.tree = tree;
+        this.protector = protector;
+    }
+
+    @WithTransaction
+    public Uni<MemberView> register(RegisterMember command) {
+        List<Problem.FieldError> invalid = new ArrayList<>();
+        if (!IdNumber.isValid(command.idNumber())) {
+            invalid.add(new Problem.FieldError("idNumber", "not a valid resident ID number"));
+        }
+        if (command.phone() != null && !PhoneNumber.isValid(command.phone())) {
+            invalid.add(new Problem.FieldError("phone", "not a mainland mobile number"));
+        }
+        if (!invalid.isEmpty()) {
+            return Uni.createFrom().failure(new ProblemException(Problem.withErrors(422, "invalid-personal-data",
+                    "Invalid personal data", "The ID number or phone is not valid", invalid)));
+        }
+        IdNumber idNumber = IdNumber.parse(command.idNumber());
+        Optional<PhoneNumber> phone = Optional.ofNullable(command.phone()).map(PhoneNumber::new);
+        UUID homeId = command.homeOrganizationId();
+        // The shared tree lock keeps the home from moving or being dissolved before this commits.
+        return tree.districtOf(homeId)
+                .onItem().ifNull().failWith(() -> unknownOrganization(homeId))
+                .call(tree::lockDistrictShared)
+                .chain(district -> OrganizationEntity.<OrganizationEntity>findById(homeId))
+                .chain(home -> {
+                    Outcome<MemberChange.Registered> outcome = Registration.decide(UUID.randomUUID(),
+                            new Registration.Home(home.id, home.kind, home.dissolvedOn != null),
+                            command.admittedOn(), Optional.ofNullable(command.fullSince()), LocalDate.now(clock));
+                    if (outcome instanceof Outcome.Refused<MemberChange.Registered> refused) {
+                        return Uni.createFrom().failure(RuleProblems.of(refused, "The member cannot be registered"));
+                    }
+                    var registered = ((Outcome.Done<MemberChange.Registered>) outcome).change();
+                    return persist(command, registered, idNumber, phone, home);
+                });
+    }
+
+    private Uni<MemberView> persist(RegisterMember command, MemberChange.Registered registered, IdNumber idNumber,
+                                    Optional<PhoneNumber> phone, OrganizationEntity home) {
+        MemberEntity member = new MemberEntity();
+        member.id = registered.memberId();
+        member.homeOrganizationId = home.id;
+        member.homePath = home.path;
+        member.name = command.name().strip();
+        member.status = registered.status();
+        member.admittedOn = registered.admittedOn();
+        member.fullSince = registered.fullSince();
+        member.idNumberEncrypted = protector.encrypt(idNumber.value());
+        member.idNumberHash = protector.blindIndex(idNumber.value());
+        member.idNumberMasked = idNumber.masked();
+        member.phoneEncrypted = phone.map(p -> protector.encrypt(p.value())).orElse(null);
+        member.phoneMasked = phone.map(PhoneNumber::masked).orElse(null);
+        member.registeredAt = OffsetDateTime.now(clock);
+        var event = outbox.envelope(MemberEvents.REGISTERED, MemberEvents.REGISTERED_VERSION,
+                member.id.toString(), home.districtCode, new MemberEvents.MemberRegistered(member.id, home.id,
+                        member.name, member.status.name(), member.admittedOn));
+        return MemberEntity.count("idNumberHash = ?1 and leftOn is null", member.idNumberHash)
+                .chain(existing -> existing > 0
+                        ? Uni.createFrom().failure(alreadyRegistered())
+                        : member.<MemberEntity>persistAndFlush())
+                // A concurrent registration of the same person passes the count and meets the index.
+                .onFailure(MemberService::violatesOneRegistration).transform(e -> alreadyRegistered())
+                .chain(() -> outbox.record(MemberEvents.TOPIC, event))
+                .replaceWith(() -> MemberView.of(member));
+    }
+
+    @WithSession
+    public Uni<MemberView> get(UUID id) {
+        return load(id).map(MemberView::of);
+    }
+
+    @WithTransaction
+    public Uni<MemberView> changeStatus(UUID id, MemberStatus target, LocalDate effectiveOn, Long expectedVersion) {
+        return load(id).chain(member -> {
+            RuleProblems.checkVersion(expectedVersion, member.version);
+            Outcome<MemberChange.BecameFull> outcome = active(member).changeStatus(target, effectiveOn, LocalDate.now(clock));
+            if (outcome instanceof Outcome.Refused<MemberChange.BecameFull> refused) {
+                return Uni.createFrom().failure(RuleProblems.of(refused, "The member's status cannot change"));
+            }
+            var full = ((Outcome.Done<MemberChange.BecameFull>) outcome).change();
+            MemberStatus old = member.status;
+            member.status = MemberStatus.FULL;
+            member.fullSince = full.effectiveOn();
+            return publish(member, MemberEvents.STATUS_CHANGED, MemberEvents.STATUS_CHANGED_VERSION,
+                    new MemberEvents.MemberStatusChanged(id, member.homeOrganizationId, old.name(),
+                            member.status.name(), full.effectiveOn()));
+        });
+    }
+
+    @WithTransaction
+    public Uni<MemberView> leave(UUID id, LocalDate on, LeaveReason reason, Long expectedVersion) {
+        return load(id).chain(member -> {
+            RuleProblems.checkVersion(expectedVersion, member.version);
+            Outcome<MemberChange.Left> outcome = active(member).leave(on, reason, LocalDate.now(clock));
+            if (outcome instanceof Outcome.Refused<MemberChange.Left> refused) {
+                return Uni.createFrom().failure(RuleProblems.of(refused, "The member cannot leave"));
+            }
+            var left = ((Outcome.Done<MemberChange.Left>) outcome).change();
+            member.leftOn = left.leftOn();
+            member.leaveReason = left.reason();
+            return publish(member, MemberEvents.LEFT, MemberEvents.LEFT_VERSION,
+                    new MemberEvents.MemberLeft(id, member.homeOrganizationId, left.leftOn(), left.reason().name()));
+        });
+    }
+
+    /** Active members whose home is the organization, by id. */
+    @WithSession
+    public Uni<Page<MemberView>> membersOf(UUID organizationId, int limit, String cursor) {
+        UUID after;
+        try {
+            after = cursor == null ? new UUID(0, 0) : UUID.fromString(Cursors.decode(cursor));
+        } catch (IllegalArgumentException | ProblemException e) {
+            return Uni.createFrom().failure(Cursors.invalid());
+        }
+        return OrganizationEntity.<OrganizationEntity>findById(organizationId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Organization", organizationId))
+                .chain(org -> MemberEntity.<MemberEntity>find(
+                                "homeOrganizationId = ?1 and leftOn is null and id > ?2 order by id", organizationId, after)
+                        .page(0, limit + 1).list())
+                .map(rows -> Page.of(rows, limit, (MemberEntity last) -> Cursors.encode(last.id.toString()))
+                        .map(MemberView::of));
+    }
+
+    private <P> Uni<MemberView> publish(MemberEntity member, String type, int version, P payload) {
+        return tree.districtOf(member.homeOrganizationId)
+                .chain(district -> outbox.record(MemberEvents.TOPIC,
+                        outbox.envelope(type, version, member.id.toString(), district, payload)))
+                .chain(() -> Panache.getSession().chain(session -> session.flush()))
+                .map(ignored -> MemberView.of(member));
+    }
+
+    private static ActiveMember active(MemberEntity entity) {
+        Member member = entity.toModel();
+        if (member instanceof ActiveMember active) {
+            return active;
+        }
+        throw new ProblemException(Problem.of(409, MemberRule.MEMBER_HAS_LEFT.slug(), "The member has left",
+                "The member's record was closed on " + entity.leftOn));
+    }
+
+    private static Uni<MemberEntity> load(UUID id) {
+        return MemberEntity.<MemberEntity>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Member", id));
+    }
+
+    private static boolean violatesOneRegistration(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(ONE_REGISTRATION_INDEX)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ProblemException alreadyRegistered() {
+        return new ProblemException(Problem.withErrors(409, "member-already-registered", "Already registered",
+                "A member with this ID number is already on the register",
+                List.of(new Problem.FieldError("idNumber", "already registered"))));
+    }
+
+    private static ProblemException unknownOrganization(UUID id) {
+        return new ProblemException(Problem.withErrors(422, "unknown-organization", "Unknown organization",
+                "No organization with id " + id,
+                List.of(new Problem.FieldError("homeOrganizationId", "no such organization"))));
+    }
+}

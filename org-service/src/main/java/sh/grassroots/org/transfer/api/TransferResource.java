@@ -1,0 +1,91 @@
+package sh.grassroots.org.transfer.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
+import sh.grassroots.org.common.api.Versions;
+import sh.grassroots.org.common.application.Page;
+import sh.grassroots.org.transfer.application.TransferService;
+import sh.grassroots.org.transfer.application.TransferView;
+
+import java.util.UUID;
+
+@Path("/api/v1/orgs/transfers")
+public class TransferResource {
+    private final TransferService transfers;
+
+    public TransferResource(TransferService transfers) {
+        this.transfers = transfers;
+    }
+
+    public record TransferRequest(@NotNull UUID memberId, @NotNull UUID toOrganizationId, @Size(max = 500) String note) {
+    }
+
+    public record RejectRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @POST
+    public Uni<RestResponse<TransferView>> request(@NotNull @Valid TransferRequest request, UriInfo uri) {
+        return transfers.request(request.memberId(), request.toOrganizationId(), request.note())
+                .map(created -> RestResponse.ResponseBuilder.<TransferView>created(
+                                uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                        .entity(created).type(MediaType.APPLICATION_JSON)
+                        .header("ETag", Versions.etag(created.version())).build());
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<RestResponse<TransferView>> get(@PathParam("id") UUID id,
+                                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return transfers.get(id).map(view -> Versions.read(view, view.version(), ifNoneMatch));
+    }
+
+    /** A member's transfer history. */
+    @GET
+    public Uni<Page<TransferView>> ofMember(@QueryParam("memberId") @NotNull UUID memberId,
+                                            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                                            @QueryParam("cursor") String cursor) {
+        return transfers.ofMember(memberId, limit, cursor);
+    }
+
+    @POST
+    @Path("{id}/accept")
+    public Uni<RestResponse<TransferView>> accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return transfers.accept(id, Versions.expected(ifMatch)).map(v -> Versions.written(v, v.version()));
+    }
+
+    @POST
+    @Path("{id}/reject")
+    public Uni<RestResponse<TransferView>> reject(@PathParam("id") UUID id, @NotNull @Valid RejectRequest request,
+                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return transfers.reject(id, request.reason().strip(), Versions.expected(ifMatch))
+                .map(v -> Versions.written(v, v.version()));
+    }
+
+    @POST
+    @Path("{id}/complete")
+    public Uni<RestResponse<TransferView>> complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return transfers.complete(id, Versions.expected(ifMatch)).map(v -> Versions.written(v, v.version()));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public Uni<RestResponse<TransferView>> cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return transfers.cancel(id, Versions.expected(ifMatch)).map(v -> Versions.written(v, v.version()));
+    }
+}

@@ -1,0 +1,220 @@
+package sh.grassroots.org.transfer.application;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.events.MemberEvents;
+import sh.grassroots.org.common.application.Cursors;
+import sh.grassroots.org.common.application.Page;
+import sh.grassroots.org.common.application.RuleProblems;
+import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.org.member.persistence.MemberEntity;
+import sh.grassroots.org.transfer.model.Target;
+import sh.grassroots.org.transfer.model.Transfer;
+import sh.grassroots.org.transfer.model.TransferChange;
+import sh.grassroots.org.transfer.model.TransferRule;
+import sh.grassroots.org.transfer.model.TransferStatus;
+import sh.grassroots.org.transfer.persistence.TransferEntity;
+import sh.grassroots.org.tree.persistence.OrganizationEntity;
+import sh.grassroots.org.tree.persistence.TreeStore;
+import sh.grassroots.platform.outbox.Outbox;
+import sh.grassroots.platform.web.Problem;
+import sh.grassroots.platform.web.ProblemException;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** 组织关系转接: request, accept or reject, complete or cancel; the transfer rows are the history. */
+@ApplicationScoped
+public class TransferService {
+    private static final String ONE_OPEN_INDEX = "transfer_one_open_per_member";
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private final TreeStore tree;
+
+    public TransferService(Outbox outbox, Clock clock, TreeStore tree) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.tree = tree;
+    }
+
+    @WithTransaction
+    public Uni<TransferView> request(UUID memberId, UUID toOrganizationId, String note) {
+        return MemberEntity.<MemberEntity>findById(memberId)
+                .onItem().ifNull().failWith(() -> unknown("memberId", "member", memberId))
+                .chain(member -> OrganizationEntity.<OrganizationEntity>findById(toOrganizationId)
+                        .onItem().ifNull().failWith(() -> unknown("toOrganizationId", "organization", toOrganizationId))
+                        .chain(target -> TransferEntity.count("memberId = ?1 and status in ?2", memberId,
+                                        List.of(TransferStatus.REQUESTED, TransferStatus.ACCEPTED))
+                                .chain(open -> {
+                                    Outcome<TransferChange.Requested> outcome = Transfer.request(UUID.randomUUID(),
+                                            memberId, member.leftOn == null, member.homeOrganizationId,
+                                            target(target), open > 0);
+                                    if (outcome instanceof Outcome.Refused<TransferChange.Requested> refused) {
+                                        return Uni.createFrom().failure(RuleProblems.of(refused, "The transfer cannot be requested"));
+                                    }
+                                    return persist(((Outcome.Done<TransferChange.Requested>) outcome).change(), note);
+                                })));
+    }
+
+    private Uni<TransferView> persist(TransferChange.Requested requested, String note) {
+        TransferEntity transfer = new TransferEntity();
+        transfer.id = requested.transferId();
+        transfer.memberId = requested.memberId();
+        transfer.fromOrganizationId = requested.fromOrganizationId();
+        transfer.toOrganizationId = requested.toOrganizationId();
+        transfer.status = TransferStatus.REQUESTED;
+        transfer.note = note;
+        transfer.requestedAt = OffsetDateTime.now(clock);
+        // Two concurrent requests both pass the count; the partial unique index stops the second.
+        return transfer.<TransferEntity>persistAndFlush()
+                .onFailure(TransferService::violatesOneOpen).transform(e -> RuleProblems.of(
+                        new Outcome.Refused<>(TransferRule.ALREADY_OPEN, "The member already has an open transfer"),
+                        "The transfer cannot be requested"))
+                .map(TransferView::of);
+    }
+
+    @WithTransaction
+    public Uni<TransferView> accept(UUID id, Long expectedVersion) {
+        return load(id, expectedVersion).chain(transfer -> {
+            if (!(transfer.toModel() instanceof Transfer.Requested requested)) {
+                return refuse(TransferRule.NOT_AWAITING_DECISION, "The transfer is " + transfer.status, "accepted");
+            }
+            return OrganizationEntity.<OrganizationEntity>findById(transfer.toOrganizationId).chain(target -> {
+                Outcome<TransferChange.Accepted> outcome = requested.accept(target(target));
+                if (outcome instanceof Outcome.Refused<TransferChange.Accepted> refused) {
+                    return Uni.createFrom().failure(RuleProblems.of(refused, "The transfer cannot be accepted"));
+                }
+                transfer.status = TransferStatus.ACCEPTED;
+                transfer.decidedAt = OffsetDateTime.now(clock);
+                return flushed(transfer);
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<TransferView> reject(UUID id, String reason, Long expectedVersion) {
+        return load(id, expectedVersion).chain(transfer -> {
+            if (!(transfer.toModel() instanceof Transfer.Requested requested)) {
+                return refuse(TransferRule.NOT_AWAITING_DECISION, "The transfer is " + transfer.status, "rejected");
+            }
+            TransferChange.Rejected rejected = requested.reject(reason);
+            transfer.status = TransferStatus.REJECTED;
+            transfer.rejectionReason = rejected.reason();
+            transfer.decidedAt = OffsetDateTime.now(clock);
+            transfer.closedAt = transfer.decidedAt;
+            return flushed(transfer);
+        });
+    }
+
+    @WithTransaction
+    public Uni<TransferView> cancel(UUID id, Long expectedVersion) {
+        return load(id, expectedVersion).chain(transfer -> {
+            if (!(transfer.toModel() instanceof Transfer.Requested requested)) {
+                return refuse(TransferRule.NO_LONGER_CANCELLABLE, "The transfer is " + transfer.status
+                        + "; only a requested transfer can be cancelled", "cancelled");
+            }
+            requested.cancel();
+            transfer.status = TransferStatus.CANCELLED;
+            transfer.closedAt = OffsetDateTime.now(clock);
+            return flushed(transfer);
+        });
+    }
+
+    /**
+     * Moves the member's home to the receiving organization. Holds the receiving district's tree
+     * lock (shared) so that the path copied to the member is still the organization's path at commit.
+     */
+    @WithTransaction
+    public Uni<TransferView> complete(UUID id, Long expectedVersion) {
+        return load(id, expectedVersion).chain(transfer -> {
+            if (!(transfer.toModel() instanceof Transfer.Accepted accepted)) {
+                return refuse(TransferRule.NOT_ACCEPTED, "The transfer is " + transfer.status
+                        + "; the receiving organization must accept it first", "completed");
+            }
+            return tree.districtOf(transfer.toOrganizationId)
+                    .call(tree::lockDistrictShared)
+                    .chain(toDistrict -> OrganizationEntity.<OrganizationEntity>findById(transfer.toOrganizationId)
+                            .chain(target -> {
+                                Outcome<TransferChange.Completed> outcome = accepted.complete(target(target));
+                                if (outcome instanceof Outcome.Refused<TransferChange.Completed> refused) {
+                                    return Uni.createFrom().failure(RuleProblems.of(refused, "The transfer cannot be completed"));
+                                }
+                                var completed = ((Outcome.Done<TransferChange.Completed>) outcome).change();
+                                return tree.districtOf(completed.fromOrganizationId()).chain(fromDistrict ->
+                                        MemberEntity.<MemberEntity>findById(completed.memberId()).chain(member -> {
+                                            member.homeOrganizationId = target.id;
+                                            member.homePath = target.path;
+                                            transfer.status = TransferStatus.COMPLETED;
+                                            transfer.closedAt = OffsetDateTime.now(clock);
+                                            var event = outbox.envelope(MemberEvents.TRANSFER_COMPLETED,
+                                                    MemberEvents.TRANSFER_COMPLETED_VERSION, member.id.toString(),
+                                                    toDistrict, new MemberEvents.MemberTransferCompleted(transfer.id,
+                                                            member.id, completed.fromOrganizationId(), target.id,
+                                                            fromDistrict, toDistrict));
+                                            return outbox.record(MemberEvents.TOPIC, event).chain(() -> flushed(transfer));
+                                        }));
+                            }));
+        });
+    }
+
+    @WithSession
+    public Uni<TransferView> get(UUID id) {
+        return TransferEntity.<TransferEntity>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Transfer", id))
+                .map(TransferView::of);
+    }
+
+    /** A member's transfers, oldest first: the history of their home membership. */
+    @WithSession
+    public Uni<Page<TransferView>> ofMember(UUID memberId, int limit, String cursor) {
+        long after;
+        try {
+            after = cursor == null ? 0 : Long.parseLong(Cursors.decode(cursor));
+        } catch (IllegalArgumentException | ProblemException e) {
+            return Uni.createFrom().failure(Cursors.invalid());
+        }
+        return TransferEntity.<TransferEntity>find("memberId = ?1 and seq > ?2 order by seq", memberId, after)
+                .page(0, limit + 1).list()
+                .map(rows -> Page.of(rows, limit, (TransferEntity last) -> Cursors.encode(last.seq.toString()))
+                        .map(TransferView::of));
+    }
+
+    private static Target target(OrganizationEntity organization) {
+        return new Target(organization.id, organization.kind, organization.dissolvedOn != null);
+    }
+
+    private static Uni<TransferEntity> load(UUID id, Long expectedVersion) {
+        return TransferEntity.<TransferEntity>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Transfer", id))
+                .invoke(transfer -> RuleProblems.checkVersion(expectedVersion, transfer.version));
+    }
+
+    private static Uni<TransferView> flushed(TransferEntity transfer) {
+        return Panache.getSession().chain(session -> session.flush()).map(ignored -> TransferView.of(transfer));
+    }
+
+    private static <T> Uni<T> refuse(TransferRule rule, String detail, String verb) {
+        return Uni.createFrom().failure(RuleProblems.of(new Outcome.Refused<>(rule, detail),
+                "The transfer cannot be " + verb));
+    }
+
+    private static boolean violatesOneOpen(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(ONE_OPEN_INDEX)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ProblemException unknown(String field, String what, UUID id) {
+        return new ProblemException(Problem.withErrors(422, "unknown-" + what, "Unknown " + what,
+                "No " + what + " with id " + id, List.of(new Problem.FieldError(field, "no such " + what))));
+    }
+}

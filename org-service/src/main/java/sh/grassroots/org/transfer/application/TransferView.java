@@ -1,0 +1,17 @@
+package sh.grassroots.org.transfer.application;
+
+import sh.grassroots.org.transfer.model.TransferStatus;
+import sh.grassroots.org.transfer.persistence.TransferEntity;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+public record TransferView(UUID id, UUID memberId, UUID fromOrganizationId, UUID toOrganizationId,
+                           TransferStatus status, String note, String rejectionReason, OffsetDateTime requestedAt,
+                           OffsetDateTime decidedAt, OffsetDateTime closedAt, long version) {
+
+    static TransferView of(TransferEntity e) {
+        return new TransferView(e.id, e.memberId, e.fromOrganizationId, e.toOrganizationId, e.status, e.note,
+                e.rejectionReason, e.requestedAt, e.decidedAt, e.closedAt, e.version);
+    }
+}

@@ -1,0 +1,64 @@
+package sh.grassroots.org.transfer.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import sh.grassroots.org.transfer.model.Transfer;
+import sh.grassroots.org.transfer.model.TransferStatus;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@Entity
+@Table(name = "transfer")
+public class TransferEntity extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    /** Orders a member's transfers and pages them; set by the database, so null until reloaded. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    @Column(name = "member_id", nullable = false)
+    public UUID memberId;
+
+    @Column(name = "from_organization_id", nullable = false)
+    public UUID fromOrganizationId;
+
+    @Column(name = "to_organization_id", nullable = false)
+    public UUID toOrganizationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TransferStatus status;
+
+    public String note;
+
+    @Column(name = "rejection_reason")
+    public String rejectionReason;
+
+    @Column(name = "requested_at", nullable = false)
+    public OffsetDateTime requestedAt;
+
+    @Column(name = "decided_at")
+    public OffsetDateTime decidedAt;
+
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
+
+    @Version
+    public long version;
+
+    public Transfer toModel() {
+        return switch (status) {
+            case REQUESTED -> new Transfer.Requested(id, memberId, fromOrganizationId, toOrganizationId);
+            case ACCEPTED -> new Transfer.Accepted(id, memberId, fromOrganizationId, toOrganizationId);
+            case REJECTED, CANCELLED, COMPLETED -> new Transfer.Closed(id, memberId, fromOrganizationId, toOrganizationId, status);
+        };
+    }
+}

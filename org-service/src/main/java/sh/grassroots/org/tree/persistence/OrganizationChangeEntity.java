@@ -1,0 +1,56 @@
+package sh.grassroots.org.tree.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One line of an organization's history; written in the transaction that makes the change. */
+@Entity
+@Table(name = "organization_change")
+public class OrganizationChangeEntity extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "organization_id", nullable = false)
+    public UUID organizationId;
+
+    @Column(nullable = false)
+    public String change;
+
+    @Column(name = "from_value")
+    public String fromValue;
+
+    @Column(name = "to_value")
+    public String toValue;
+
+    @Column(name = "effective_on")
+    public LocalDate effectiveOn;
+
+    @Column(name = "document_number")
+    public String documentNumber;
+
+    @Column(name = "occurred_at", nullable = false)
+    public OffsetDateTime occurredAt;
+
+    public static OrganizationChangeEntity of(UUID organizationId, String change, String fromValue, String toValue,
+                                              LocalDate effectiveOn, String documentNumber, OffsetDateTime occurredAt) {
+        OrganizationChangeEntity row = new OrganizationChangeEntity();
+        row.organizationId = organizationId;
+        row.change = change;
+        row.fromValue = fromValue;
+        row.toValue = toValue;
+        row.effectiveOn = effectiveOn;
+        row.documentNumber = documentNumber;
+        row.occurredAt = occurredAt;
+        return row;
+    }
+}
