@@ -30,7 +30,7 @@ fi
 stack_start "$state" ephemeral
 
 ORG=$(stack_free_port); GW=$(stack_free_port); NGX=$(stack_free_port)
-HTTP_PORT=$ORG DB_NAME=org DB_USER=org DB_PASSWORD=org OUTBOX_RELAY_INTERVAL=1s \
+PERSONAL_DATA_KEY=$(head -c 32 /dev/urandom | base64) HTTP_PORT=$ORG DB_NAME=org DB_USER=org DB_PASSWORD=org OUTBOX_RELAY_INTERVAL=1s \
   java -Xmx384m -jar org-service/target/quarkus-app/quarkus-run.jar >"$state/org.log" 2>&1 & PIDS+=($!)
 HTTP_PORT=$GW ORG_SERVICE_URL="http://127.0.0.1:$ORG" GATEWAY_DEV_TOKENS_ENABLED=true GATEWAY_DEV_KEY_DIR="$state/keys" \
   GATEWAY_RATE_LIMIT_PER_MINUTE=100000000 \
@@ -64,8 +64,10 @@ PATH_=/api/v1/orgs/organizations/$ID
 run() { # label url [header]
   local args=(-t2 -c"$CONNECTIONS") out rps p50 p99 errors status
   [ -n "${3:-}" ] && args+=(-H "$3")
-  status=$(curl -s -o /dev/null -w '%{http_code}' ${3:+-H} ${3:+"$3"} "$2")
-  [ "$status" = 200 ] || { echo "[bench] $1 answers $status, not 200: not measuring" >&2; exit 1; }
+  status=$(curl -s -o "$state/probe.out" -w '%{http_code}' ${3:+-H} ${3:+"$3"} "$2")
+  if [ "$status" != 200 ]; then
+    echo "[bench] $1 answers $status, not 200: not measuring" >&2; cat "$state/probe.out" >&2; exit 1
+  fi
   wrk "${args[@]}" -d10s "$2" >/dev/null 2>&1 # warm-up (JIT)
   out=$(wrk "${args[@]}" -d"${DURATION}s" --latency "$2")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')

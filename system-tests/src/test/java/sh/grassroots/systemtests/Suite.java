@@ -92,7 +92,10 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         String db = env("DB_HOST") + ":" + env("DB_PORT");
         String groupPrefix = "system-test-" + UUID.randomUUID() + "-";
         int org = freePort(), training = freePort(), stations = freePort(), gateway = freePort();
-        launch(root, logs, "org-service", org, Map.of("DB_NAME", "org", "DB_USER", "org", "DB_PASSWORD", "org"), db, groupPrefix);
+        byte[] personalDataKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(personalDataKey);
+        launch(root, logs, "org-service", org, Map.of("DB_NAME", "org", "DB_USER", "org", "DB_PASSWORD", "org",
+                "PERSONAL_DATA_KEY", Base64.getEncoder().encodeToString(personalDataKey)), db, groupPrefix);
         launch(root, logs, "training-service", training, Map.of("DB_NAME", "training", "DB_USER", "training", "DB_PASSWORD", "training"), db, groupPrefix);
         launch(root, logs, "service-station-service", stations, Map.of("DB_NAME", "stations", "DB_USER", "stations", "DB_PASSWORD", "stations"), db, groupPrefix);
         launch(root, logs, "gateway", gateway, Map.of(
