@@ -192,6 +192,16 @@ class GatewayAuthenticationTest {
     }
 
     @Test
+    void a_member_may_not_restructure_the_tree_but_may_read_it() {
+        String member = "Bearer " + TestKeys.sign(TestKeys.person("m1"));
+        given().header("Authorization", member).contentType(ContentType.JSON).body("{}")
+                .post(ROUTE + "/123/move").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:grassroots:problem:forbidden-role"));
+        given().header("Authorization", member).get(ROUTE + "/123").then().statusCode(200);
+    }
+
+    @Test
     void me_home_needs_a_token() {
         rejectedAt("/api/v1/me/home", 401);
     }
@@ -216,7 +226,7 @@ class GatewayAuthenticationTest {
 
     @Test
     void a_valid_token_reaches_the_service_with_the_callers_identity_and_a_request_id() {
-        String token = TestKeys.sign(TestKeys.person("member-42").groups(java.util.Set.of("branch_secretary"))
+        String token = TestKeys.sign(TestKeys.person("member-42").groups(java.util.Set.of("organizer"))
                 .claim("org_scope", "org-7").claim("district", "310110"));
         given().header("Authorization", "Bearer " + token)
                 .header("X-Caller-Subject", "forged-admin")
@@ -228,7 +238,7 @@ class GatewayAuthenticationTest {
                 .body("uri", equalTo(ROUTE + "?x=1"))
                 .body("body", equalTo("{\"hello\":\"世界\"}"))
                 .body("headers.x-caller-subject", equalTo("member-42"))
-                .body("headers.x-caller-roles", equalTo("branch_secretary"))
+                .body("headers.x-caller-roles", equalTo("organizer"))
                 .body("headers.x-caller-org-scope", equalTo("org-7"))
                 .body("headers.x-caller-district", equalTo("310110"))
                 .body("headers.x-request-id", notNullValue());

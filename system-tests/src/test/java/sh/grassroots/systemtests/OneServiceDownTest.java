@@ -20,7 +20,7 @@ class OneServiceDownTest {
 
     @Test
     void with_stations_down_its_routes_answer_503_and_the_rest_keeps_working() throws Exception {
-        String token = "Bearer " + Suite.get().token("member-down-test", Set.of("member"));
+        String token = "Bearer " + Suite.get().token("organizer-down-test", Set.of("organizer"));
         Suite.get().kill("service-station-service");
 
         given().baseUri(Suite.get().gateway()).header("Authorization", token)

@@ -52,7 +52,7 @@ class WalkingSkeletonTest {
 
     @Test
     void a_services_problem_reaches_the_phone_unchanged_through_the_gateway() {
-        String token = Suite.get().token("member-1", Set.of("member"));
+        String token = Suite.get().token("organizer-1", Set.of("organizer"));
         given().baseUri(Suite.get().gateway()).header("Authorization", "Bearer " + token)
                 .contentType(ContentType.JSON).body("{\"name\": ")
                 .post("/api/v1/orgs/organizations")

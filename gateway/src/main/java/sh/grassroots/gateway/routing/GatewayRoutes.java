@@ -11,6 +11,7 @@ import org.jboss.logging.MDC;
 import sh.grassroots.gateway.auth.Caller;
 import sh.grassroots.gateway.auth.TokenRejected;
 import sh.grassroots.gateway.auth.TokenVerifier;
+import sh.grassroots.gateway.auth.model.RolePolicy;
 import sh.grassroots.gateway.home.HomeAggregator;
 import sh.grassroots.gateway.resilience.RateLimits;
 import sh.grassroots.gateway.resilience.model.TokenBucket;
@@ -34,6 +35,7 @@ public class GatewayRoutes {
     static final String CALLER_HEADER_PREFIX = "x-caller-";
     private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final RolePolicy ROLES = new RolePolicy(RolePolicy.DEFAULT);
 
     private final TokenVerifier verifier;
     private final RateLimits rateLimits;
@@ -112,6 +114,13 @@ public class GatewayRoutes {
                     caller.isService()
                             ? "Service identities may only call /inter-district/v1 routes"
                             : "Inter-district routes are for other districts' service identities").at(request.path()));
+            return;
+        }
+        var refusal = ROLES.check(request.method().name(), request.path(), caller.roles());
+        if (refusal.isPresent()) {
+            ProblemWriter.write(rc.response(), Problem.of(403, "forbidden-role", "Forbidden",
+                    "This needs one of the roles " + refusal.get().needsOneOf().stream().sorted().toList()
+                            + " (rule " + refusal.get().rule() + ")").at(request.path()));
             return;
         }
         TokenBucket.Decision allowed = rateLimits.check(caller, request.method(), request.path());
