@@ -7,13 +7,17 @@ import org.jboss.logging.Logger;
 import sh.grassroots.events.EventEnvelope;
 import sh.grassroots.events.OrganizationEvents.OrganizationCreated;
 import sh.grassroots.platform.outbox.Inbox;
+import sh.grassroots.training.enrolment.application.EnrolmentService;
+import sh.grassroots.training.enrolment.persistence.LearnerEntity;
 import sh.grassroots.training.orgprojection.model.OrganizationSnapshot;
 import sh.grassroots.training.orgprojection.model.ProjectionUpdate;
 import sh.grassroots.training.orgprojection.persistence.KnownOrganizationEntity;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Applies org-service's organization events to training's projection, each event at most once. */
 @ApplicationScoped
@@ -22,10 +26,12 @@ public class OrganizationProjector {
     private static final Logger LOG = Logger.getLogger(OrganizationProjector.class);
 
     private final Inbox inbox;
+    private final EnrolmentService enrolments;
     private final Clock clock;
 
-    public OrganizationProjector(Inbox inbox, Clock clock) {
+    public OrganizationProjector(Inbox inbox, EnrolmentService enrolments, Clock clock) {
         this.inbox = inbox;
+        this.enrolments = enrolments;
         this.clock = clock;
     }
 
@@ -44,6 +50,52 @@ public class OrganizationProjector {
                             }
                             LOG.infof("Event %s ignored: %s", event.eventId(), ((ProjectionUpdate.Ignore) decision).reason());
                             return Uni.createFrom().voidItem();
+                        })));
+    }
+
+    /** Only the moved organization's parent changes; subtree rules follow from the recursive lookup. */
+    public Uni<Boolean> onMoved(UUID eventId, UUID organizationId, UUID newParentId) {
+        return Panache.withTransaction(() -> inbox.once(CONSUMER, eventId, () ->
+                KnownOrganizationEntity.<KnownOrganizationEntity>findById(organizationId).chain(known -> {
+                    ProjectionUpdate.Decision decision = ProjectionUpdate.moved(
+                            Optional.ofNullable(known).map(KnownOrganizationEntity::snapshot), newParentId);
+                    if (decision instanceof ProjectionUpdate.Store store) {
+                        known.parentId = store.snapshot().parentId();
+                        known.updatedAt = OffsetDateTime.now(clock);
+                        return Panache.getSession().chain(s -> s.flush());
+                    }
+                    LOG.infof("Event %s ignored: %s", eventId, ((ProjectionUpdate.Ignore) decision).reason());
+                    return Uni.createFrom().voidItem();
+                })));
+    }
+
+    /**
+     * A dissolved organization's members lose their enrolments in sessions not yet held (each
+     * cancellation is an event, each freed seat goes to the waitlist), in the same transaction
+     * as the projection change.
+     */
+    public Uni<Boolean> onDissolved(UUID eventId, UUID organizationId, LocalDate dissolvedOn) {
+        String why = "the member's organization was dissolved on " + dissolvedOn;
+        return Panache.withTransaction(() -> inbox.once(CONSUMER, eventId, () ->
+                KnownOrganizationEntity.<KnownOrganizationEntity>findById(organizationId)
+                        .chain(known -> {
+                            if (known == null) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            known.dissolvedOn = dissolvedOn;
+                            known.updatedAt = OffsetDateTime.now(clock);
+                            return Panache.getSession().chain(s -> s.flush());
+                        })
+                        .chain(() -> LearnerEntity.<LearnerEntity>list(
+                                "homeOrganizationId = ?1 and leftOn is null order by personId", organizationId))
+                        .chain(members -> {
+                            Uni<Integer> chain = Uni.createFrom().item(0);
+                            for (LearnerEntity member : members) {
+                                chain = chain.chain(n -> enrolments.cancelFutureEnrolmentsOf(member.personId, why)
+                                        .map(cancelled -> n + cancelled));
+                            }
+                            return chain.invoke(n -> LOG.infof("%d future enrolments cancelled: %s", n, why))
+                                    .replaceWithVoid();
                         })));
     }
 }

@@ -12,6 +12,7 @@ import sh.grassroots.events.OrganizationEvents;
 import sh.grassroots.events.OrganizationEvents.OrganizationCreated;
 import sh.grassroots.training.orgprojection.application.OrganizationProjector;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -20,6 +21,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OrganizationEventsConsumer {
+    static final String MOVED = "OrganizationMoved";
+    static final String DISSOLVED = "OrganizationDissolved";
     private static final Logger LOG = Logger.getLogger(OrganizationEventsConsumer.class);
 
     private final ObjectMapper mapper;
@@ -39,6 +42,9 @@ public class OrganizationEventsConsumer {
             return Uni.createFrom().failure(new IllegalArgumentException("Not a JSON event envelope", e));
         }
         String type = envelope.path("type").asText();
+        if (MOVED.equals(type) || DISSOLVED.equals(type)) {
+            return change(type, envelope);
+        }
         if (!OrganizationEvents.CREATED.equals(type)) {
             LOG.debugf("Skipping event type %s", type);
             return Uni.createFrom().voidItem();
@@ -57,5 +63,26 @@ public class OrganizationEventsConsumer {
             return Uni.createFrom().failure(new IllegalArgumentException(type + " event without an organization id"));
         }
         return projector.onCreated(event).replaceWithVoid();
+    }
+
+    /**
+     * OrganizationMoved and OrganizationDissolved are read by field name: their records are not yet
+     * in the installed platform/events; the names here are those of OrganizationEvents.
+     */
+    private Uni<Void> change(String type, JsonNode envelope) {
+        try {
+            UUID eventId = UUID.fromString(envelope.path("eventId").asText());
+            JsonNode p = envelope.path("payload");
+            UUID organizationId = UUID.fromString(p.path("organizationId").asText());
+            if (MOVED.equals(type)) {
+                UUID newParent = p.path("newParentId").isNull() || p.path("newParentId").isMissingNode()
+                        ? null : UUID.fromString(p.path("newParentId").asText());
+                return projector.onMoved(eventId, organizationId, newParent).replaceWithVoid();
+            }
+            return projector.onDissolved(eventId, organizationId, LocalDate.parse(p.path("dissolvedOn").asText()))
+                    .replaceWithVoid();
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("Malformed " + type + " event", e));
+        }
     }
 }

@@ -32,6 +32,9 @@ public class KnownOrganizationEntity extends PanacheEntityBase {
     @Column(name = "founded_on")
     public LocalDate foundedOn;
 
+    @Column(name = "dissolved_on")
+    public LocalDate dissolvedOn;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 

@@ -1,0 +1,114 @@
+package sh.grassroots.training.course.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
+import sh.grassroots.training.course.application.CourseService;
+import sh.grassroots.training.course.application.CourseView;
+import sh.grassroots.training.course.application.CreateCourse;
+import sh.grassroots.training.course.application.ScheduleSession;
+import sh.grassroots.training.course.application.SessionView;
+import sh.grassroots.training.course.model.CourseKind;
+import sh.grassroots.training.course.model.ProviderKind;
+import sh.grassroots.training.course.model.SeatQuota;
+import sh.grassroots.training.course.model.SessionPlan;
+import sh.grassroots.training.course.persistence.SessionEntity;
+import sh.grassroots.training.enrolment.model.Eligibility;
+import sh.grassroots.training.enrolment.model.MemberStatus;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+@Path("/api/v1/training/courses")
+public class CourseResource {
+    static final int DEFAULT_HOLD_MINUTES = 120;
+
+    private final CourseService courses;
+
+    public CourseResource(CourseService courses) {
+        this.courses = courses;
+    }
+
+    public record EligibilityRequest(List<UUID> subtreeRoots, List<MemberStatus> statuses, List<UUID> memberUnits,
+                                     List<UUID> prerequisites) {
+    }
+
+    public record CreateCourseRequest(
+            @NotBlank @Size(max = 200) String title,
+            @NotNull CourseKind kind,
+            @NotNull ProviderKind providerKind,
+            @NotNull UUID providerId,
+            @NotNull BigDecimal creditHours,
+            @Size(max = 4000) String description,
+            EligibilityRequest eligibility) {
+    }
+
+    /** Capacity and times are checked by the session rules, so that a broken one is named in the answer. */
+    public record ScheduleSessionRequest(
+            @NotNull OffsetDateTime startsAt,
+            @NotNull OffsetDateTime endsAt,
+            @NotNull SessionEntity.VenueKind venueKind,
+            @NotBlank @Size(max = 300) String venue,
+            UUID stationRoomId,
+            @NotNull Integer capacity,
+            @NotNull OffsetDateTime enrolmentOpensAt,
+            @NotNull OffsetDateTime enrolmentClosesAt,
+            @NotNull OffsetDateTime cancellationDeadline,
+            SeatQuota.By quotaBy,
+            Integer seatsPerGroup,
+            Integer holdMinutes) {
+    }
+
+    @POST
+    public Uni<RestResponse<CourseView>> create(@NotNull @Valid CreateCourseRequest r, UriInfo uri) {
+        EligibilityRequest e = r.eligibility() == null ? new EligibilityRequest(null, null, null, null) : r.eligibility();
+        Eligibility eligibility = new Eligibility(r.kind(), set(e.subtreeRoots()), set(e.statuses()),
+                set(e.memberUnits()), set(e.prerequisites()));
+        return courses.create(new CreateCourse(r.title(), r.kind(), r.providerKind(), r.providerId(), r.creditHours(),
+                        r.description(), eligibility))
+                .map(created -> RestResponse.ResponseBuilder.<CourseView>created(
+                                uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                        .entity(created).type(MediaType.APPLICATION_JSON).build());
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<CourseView> get(@PathParam("id") UUID id) {
+        return courses.get(id);
+    }
+
+    @POST
+    @Path("{id}/sessions")
+    public Uni<RestResponse<SessionView>> schedule(@PathParam("id") UUID courseId,
+                                                   @NotNull @Valid ScheduleSessionRequest r, UriInfo uri) {
+        SeatQuota quota = r.quotaBy() == null || r.quotaBy() == SeatQuota.By.NONE ? SeatQuota.none()
+                : new SeatQuota(r.quotaBy(), r.seatsPerGroup() == null ? 0 : r.seatsPerGroup());
+        Duration hold = Duration.ofMinutes(r.holdMinutes() == null ? DEFAULT_HOLD_MINUTES : r.holdMinutes());
+        SessionPlan plan = new SessionPlan(r.startsAt().toInstant(), r.endsAt().toInstant(), r.capacity(),
+                r.enrolmentOpensAt().toInstant(), r.enrolmentClosesAt().toInstant(), r.cancellationDeadline().toInstant(),
+                quota, hold);
+        return courses.schedule(new ScheduleSession(courseId, plan, r.venueKind(), r.venue(), r.stationRoomId()))
+                .map(created -> RestResponse.ResponseBuilder.<SessionView>created(
+                                URI.create(uri.getBaseUri().getPath().replaceAll("/$", "")
+                                        + "/api/v1/training/sessions/" + created.id()))
+                        .entity(created).type(MediaType.APPLICATION_JSON).build());
+    }
+
+    private static <T> Set<T> set(List<T> values) {
+        return values == null ? Set.of() : Set.copyOf(values);
+    }
+}

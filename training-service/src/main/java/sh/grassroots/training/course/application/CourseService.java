@@ -1,0 +1,125 @@
+package sh.grassroots.training.course.application;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.platform.outbox.Outbox;
+import sh.grassroots.platform.web.Problem;
+import sh.grassroots.platform.web.ProblemException;
+import sh.grassroots.training.common.application.Rejections;
+import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.training.course.model.SessionPlan;
+import sh.grassroots.training.course.persistence.CourseEntity;
+import sh.grassroots.training.course.persistence.EligibilityRows;
+import sh.grassroots.training.course.persistence.SessionEntity;
+import sh.grassroots.events.TrainingEvents;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CourseService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Outbox outbox;
+    private final EligibilityRows eligibilityRows;
+    private final Clock clock;
+
+    public CourseService(Outbox outbox, EligibilityRows eligibilityRows, Clock clock) {
+        this.outbox = outbox;
+        this.eligibilityRows = eligibilityRows;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<CourseView> create(CreateCourse command) {
+        if (command.creditHours().signum() < 0 || command.creditHours().scale() > 1
+                || command.creditHours().compareTo(BigDecimal.valueOf(999)) > 0) {
+            return Uni.createFrom().failure(Rejections.problem(new Rejection("credit-hours-invalid",
+                    "Credit hours are between 0 and 999, in steps of 0.1")));
+        }
+        CourseEntity course = new CourseEntity();
+        course.id = UUID.randomUUID();
+        course.title = command.title().strip();
+        course.kind = command.kind();
+        course.providerKind = command.providerKind();
+        course.providerId = command.providerId();
+        course.creditHours = command.creditHours();
+        course.description = command.description();
+        course.createdAt = OffsetDateTime.now(clock);
+        // flushed first: the eligibility rows are written by native SQL, which does not flush the session
+        return course.persistAndFlush()
+                .chain(() -> eligibilityRows.save(course.id, command.eligibility()))
+                .replaceWith(() -> CourseView.of(course, command.eligibility()));
+    }
+
+    @WithSession
+    public Uni<CourseView> get(UUID id) {
+        return CourseEntity.<CourseEntity>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Course", id))
+                .chain(course -> eligibilityRows.load(course.id, course.kind).map(e -> CourseView.of(course, e)));
+    }
+
+    /** Saves the session and its SessionScheduled event together; the plan's rules are checked first. */
+    @WithTransaction
+    public Uni<SessionView> schedule(ScheduleSession command) {
+        Optional<Rejection> broken = command.plan().check(clock);
+        if (broken.isPresent()) {
+            return Uni.createFrom().failure(Rejections.problem(broken.get()));
+        }
+        if (command.venueKind() == SessionEntity.VenueKind.STATION_ROOM && command.stationRoomId() == null) {
+            return Uni.createFrom().failure(new ProblemException(Problem.withErrors(400, "validation", "Invalid request",
+                    "A session at a station room needs the room's id",
+                    List.of(new Problem.FieldError("stationRoomId", "required for venueKind STATION_ROOM")))));
+        }
+        return CourseEntity.<CourseEntity>findById(command.courseId())
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Course", command.courseId()))
+                .chain(course -> {
+                    SessionPlan plan = command.plan();
+                    SessionEntity s = new SessionEntity();
+                    s.id = UUID.randomUUID();
+                    s.courseId = course.id;
+                    // The venue saga with service-station-service is not built yet: sessions are scheduled directly.
+                    s.status = SessionEntity.Status.SCHEDULED;
+                    s.startsAt = utc(plan.startsAt());
+                    s.endsAt = utc(plan.endsAt());
+                    s.venueKind = command.venueKind();
+                    s.venue = command.venue().strip();
+                    s.stationRoomId = command.stationRoomId();
+                    s.capacity = plan.capacity();
+                    s.enrolmentOpensAt = utc(plan.enrolmentOpensAt());
+                    s.enrolmentClosesAt = utc(plan.enrolmentClosesAt());
+                    s.cancellationDeadline = utc(plan.cancellationDeadline());
+                    s.quotaBy = plan.quota().by();
+                    s.seatsPerGroup = plan.quota().seatsPerGroup();
+                    s.holdMinutes = (int) plan.holdWindow().toMinutes();
+                    s.checkInSecret = new byte[32];
+                    RANDOM.nextBytes(s.checkInSecret);
+                    s.createdAt = OffsetDateTime.now(clock);
+                    var payload = new TrainingEvents.SessionScheduled(s.id, course.id, course.title, course.kind.name(),
+                            s.startsAt, s.endsAt, s.venueKind.name(), s.venue, s.stationRoomId, s.capacity);
+                    var event = outbox.envelope(TrainingEvents.SESSION_SCHEDULED, TrainingEvents.VERSION,
+                            s.id.toString(), null, payload);
+                    return s.persist()
+                            .chain(() -> outbox.record(TrainingEvents.TOPIC_SESSION, event))
+                            .replaceWith(() -> SessionView.of(s));
+                });
+    }
+
+    @WithSession
+    public Uni<SessionView> getSession(UUID id) {
+        return SessionEntity.<SessionEntity>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Session", id))
+                .map(SessionView::of);
+    }
+
+    private static OffsetDateTime utc(java.time.Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,20 @@
+package sh.grassroots.training.course.application;
+
+import sh.grassroots.training.course.model.SeatQuota;
+import sh.grassroots.training.course.persistence.SessionEntity;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+public record SessionView(UUID id, UUID courseId, SessionEntity.Status status, OffsetDateTime startsAt,
+                          OffsetDateTime endsAt, SessionEntity.VenueKind venueKind, String venue, UUID stationRoomId,
+                          int capacity, int seatsTaken, OffsetDateTime enrolmentOpensAt,
+                          OffsetDateTime enrolmentClosesAt, OffsetDateTime cancellationDeadline, SeatQuota.By quotaBy,
+                          int seatsPerGroup, int holdMinutes) {
+
+    public static SessionView of(SessionEntity s) {
+        return new SessionView(s.id, s.courseId, s.status, s.startsAt, s.endsAt, s.venueKind, s.venue, s.stationRoomId,
+                s.capacity, s.seatsTaken, s.enrolmentOpensAt, s.enrolmentClosesAt, s.cancellationDeadline, s.quotaBy,
+                s.seatsPerGroup, s.holdMinutes);
+    }
+}

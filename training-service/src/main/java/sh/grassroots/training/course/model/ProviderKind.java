@@ -1,0 +1,6 @@
+package sh.grassroots.training.course.model;
+
+public enum ProviderKind {
+    ORGANIZATION,
+    JOINT_CONFERENCE
+}

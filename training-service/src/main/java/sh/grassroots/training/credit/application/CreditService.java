@@ -1,0 +1,159 @@
+package sh.grassroots.training.credit.application;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.platform.outbox.Outbox;
+import sh.grassroots.platform.web.ProblemException;
+import sh.grassroots.training.common.application.Rejections;
+import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.training.course.persistence.CourseEntity;
+import sh.grassroots.training.credit.model.AnnualRequirement;
+import sh.grassroots.training.credit.model.CreditEntry;
+import sh.grassroots.training.credit.model.CreditLedger;
+import sh.grassroots.training.credit.persistence.CreditEntryEntity;
+import sh.grassroots.training.course.persistence.SessionEntity;
+import sh.grassroots.training.enrolment.model.Attendance;
+import sh.grassroots.training.enrolment.model.CheckInCode;
+import sh.grassroots.training.enrolment.model.EnrolmentStatus;
+import sh.grassroots.training.enrolment.persistence.EnrolmentEntity;
+import sh.grassroots.training.enrolment.persistence.LearnerEntity;
+import sh.grassroots.training.enrolment.persistence.Seats;
+import sh.grassroots.events.TrainingEvents;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Attendance and the credit-hour ledger it feeds. */
+@ApplicationScoped
+public class CreditService {
+    private final Seats seats;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final AnnualRequirement requirement = AnnualRequirement.standard();
+
+    public CreditService(Seats seats, Outbox outbox, Clock clock) {
+        this.seats = seats;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** An organizer checks a person in: the enrolment becomes ATTENDED and the course's hours are credited. */
+    @WithTransaction
+    public Uni<CreditView.Entry> recordAttendance(UUID sessionId, UUID personId) {
+        return lockedSession(sessionId).chain(session -> attend(session, personId));
+    }
+
+    /** A learner checks in with the code on the screen; an old or wrong code is refused. */
+    @WithTransaction
+    public Uni<CreditView.Entry> checkInWithCode(UUID sessionId, UUID personId, String code) {
+        return lockedSession(sessionId).chain(session -> {
+            Optional<Rejection> wrong = CheckInCode.verify(session.checkInSecret, session.id, code, clock);
+            if (wrong.isPresent()) {
+                return Uni.createFrom().failure(Rejections.problem(wrong.get()));
+            }
+            return attend(session, personId);
+        });
+    }
+
+    /** The code to show on the screen in the room right now. */
+    @WithSession
+    public Uni<CheckInCode.Shown> currentCode(UUID sessionId) {
+        return SessionEntity.<SessionEntity>findById(sessionId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId))
+                .map(session -> CheckInCode.current(session.checkInSecret, session.id, clock));
+    }
+
+    private Uni<SessionEntity> lockedSession(UUID sessionId) {
+        return seats.lock(sessionId).onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId));
+    }
+
+    private Uni<CreditView.Entry> attend(SessionEntity session, UUID personId) {
+        UUID sessionId = session.id;
+        return EnrolmentEntity.<EnrolmentEntity>find("sessionId = ?1 and personId = ?2 and status in ?3", sessionId,
+                        personId, List.copyOf(EnrolmentStatus.ACTIVE)).firstResult()
+                .chain(enrolment -> {
+                    Optional<Rejection> broken = Attendance.check(Optional.ofNullable(enrolment).map(e -> e.status),
+                            clock.instant(), session.startsAt.toInstant());
+                    if (broken.isPresent()) {
+                        return Uni.createFrom().failure(Rejections.problem(broken.get()));
+                    }
+                    enrolment.status = EnrolmentStatus.ATTENDED;
+                    return CourseEntity.<CourseEntity>findById(session.courseId)
+                            .chain(course -> ledger(personId).chain(ledger -> save(
+                                    ledger.earn(UUID.randomUUID(), sessionId, session.startsAt.toInstant(),
+                                            course.creditHours, clock),
+                                    TrainingEvents.CREDIT_HOURS_AWARDED)))
+                            .call(() -> recordAttendanceEvent(enrolment));
+                });
+    }
+
+    /** An organizer takes credit back, with a reason; the original line stays in the ledger. */
+    @WithTransaction
+    public Uni<CreditView.Entry> reverse(UUID entryId, String reason) {
+        return CreditEntryEntity.<CreditEntryEntity>findById(entryId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Credit entry", entryId))
+                .chain(entry -> ledger(entry.personId)
+                        .chain(ledger -> save(ledger.reverse(entryId, UUID.randomUUID(), reason, clock),
+                                TrainingEvents.CREDIT_HOURS_REVERSED)))
+                .onFailure(CreditService::isReversedTwice).transform(f -> Rejections.problem(
+                        new Rejection("credit-already-reversed", "This credit has already been reversed")));
+    }
+
+    @WithSession
+    public Uni<CreditView.Year> year(UUID personId, int year) {
+        return LearnerEntity.<LearnerEntity>findById(personId)
+                .chain(learner -> CreditEntryEntity.<CreditEntryEntity>list("personId = ?1 and studyYear = ?2", personId, year)
+                        .map(rows -> {
+                            List<CreditEntry> entries = rows.stream().map(CreditEntryEntity::toModel)
+                                    .sorted(Comparator.comparing(CreditEntry::recordedAt).thenComparing(CreditEntry::id))
+                                    .toList();
+                            BigDecimal earned = new CreditLedger(personId, entries).total(year);
+                            String kind = learner == null ? "UNKNOWN" : learner.memberStatus.name();
+                            AnnualRequirement.Progress p = requirement.progress(kind, earned);
+                            return new CreditView.Year(personId, year, p.earned(), p.required(), p.remaining(), p.met(),
+                                    entries.stream().map(CreditView.Entry::of).toList());
+                        }));
+    }
+
+    private Uni<CreditLedger> ledger(UUID personId) {
+        return CreditEntryEntity.<CreditEntryEntity>list("personId", personId)
+                .map(rows -> new CreditLedger(personId, rows.stream().map(CreditEntryEntity::toModel).toList()));
+    }
+
+    private Uni<CreditView.Entry> save(CreditLedger.Outcome outcome, String eventType) {
+        if (outcome instanceof CreditLedger.Refused refused) {
+            return Uni.createFrom().failure(Rejections.problem(refused.rejection()));
+        }
+        CreditEntry entry = ((CreditLedger.Recorded) outcome).entry();
+        var payload = new TrainingEvents.CreditHoursChanged(entry.id(), entry.personId(), entry.year(), entry.hours(),
+                entry.sessionId(), entry.reverses(), entry.reason());
+        return CreditEntryEntity.of(entry).persistAndFlush()
+                .chain(() -> outbox.record(TrainingEvents.TOPIC_CREDIT, outbox.envelope(eventType, TrainingEvents.VERSION,
+                        entry.personId().toString(), null, payload)))
+                .replaceWith(() -> CreditView.Entry.of(entry));
+    }
+
+    private Uni<Void> recordAttendanceEvent(EnrolmentEntity e) {
+        var payload = new TrainingEvents.EnrolmentChanged(e.id, e.sessionId, e.personId, e.status.name(), e.position,
+                null, null);
+        return Panache.getSession().chain(s -> s.flush())
+                .chain(() -> outbox.record(TrainingEvents.TOPIC_ENROLMENT, outbox.envelope(
+                        TrainingEvents.ATTENDANCE_RECORDED, TrainingEvents.VERSION, e.sessionId.toString(), null, payload)));
+    }
+
+    private static boolean isReversedTwice(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("credit_entry_reversed_once")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

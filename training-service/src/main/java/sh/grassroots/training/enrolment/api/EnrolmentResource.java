@@ -1,0 +1,47 @@
+package sh.grassroots.training.enrolment.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import sh.grassroots.training.enrolment.application.EnrolmentService;
+import sh.grassroots.training.enrolment.application.EnrolmentView;
+import sh.grassroots.training.enrolment.model.Cancellation;
+
+import java.util.UUID;
+
+@Path("/api/v1/training/enrolments")
+public class EnrolmentResource {
+    private final EnrolmentService enrolments;
+
+    public EnrolmentResource(EnrolmentService enrolments) {
+        this.enrolments = enrolments;
+    }
+
+    /** {@code by} is taken from the request until the gateway passes the caller's role. */
+    public record CancelRequest(@NotNull Cancellation.By by, @Size(max = 500) String reason) {
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<EnrolmentView> get(@PathParam("id") UUID id) {
+        return enrolments.get(id);
+    }
+
+    @POST
+    @Path("{id}/cancellation")
+    public Uni<EnrolmentView> cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest r) {
+        return enrolments.cancel(id, r.by(), r.reason());
+    }
+
+    /** Takes the seat held for this person. */
+    @POST
+    @Path("{id}/acceptance")
+    public Uni<EnrolmentView> accept(@PathParam("id") UUID id) {
+        return enrolments.accept(id);
+    }
+}

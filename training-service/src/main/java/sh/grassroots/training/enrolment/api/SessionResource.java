@@ -1,0 +1,184 @@
+package sh.grassroots.training.enrolment.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestResponse;
+import sh.grassroots.platform.web.Problem;
+import sh.grassroots.platform.web.ProblemException;
+import sh.grassroots.training.course.application.CourseService;
+import sh.grassroots.training.course.application.SessionView;
+import sh.grassroots.training.credit.application.CreditService;
+import sh.grassroots.training.credit.application.CreditView;
+import sh.grassroots.training.enrolment.application.EnrolmentOutcome;
+import sh.grassroots.training.enrolment.application.EnrolmentService;
+import sh.grassroots.training.enrolment.application.EnrolmentView;
+import sh.grassroots.training.enrolment.model.CheckInCode;
+import sh.grassroots.training.enrolment.model.EnrolmentStatus;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A session, the people enrolled in it, and their attendance. */
+@Path("/api/v1/training/sessions")
+public class SessionResource {
+    private final CourseService courses;
+    private final EnrolmentService enrolments;
+    private final CreditService credits;
+
+    public SessionResource(CourseService courses, EnrolmentService enrolments, CreditService credits) {
+        this.courses = courses;
+        this.enrolments = enrolments;
+        this.credits = credits;
+    }
+
+    public record EnrolRequest(@NotNull UUID personId) {
+    }
+
+    public record AttendanceRequest(@NotNull UUID personId) {
+    }
+
+    /** The code is checked by the check-in rules, so that an expired one is named as such. */
+    public record CheckInRequest(@NotNull UUID personId, String code) {
+    }
+
+    public record EnrolmentList(List<EnrolmentView> items) {
+    }
+
+    public record BulkRequest(@NotNull UUID organizationId) {
+    }
+
+    /** One line per person: the enrolment when placed, else the problem type and detail of the broken rule. */
+    public record BulkLine(UUID personId, String outcome, EnrolmentView enrolment, String problemType, String detail) {
+    }
+
+    public record BulkAnswer(UUID organizationId, int confirmed, int waitlisted, int refused, List<BulkLine> items) {
+        static BulkAnswer of(EnrolmentService.BulkEnrolled bulk) {
+            List<BulkLine> lines = new ArrayList<>();
+            int confirmed = 0;
+            int waitlisted = 0;
+            int refused = 0;
+            for (EnrolmentOutcome outcome : bulk.outcomes()) {
+                if (outcome instanceof EnrolmentOutcome.Placed placed) {
+                    EnrolmentView e = placed.enrolment();
+                    if (e.status() == EnrolmentStatus.CONFIRMED) {
+                        confirmed++;
+                    } else {
+                        waitlisted++;
+                    }
+                    lines.add(new BulkLine(e.personId(), e.status().name(), e, null, null));
+                } else {
+                    EnrolmentOutcome.Refused r = (EnrolmentOutcome.Refused) outcome;
+                    refused++;
+                    lines.add(new BulkLine(r.personId(), "REFUSED", null, Problem.type(r.rejection().code()),
+                            r.rejection().detail()));
+                }
+            }
+            return new BulkAnswer(bulk.organizationId(), confirmed, waitlisted, refused, lines);
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<SessionView> get(@PathParam("id") UUID id) {
+        return courses.getSession(id);
+    }
+
+    /**
+     * 201 with the enrolment, CONFIRMED while seats remain, else WAITLISTED with its place in line.
+     * With an Idempotency-Key, a repeated request gets the first answer again.
+     */
+    @POST
+    @Path("{id}/enrolments")
+    public Uni<RestResponse<EnrolmentView>> enrol(@PathParam("id") UUID sessionId, @NotNull @Valid EnrolRequest r,
+                                                  @RestHeader("Idempotency-Key") String idempotencyKey, UriInfo uri) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            return Uni.createFrom().failure(new ProblemException(Problem.withErrors(400, "validation", "Invalid request",
+                    "The Idempotency-Key header must have 1 to 200 characters",
+                    List.of(new Problem.FieldError("Idempotency-Key", "1 to 200 characters")))));
+        }
+        return enrolments.enrol(sessionId, r.personId(), idempotencyKey)
+                .map(answer -> {
+                    var response = RestResponse.ResponseBuilder.<EnrolmentView>created(
+                                    enrolmentUri(uri, answer.enrolment().id()))
+                            .entity(answer.enrolment()).type(MediaType.APPLICATION_JSON);
+                    if (answer.replayed()) {
+                        response.header("Idempotent-Replayed", "true");
+                    }
+                    return response.build();
+                });
+    }
+
+    /** A branch secretary enrols every member of the branch; the answer lists each person's outcome. */
+    @POST
+    @Path("{id}/bulk-enrolments")
+    public Uni<BulkAnswer> enrolOrganization(@PathParam("id") UUID sessionId, @NotNull @Valid BulkRequest r) {
+        return enrolments.enrolOrganization(sessionId, r.organizationId()).map(BulkAnswer::of);
+    }
+
+    @GET
+    @Path("{id}/enrolments")
+    public Uni<EnrolmentList> enrolments(@PathParam("id") UUID sessionId) {
+        return enrolments.listForSession(sessionId).map(EnrolmentList::new);
+    }
+
+    /** An organizer checks a person in; the course's credit hours are awarded. */
+    @POST
+    @Path("{id}/attendance")
+    public Uni<RestResponse<CreditView.Entry>> attend(@PathParam("id") UUID sessionId,
+                                                      @NotNull @Valid AttendanceRequest r) {
+        return credits.recordAttendance(sessionId, r.personId())
+                .map(entry -> RestResponse.ResponseBuilder.<CreditView.Entry>create(RestResponse.Status.CREATED)
+                        .entity(entry).type(MediaType.APPLICATION_JSON).build());
+    }
+
+    public record SessionCancelRequest(@Size(max = 500) String reason) {
+    }
+
+    public record Count(int enrolments) {
+    }
+
+    /** An organizer cancels the session before it starts; everyone enrolled is told why. */
+    @POST
+    @Path("{id}/cancellation")
+    public Uni<Count> cancel(@PathParam("id") UUID sessionId, @NotNull @Valid SessionCancelRequest r) {
+        return enrolments.cancelSession(sessionId, r.reason()).map(Count::new);
+    }
+
+    /** After the session ends: confirmed people who never checked in become no-shows. */
+    @POST
+    @Path("{id}/no-shows")
+    public Uni<Count> noShows(@PathParam("id") UUID sessionId) {
+        return enrolments.recordNoShows(sessionId).map(Count::new);
+    }
+
+    /** For the organizer's screen: the current code, to show as a QR code until {@code validUntil}. */
+    @GET
+    @Path("{id}/check-in-code")
+    public Uni<CheckInCode.Shown> checkInCode(@PathParam("id") UUID sessionId) {
+        return credits.currentCode(sessionId);
+    }
+
+    /** A learner checks in by scanning the code on the screen. */
+    @POST
+    @Path("{id}/check-ins")
+    public Uni<RestResponse<CreditView.Entry>> checkIn(@PathParam("id") UUID sessionId, @NotNull @Valid CheckInRequest r) {
+        return credits.checkInWithCode(sessionId, r.personId(), r.code())
+                .map(entry -> RestResponse.ResponseBuilder.<CreditView.Entry>create(RestResponse.Status.CREATED)
+                        .entity(entry).type(MediaType.APPLICATION_JSON).build());
+    }
+
+    static URI enrolmentUri(UriInfo uri, UUID id) {
+        return URI.create(uri.getBaseUri().getPath().replaceAll("/$", "") + "/api/v1/training/enrolments/" + id);
+    }
+}

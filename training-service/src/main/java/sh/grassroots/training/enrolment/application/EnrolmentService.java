@@ -1,0 +1,492 @@
+package sh.grassroots.training.enrolment.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.exception.ConstraintViolationException;
+import sh.grassroots.platform.outbox.Outbox;
+import sh.grassroots.platform.web.ProblemException;
+import sh.grassroots.training.common.application.Rejections;
+import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.training.course.persistence.CourseEntity;
+import sh.grassroots.training.course.persistence.EligibilityRows;
+import sh.grassroots.training.course.persistence.SessionEntity;
+import sh.grassroots.training.enrolment.model.Cancellation;
+import sh.grassroots.training.enrolment.model.Eligibility;
+import sh.grassroots.training.enrolment.model.EnrolmentRules;
+import sh.grassroots.training.enrolment.model.EnrolmentStatus;
+import sh.grassroots.training.enrolment.model.Hold;
+import sh.grassroots.training.enrolment.model.Learner;
+import sh.grassroots.training.enrolment.model.SessionClosure;
+import sh.grassroots.training.enrolment.model.Waitlist;
+import sh.grassroots.training.enrolment.persistence.EnrolmentEntity;
+import sh.grassroots.training.enrolment.persistence.IdempotencyKeys;
+import sh.grassroots.training.enrolment.persistence.LearnerEntity;
+import sh.grassroots.training.enrolment.persistence.LearnerDirectory;
+import sh.grassroots.training.enrolment.persistence.Seats;
+import sh.grassroots.events.TrainingEvents;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Enrolment, cancellation, offers of freed seats and their expiry. Every operation that changes
+ * seats locks the session row first (see {@link Seats}), so within a session they run one after
+ * the other in arrival order; sessions do not block each other.
+ */
+@ApplicationScoped
+public class EnrolmentService {
+    private final Seats seats;
+    private final LearnerDirectory learners;
+    private final EligibilityRows eligibilityRows;
+    private final IdempotencyKeys idempotencyKeys;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public EnrolmentService(Seats seats, LearnerDirectory learners, EligibilityRows eligibilityRows,
+                            IdempotencyKeys idempotencyKeys, Outbox outbox, ObjectMapper mapper, Clock clock) {
+        this.seats = seats;
+        this.learners = learners;
+        this.eligibilityRows = eligibilityRows;
+        this.idempotencyKeys = idempotencyKeys;
+        this.outbox = outbox;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** The answer to one enrolment request; {@code replayed} when it repeats an earlier answer to the same Idempotency-Key. */
+    public record Enrolled(EnrolmentView enrolment, boolean replayed) {
+    }
+
+    /** A bulk answer: one outcome per member of the organization, in person id order. */
+    public record BulkEnrolled(UUID organizationId, List<EnrolmentOutcome> outcomes) {
+    }
+
+    @WithTransaction
+    public Uni<Enrolled> enrol(UUID sessionId, UUID personId, String idempotencyKey) {
+        return lockedSession(sessionId).chain(session -> {
+            if (idempotencyKey == null) {
+                return enrolOne(session, personId).map(view -> new Enrolled(view, false));
+            }
+            String requestHash = IdempotencyKeys.hash(personId.toString());
+            return idempotencyKeys.claim(sessionId, idempotencyKey, requestHash, OffsetDateTime.now(clock))
+                    .chain(first -> first
+                            ? enrolOne(session, personId).call(view -> idempotencyKeys.complete(sessionId,
+                                    idempotencyKey, 201, json(view))).map(view -> new Enrolled(view, false))
+                            : replay(sessionId, idempotencyKey, requestHash));
+        });
+    }
+
+    /**
+     * A secretary enrols every person whose home is the organization. Each person gets their own
+     * outcome; one person's rejection does not stop the others.
+     */
+    @WithTransaction
+    public Uni<BulkEnrolled> enrolOrganization(UUID sessionId, UUID organizationId) {
+        return lockedSession(sessionId).chain(session -> eligibilityOf(session)
+                .chain(eligibility -> LearnerEntity.<LearnerEntity>list(
+                                "homeOrganizationId = ?1 and leftOn is null order by personId", organizationId)
+                        .chain(members -> {
+                            List<EnrolmentOutcome> outcomes = new ArrayList<>();
+                            Uni<Void> chain = Uni.createFrom().voidItem();
+                            for (LearnerEntity member : members) {
+                                chain = chain.chain(() -> attempt(session, eligibility, member.personId)
+                                        .invoke(outcomes::add).replaceWithVoid());
+                            }
+                            return chain.map(done -> new BulkEnrolled(organizationId, outcomes));
+                        })));
+    }
+
+    private Uni<Enrolled> replay(UUID sessionId, String key, String requestHash) {
+        return idempotencyKeys.find(sessionId, key).map(stored -> {
+            if (!stored.requestHash().equals(requestHash)) {
+                throw Rejections.problem(new Rejection("idempotency-key-reused",
+                        "This Idempotency-Key was used for another request"));
+            }
+            try {
+                return new Enrolled(mapper.readValue(stored.responseBody(), EnrolmentView.class), true);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Stored answer cannot be read for key " + key, e);
+            }
+        });
+    }
+
+    private Uni<EnrolmentView> enrolOne(SessionEntity session, UUID personId) {
+        return eligibilityOf(session).chain(eligibility -> attempt(session, eligibility, personId)).map(outcome -> {
+            if (outcome instanceof EnrolmentOutcome.Refused refused) {
+                throw Rejections.problem(refused.rejection());
+            }
+            return ((EnrolmentOutcome.Placed) outcome).enrolment();
+        });
+    }
+
+    /** Asks the rules, then competes for a seat; call with the session locked. */
+    private Uni<EnrolmentOutcome> attempt(SessionEntity session, Eligibility eligibility, UUID personId) {
+        return learners.find(personId).chain(learner -> {
+            if (learner.isEmpty()) {
+                return Uni.createFrom().item(new EnrolmentOutcome.Refused(personId, new Rejection("learner-unknown",
+                        "Training does not know person " + personId + " yet")));
+            }
+            return hasActiveEnrolment(session.id, personId).chain(already -> {
+                Optional<Rejection> broken = EnrolmentRules.check(new EnrolmentRules.Request(
+                        clock.instant(), session.enrolmentOpensAt.toInstant(), session.enrolmentClosesAt.toInstant(),
+                        session.status == SessionEntity.Status.SCHEDULED, already, session.quota(), learner.get(),
+                        eligibility));
+                if (broken.isPresent()) {
+                    return Uni.createFrom().item(new EnrolmentOutcome.Refused(personId, broken.get()));
+                }
+                return place(session, learner.get()).map(EnrolmentOutcome.Placed::new);
+            });
+        });
+    }
+
+    private Uni<SessionEntity> lockedSession(UUID sessionId) {
+        return seats.lock(sessionId).onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId));
+    }
+
+    private Uni<Eligibility> eligibilityOf(SessionEntity session) {
+        return CourseEntity.<CourseEntity>findById(session.courseId)
+                .chain(course -> eligibilityRows.load(course.id, course.kind));
+    }
+
+    private String json(EnrolmentView view) {
+        try {
+            return mapper.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Uni<EnrolmentView> place(SessionEntity session, Learner learner) {
+        UUID group = session.quota().groupOf(learner.homeOrganizationId(), learner.memberUnitId()).orElse(null);
+        return seats.nextPosition(session.id)
+                .chain(position -> seats.claim(session.id, group, session.seatsPerGroup)
+                        .chain(seated -> {
+                            EnrolmentEntity e = new EnrolmentEntity();
+                            e.id = UUID.randomUUID();
+                            e.sessionId = session.id;
+                            e.personId = learner.personId();
+                            e.quotaGroupId = group;
+                            e.status = seated ? EnrolmentStatus.CONFIRMED : EnrolmentStatus.WAITLISTED;
+                            e.position = position;
+                            e.enrolledAt = OffsetDateTime.now(clock);
+                            return e.<EnrolmentEntity>persistAndFlush()
+                                    .onFailure(EnrolmentService::isUniqueViolation).transform(f -> Rejections.problem(
+                                            new Rejection("already-enrolled", "This person is already enrolled in the session")))
+                                    .chain(() -> record(seated ? TrainingEvents.ENROLMENT_CONFIRMED
+                                            : TrainingEvents.ENROLMENT_WAITLISTED, e, null))
+                                    .chain(() -> view(e));
+                        }));
+    }
+
+    /** A learner cancels until the deadline; an organizer at any time. A freed seat goes to the waitlist. */
+    @WithTransaction
+    public Uni<EnrolmentView> cancel(UUID enrolmentId, Cancellation.By by, String reason) {
+        return lockedEnrolment(enrolmentId).chain(locked -> {
+            Optional<Rejection> broken = Cancellation.check(locked.enrolment.status, by,
+                    locked.session.cancellationDeadline.toInstant(), clock);
+            if (broken.isPresent()) {
+                return Uni.createFrom().failure(Rejections.problem(broken.get()));
+            }
+            String why = reason == null || reason.isBlank() ? "cancelled by " + by.name().toLowerCase() : reason.strip();
+            return cancelLocked(locked.session, locked.enrolment, why).chain(() -> view(locked.enrolment));
+        });
+    }
+
+    /**
+     * The organization changed under a person (they left, their branch was dissolved): their
+     * enrolments in sessions not yet started are cancelled with the reason and the seats passed on.
+     * Runs in the caller's transaction, e.g. the one that applies the org event.
+     */
+    public Uni<Integer> cancelFutureEnrolmentsOf(UUID personId, String reason) {
+        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery(
+                        "select e.id::text, e.session_id::text from enrolment e join training_session s on s.id = e.session_id "
+                                + "where e.person_id = ?1 and e.status in ('CONFIRMED', 'WAITLISTED', 'OFFERED') "
+                                + "and s.starts_at > ?2 order by e.session_id, e.id")
+                .setParameter(1, personId).setParameter(2, OffsetDateTime.now(clock)).getResultList())
+                .chain(rows -> {
+                    Uni<Integer> chain = Uni.createFrom().item(0);
+                    for (Object[] row : rows) {
+                        UUID enrolmentId = UUID.fromString((String) row[0]);
+                        UUID sessionId = UUID.fromString((String) row[1]);
+                        chain = chain.chain(done -> seats.lock(sessionId)
+                                .chain(session -> EnrolmentEntity.<EnrolmentEntity>findById(enrolmentId)
+                                        .chain(e -> Cancellation.check(e.status, Cancellation.By.ORGANIZER,
+                                                session.cancellationDeadline.toInstant(), clock).isPresent()
+                                                ? Uni.createFrom().item(done)
+                                                : cancelLocked(session, e, reason).replaceWith(done + 1))));
+                    }
+                    return chain;
+                });
+    }
+
+    private Uni<Void> cancelLocked(SessionEntity session, EnrolmentEntity e, String reason) {
+        boolean freesASeat = Cancellation.freesASeat(e.status);
+        e.status = EnrolmentStatus.CANCELLED;
+        e.closedAt = OffsetDateTime.now(clock);
+        e.closeReason = reason;
+        return flush()
+                .chain(() -> record(TrainingEvents.ENROLMENT_CANCELLED, e, reason))
+                .chain(() -> freesASeat ? seats.release(session.id, e.quotaGroupId) : Uni.createFrom().voidItem())
+                .chain(() -> offerFreedSeats(session));
+    }
+
+    /**
+     * An organizer cancels a session before it starts: every active enrolment is cancelled with the
+     * reason, all seats are released (nobody is promoted into a cancelled session).
+     */
+    @WithTransaction
+    public Uni<Integer> cancelSession(UUID sessionId, String reason) {
+        return lockedSession(sessionId).chain(session -> {
+            Optional<Rejection> broken = SessionClosure.mayCancel(session.status == SessionEntity.Status.SCHEDULED,
+                    session.startsAt.toInstant(), clock);
+            if (broken.isPresent()) {
+                return Uni.createFrom().failure(Rejections.problem(broken.get()));
+            }
+            String why = reason == null || reason.isBlank() ? "the session was cancelled" : reason.strip();
+            session.status = SessionEntity.Status.CANCELLED;
+            return EnrolmentEntity.<EnrolmentEntity>list("sessionId = ?1 and status in ?2 order by position", sessionId,
+                            List.of(EnrolmentStatus.CONFIRMED, EnrolmentStatus.WAITLISTED, EnrolmentStatus.OFFERED))
+                    .chain(active -> {
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        for (EnrolmentEntity e : active) {
+                            chain = chain.chain(() -> {
+                                boolean freesASeat = e.status.holdsASeat();
+                                e.status = EnrolmentStatus.CANCELLED;
+                                e.closedAt = OffsetDateTime.now(clock);
+                                e.closeReason = why;
+                                return flush().chain(() -> record(TrainingEvents.ENROLMENT_CANCELLED, e, why))
+                                        .chain(() -> freesASeat ? seats.release(sessionId, e.quotaGroupId)
+                                                : Uni.createFrom().voidItem());
+                            });
+                        }
+                        var payload = new TrainingEvents.SessionCancelled(session.id, session.courseId,
+                                session.stationRoomId, why, active.size());
+                        return chain.chain(() -> flush())
+                                .chain(() -> outbox.record(TrainingEvents.TOPIC_SESSION, outbox.envelope(
+                                        TrainingEvents.SESSION_CANCELLED, TrainingEvents.VERSION, session.id.toString(),
+                                        null, payload)))
+                                .replaceWith(active.size());
+                    });
+        });
+    }
+
+    /** After the session: confirmed people who were not checked in are recorded as no-shows. */
+    @WithTransaction
+    public Uni<Integer> recordNoShows(UUID sessionId) {
+        return lockedSession(sessionId).chain(session -> {
+            Optional<Rejection> broken = SessionClosure.mayRecordNoShows(session.status == SessionEntity.Status.SCHEDULED,
+                    session.endsAt.toInstant(), clock);
+            if (broken.isPresent()) {
+                return Uni.createFrom().failure(Rejections.problem(broken.get()));
+            }
+            return EnrolmentEntity.<EnrolmentEntity>list("sessionId = ?1 and status = ?2 order by position", sessionId,
+                            EnrolmentStatus.CONFIRMED)
+                    .chain(absent -> {
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        for (EnrolmentEntity e : absent) {
+                            chain = chain.chain(() -> {
+                                e.status = EnrolmentStatus.NO_SHOW;
+                                e.closedAt = OffsetDateTime.now(clock);
+                                return flush().chain(() -> record(TrainingEvents.NO_SHOW_RECORDED, e, null));
+                            });
+                        }
+                        return chain.replaceWith(absent.size());
+                    });
+        });
+    }
+
+    /** The person offered a freed seat takes it, while the hold lasts. */
+    @WithTransaction
+    public Uni<EnrolmentView> accept(UUID enrolmentId) {
+        return lockedEnrolment(enrolmentId).chain(locked -> {
+            EnrolmentEntity e = locked.enrolment;
+            if (e.status != EnrolmentStatus.OFFERED) {
+                return Uni.createFrom().failure(Rejections.problem(new Rejection("offer-not-open",
+                        "There is no seat on offer for this enrolment; it is " + e.status)));
+            }
+            Optional<Rejection> expired = new Hold(e.offeredAt.toInstant(), e.offerExpiresAt.toInstant()).accept(clock);
+            if (expired.isPresent()) {
+                return Uni.createFrom().failure(Rejections.problem(expired.get()));
+            }
+            e.status = EnrolmentStatus.CONFIRMED;
+            return flush()
+                    .chain(() -> record(TrainingEvents.ENROLMENT_PROMOTED, e, null))
+                    .chain(() -> view(e));
+        });
+    }
+
+    /** Ends every hold that has run out and offers those seats to the next in line; returns how many ended. */
+    @WithTransaction
+    public Uni<Integer> expireDueHolds() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // Only ids first: the rows are read again after their session is locked.
+        return Panache.getSession().chain(s -> s.<Object>createNativeQuery(
+                        "select distinct session_id::text from enrolment where status = 'OFFERED' and offer_expires_at <= ?1 "
+                                + "order by 1")
+                .setParameter(1, now).getResultList())
+                .chain(ids -> {
+                    Uni<Integer> chain = Uni.createFrom().item(0);
+                    for (Object id : ids) {
+                        UUID sessionId = UUID.fromString(id.toString());
+                        chain = chain.chain(total -> expireIn(sessionId, now).map(n -> total + n));
+                    }
+                    return chain;
+                });
+    }
+
+    private Uni<Integer> expireIn(UUID sessionId, OffsetDateTime now) {
+        return seats.lock(sessionId).chain(session -> EnrolmentEntity.<EnrolmentEntity>list(
+                        "sessionId = ?1 and status = ?2 and offerExpiresAt <= ?3 order by position",
+                        sessionId, EnrolmentStatus.OFFERED, now)
+                .chain(due -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (EnrolmentEntity e : due) {
+                        chain = chain.chain(() -> {
+                            e.status = EnrolmentStatus.EXPIRED;
+                            e.closedAt = now;
+                            e.closeReason = "the held seat was not taken in time";
+                            return flush()
+                                    .chain(() -> record(TrainingEvents.SEAT_OFFER_EXPIRED, e, e.closeReason))
+                                    .chain(() -> seats.release(sessionId, e.quotaGroupId));
+                        });
+                    }
+                    return chain.chain(() -> offerFreedSeats(session)).replaceWith(due.size());
+                }));
+    }
+
+    @WithSession
+    public Uni<EnrolmentView> get(UUID enrolmentId) {
+        return EnrolmentEntity.<EnrolmentEntity>findById(enrolmentId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Enrolment", enrolmentId))
+                .chain(this::view);
+    }
+
+    /** All enrolments of a session in arrival order, with each waiting person's place in line. */
+    @WithSession
+    public Uni<List<EnrolmentView>> listForSession(UUID sessionId) {
+        return SessionEntity.<SessionEntity>findById(sessionId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId))
+                .chain(s -> EnrolmentEntity.<EnrolmentEntity>list("sessionId = ?1 order by position", sessionId))
+                .map(rows -> {
+                    List<Waitlist.Entry> waiting = rows.stream().filter(e -> e.status == EnrolmentStatus.WAITLISTED)
+                            .map(EnrolmentService::entry).toList();
+                    List<EnrolmentView> views = new ArrayList<>();
+                    for (EnrolmentEntity e : rows) {
+                        views.add(EnrolmentView.of(e, Waitlist.placeOf(waiting, e.id).orElse(null)));
+                    }
+                    return views;
+                });
+    }
+
+    /** Offers free seats to the people waiting longest whose quota group still has room. */
+    private Uni<Void> offerFreedSeats(SessionEntity session) {
+        return seats.free(session.id).chain(free -> {
+            if (free <= 0) {
+                return Uni.createFrom().voidItem();
+            }
+            return EnrolmentEntity.<EnrolmentEntity>list("sessionId = ?1 and status = ?2 order by position",
+                            session.id, EnrolmentStatus.WAITLISTED)
+                    .chain(waiting -> seats.takenByGroup(session.id)
+                            .chain(taken -> offerNext(session, new ArrayList<>(waiting), new HashMap<>(taken), free)));
+        });
+    }
+
+    private Uni<Void> offerNext(SessionEntity session, List<EnrolmentEntity> waiting, Map<UUID, Integer> taken, int free) {
+        if (free == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        Optional<Waitlist.Entry> next = Waitlist.next(waiting.stream().map(EnrolmentService::entry).toList(),
+                group -> group.isEmpty() || taken.getOrDefault(group.get(), 0) < session.seatsPerGroup);
+        if (next.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        EnrolmentEntity e = waiting.stream().filter(w -> w.id.equals(next.get().enrolmentId())).findFirst().orElseThrow();
+        return seats.claim(session.id, e.quotaGroupId, session.seatsPerGroup).chain(seated -> {
+            if (!seated) {
+                return Uni.createFrom().voidItem();
+            }
+            Hold hold = Hold.offer(clock, session.holdWindow());
+            e.status = EnrolmentStatus.OFFERED;
+            e.offeredAt = hold.offeredAt().atOffset(java.time.ZoneOffset.UTC);
+            e.offerExpiresAt = hold.expiresAt().atOffset(java.time.ZoneOffset.UTC);
+            waiting.remove(e);
+            if (e.quotaGroupId != null) {
+                taken.merge(e.quotaGroupId, 1, Integer::sum);
+            }
+            return flush()
+                    .chain(() -> record(TrainingEvents.SEAT_OFFERED, e, null))
+                    .chain(() -> offerNext(session, waiting, taken, free - 1));
+        });
+    }
+
+    private record Locked(SessionEntity session, EnrolmentEntity enrolment) {
+    }
+
+    /**
+     * Locks the enrolment's session, then reads the enrolment under that lock. Only the session id
+     * is read before the lock, so the entity is never a stale copy.
+     */
+    private Uni<Locked> lockedEnrolment(UUID enrolmentId) {
+        return Panache.getSession().chain(s -> s.<Object>createNativeQuery(
+                                "select session_id::text from enrolment where id = ?1")
+                        .setParameter(1, enrolmentId).getSingleResultOrNull())
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Enrolment", enrolmentId))
+                .chain(sessionId -> seats.lock(UUID.fromString(sessionId.toString())))
+                .chain(session -> EnrolmentEntity.<EnrolmentEntity>findById(enrolmentId)
+                        .map(e -> new Locked(session, e)));
+    }
+
+    private Uni<Boolean> hasActiveEnrolment(UUID sessionId, UUID personId) {
+        return EnrolmentEntity.count("sessionId = ?1 and personId = ?2 and status in ?3",
+                sessionId, personId, List.copyOf(EnrolmentStatus.ACTIVE)).map(n -> n > 0);
+    }
+
+    private Uni<EnrolmentView> view(EnrolmentEntity e) {
+        if (e.status != EnrolmentStatus.WAITLISTED) {
+            return Uni.createFrom().item(EnrolmentView.of(e, null));
+        }
+        return EnrolmentEntity.count("sessionId = ?1 and status = ?2 and position <= ?3",
+                        e.sessionId, EnrolmentStatus.WAITLISTED, e.position)
+                .map(place -> EnrolmentView.of(e, place.intValue()));
+    }
+
+    private Uni<Void> record(String type, EnrolmentEntity e, String reason) {
+        var payload = new TrainingEvents.EnrolmentChanged(e.id, e.sessionId, e.personId, e.status.name(), e.position,
+                e.offerExpiresAt, reason);
+        return outbox.record(TrainingEvents.TOPIC_ENROLMENT,
+                outbox.envelope(type, TrainingEvents.VERSION, e.sessionId.toString(), null, payload));
+    }
+
+    /** The unique index is the backstop behind the check under the session lock. */
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException) {
+                return true;
+            }
+            if (t.getMessage() != null && t.getMessage().contains("enrolment_one_active_per_person")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Uni<Void> flush() {
+        return Panache.getSession().chain(s -> s.flush());
+    }
+
+    private static Waitlist.Entry entry(EnrolmentEntity e) {
+        return new Waitlist.Entry(e.id, e.position, Optional.ofNullable(e.quotaGroupId));
+    }
+}

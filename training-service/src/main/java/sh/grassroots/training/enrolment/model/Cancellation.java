@@ -1,0 +1,38 @@
+package sh.grassroots.training.enrolment.model;
+
+import sh.grassroots.training.common.model.Rejection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Whether an enrolment may be cancelled, and whether that frees a seat for the waitlist. */
+public final class Cancellation {
+
+    public enum By {
+        /** The learner themself: only until the cancellation deadline. */
+        LEARNER,
+        /** An organizer, or the system reacting to the organization (a member left, a branch dissolved). */
+        ORGANIZER
+    }
+
+    private Cancellation() {
+    }
+
+    public static Optional<Rejection> check(EnrolmentStatus status, By by, Instant deadline, Clock clock) {
+        if (!(status == EnrolmentStatus.CONFIRMED || status == EnrolmentStatus.WAITLISTED
+                || status == EnrolmentStatus.OFFERED)) {
+            return Optional.of(new Rejection("enrolment-not-cancellable",
+                    "An enrolment that is " + status + " cannot be cancelled"));
+        }
+        if (by == By.LEARNER && clock.instant().isAfter(deadline)) {
+            return Optional.of(new Rejection("cancellation-deadline-passed",
+                    "Cancellations closed at " + deadline + "; ask the organizer"));
+        }
+        return Optional.empty();
+    }
+
+    public static boolean freesASeat(EnrolmentStatus status) {
+        return status.holdsASeat();
+    }
+}

@@ -1,0 +1,90 @@
+package sh.grassroots.training.enrolment.model;
+
+import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.training.common.model.Rule;
+import sh.grassroots.training.course.model.CourseKind;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who may enrol in a course. Empty sets mean "no restriction of that kind".
+ *
+ * @param subtreeRoots     members of these organizations or any organization below them
+ * @param statuses         member statuses admitted (FULL, PROBATIONARY)
+ * @param memberUnits      staff of these member units
+ * @param prerequisites    courses that must have been completed first
+ */
+public record Eligibility(CourseKind kind, Set<UUID> subtreeRoots, Set<MemberStatus> statuses, Set<UUID> memberUnits,
+                          Set<UUID> prerequisites) {
+    public Eligibility {
+        subtreeRoots = Set.copyOf(subtreeRoots);
+        statuses = Set.copyOf(statuses);
+        memberUnits = Set.copyOf(memberUnits);
+        prerequisites = Set.copyOf(prerequisites);
+    }
+
+    public static Eligibility openTo(CourseKind kind) {
+        return new Eligibility(kind, Set.of(), Set.of(), Set.of(), Set.of());
+    }
+
+    record Facts(Eligibility eligibility, Learner learner) {
+    }
+
+    /** Non-members may attend the finance academy, nothing else. */
+    static final Rule<Facts> MEMBERS_ONLY_OUTSIDE_ACADEMY = new Rule<>("eligibility-members-only", f ->
+            f.learner.isMember() || f.eligibility.kind.admitsNonMembers() ? Optional.empty()
+                    : Optional.of(new Rejection("eligibility-members-only",
+                    "This " + f.eligibility.kind + " course is for party members only")));
+
+    /** Academy guests who are not members must come from one of the course's member units. */
+    static final Rule<Facts> NON_MEMBERS_FROM_A_MEMBER_UNIT = new Rule<>("eligibility-not-staff-of-member-unit", f ->
+            f.learner.isMember() || (f.learner.memberUnitId() != null
+                    && (f.eligibility.memberUnits.isEmpty() || f.eligibility.memberUnits.contains(f.learner.memberUnitId())))
+                    ? Optional.empty()
+                    : Optional.of(new Rejection("eligibility-not-staff-of-member-unit",
+                    "Non-members may join only as staff of one of the course's member units")));
+
+    static final Rule<Facts> WITHIN_SUBTREE = new Rule<>("eligibility-outside-subtree", f -> {
+        if (!f.learner.isMember() || f.eligibility.subtreeRoots.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean inside = f.learner.homeAndAncestors().stream().anyMatch(f.eligibility.subtreeRoots::contains);
+        return inside ? Optional.empty()
+                : Optional.of(new Rejection("eligibility-outside-subtree",
+                "The course is for members of other organizations"));
+    });
+
+    static final Rule<Facts> STATUS_ADMITTED = new Rule<>("eligibility-member-status", f ->
+            !f.learner.isMember() || f.eligibility.statuses.isEmpty() || f.eligibility.statuses.contains(f.learner.status())
+                    ? Optional.empty()
+                    : Optional.of(new Rejection("eligibility-member-status",
+                    "The course admits " + f.eligibility.statuses.stream().sorted().toList()
+                            + " members; this member is " + f.learner.status())));
+
+    /** For members, a member-unit restriction applies too (e.g. a course for one firm's staff). */
+    static final Rule<Facts> MEMBER_FROM_LISTED_UNIT = new Rule<>("eligibility-not-staff-of-member-unit", f ->
+            !f.learner.isMember() || f.eligibility.memberUnits.isEmpty()
+                    || (f.learner.memberUnitId() != null && f.eligibility.memberUnits.contains(f.learner.memberUnitId()))
+                    ? Optional.empty()
+                    : Optional.of(new Rejection("eligibility-not-staff-of-member-unit",
+                    "The course is for the staff of its member units")));
+
+    static final Rule<Facts> PREREQUISITES_COMPLETED = new Rule<>("eligibility-prerequisite-missing", f -> {
+        List<UUID> missing = f.eligibility.prerequisites.stream()
+                .filter(c -> !f.learner.completedCourses().contains(c)).sorted().toList();
+        return missing.isEmpty() ? Optional.empty()
+                : Optional.of(new Rejection("eligibility-prerequisite-missing",
+                "Complete these courses first: " + missing));
+    });
+
+    static final List<Rule<Facts>> POLICY = List.of(MEMBERS_ONLY_OUTSIDE_ACADEMY, NON_MEMBERS_FROM_A_MEMBER_UNIT,
+            WITHIN_SUBTREE, STATUS_ADMITTED, MEMBER_FROM_LISTED_UNIT, PREREQUISITES_COMPLETED);
+
+    /** The first eligibility rule the learner fails, if any. */
+    public Optional<Rejection> check(Learner learner) {
+        return Rule.firstBroken(POLICY, new Facts(this, learner));
+    }
+}

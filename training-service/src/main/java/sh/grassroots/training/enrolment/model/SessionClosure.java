@@ -1,0 +1,35 @@
+package sh.grassroots.training.enrolment.model;
+
+import sh.grassroots.training.common.model.Rejection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Ending a session's life: cancelling it before it starts, closing the register after it ends. */
+public final class SessionClosure {
+
+    private SessionClosure() {
+    }
+
+    public static Optional<Rejection> mayCancel(boolean scheduled, Instant startsAt, Clock clock) {
+        if (!scheduled) {
+            return Optional.of(new Rejection("session-already-cancelled", "The session is already cancelled"));
+        }
+        if (!clock.instant().isBefore(startsAt)) {
+            return Optional.of(new Rejection("session-already-started", "A session that has started cannot be cancelled"));
+        }
+        return Optional.empty();
+    }
+
+    /** Confirmed people not checked in by the end are recorded as no-shows, and only then. */
+    public static Optional<Rejection> mayRecordNoShows(boolean scheduled, Instant endsAt, Clock clock) {
+        if (!scheduled) {
+            return Optional.of(new Rejection("session-not-open", "The session was cancelled"));
+        }
+        if (clock.instant().isBefore(endsAt)) {
+            return Optional.of(new Rejection("session-not-ended", "No-shows are recorded after the session ends at " + endsAt));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,280 @@
+package sh.grassroots.training.enrolment.api;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import sh.grassroots.training.enrolment.application.EnrolmentService;
+import sh.grassroots.training.testing.MutableClock;
+import sh.grassroots.training.testing.TrainingFixtures;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static sh.grassroots.training.testing.TrainingFixtures.ENROLMENTS;
+import static sh.grassroots.training.testing.TrainingFixtures.SESSIONS;
+
+@QuarkusTest
+class EnrolmentApiTest {
+    @Inject
+    AgroalDataSource db;
+    @Inject
+    MutableClock clock;
+    @Inject
+    EnrolmentService enrolments;
+    TrainingFixtures fixtures;
+    UUID bilibili;
+    UUID upBranch;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new TrainingFixtures(db, clock);
+        bilibili = fixtures.organization("哔哩哔哩党委", null);
+        upBranch = fixtures.organization("UP主党支部", bilibili);
+    }
+
+    @Test
+    void members_are_confirmed_while_seats_last_and_then_waitlisted_in_order() {
+        String session = fixtures.sessionOpenNow(fixtures.lecture("沉浸式党课"), 2);
+        fixtures.enrol(session, fixtures.member("张三", upBranch)).statusCode(201)
+                .body("status", equalTo("CONFIRMED"))
+                .body("waitlistPlace", nullValue());
+        fixtures.enrol(session, fixtures.member("李四", upBranch)).statusCode(201).body("status", equalTo("CONFIRMED"));
+        fixtures.enrol(session, fixtures.member("王五", upBranch)).statusCode(201)
+                .body("status", equalTo("WAITLISTED")).body("waitlistPlace", equalTo(1));
+        fixtures.enrol(session, fixtures.member("赵六", upBranch)).statusCode(201)
+                .body("status", equalTo("WAITLISTED")).body("waitlistPlace", equalTo(2));
+        assertEquals(2, fixtures.seatsTaken(session));
+    }
+
+    @Test
+    void enrolling_twice_is_a_409_naming_the_rule() {
+        String session = fixtures.sessionOpenNow(fixtures.lecture("党课"), 5);
+        UUID member = fixtures.member("张三", upBranch);
+        fixtures.enrol(session, member).statusCode(201);
+        fixtures.enrol(session, member).statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:grassroots:problem:already-enrolled"));
+        assertEquals(1, fixtures.seatsTaken(session));
+    }
+
+    @Test
+    void enrolling_after_the_window_closed_is_refused_naming_the_rule() {
+        String session = fixtures.sessionOpenNow(fixtures.lecture("党课"), 5);
+        clock.advance(Duration.ofDays(6).plusMinutes(1)); // the window closes a day before the start, 7 days out
+        fixtures.enrol(session, fixtures.member("迟到者", upBranch)).statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:grassroots:problem:enrolment-window-closed"));
+    }
+
+    @Test
+    void a_member_of_another_tree_is_refused_with_the_eligibility_rule() {
+        UUID other = fixtures.organization("东方证券党委", null);
+        String course = fixtures.course("""
+                {"title":"UP主沉浸式党课","kind":"IMMERSIVE","providerKind":"ORGANIZATION","providerId":"%s",
+                 "creditHours":2,"eligibility":{"subtreeRoots":["%s"]}}""".formatted(bilibili, bilibili));
+        String session = fixtures.sessionOpenNow(course, 5);
+        fixtures.enrol(session, fixtures.member("外单位党员", other)).statusCode(422)
+                .body("type", equalTo("urn:grassroots:problem:eligibility-outside-subtree"));
+        fixtures.enrol(session, fixtures.member("UP主", upBranch)).statusCode(201).body("status", equalTo("CONFIRMED"));
+    }
+
+    @Test
+    void finance_talent_who_is_not_a_member_joins_the_academy_but_not_a_lecture() {
+        UUID cpic = UUID.randomUUID();
+        String academy = fixtures.course("""
+                {"title":"金融研修院","kind":"ACADEMY","providerKind":"JOINT_CONFERENCE","providerId":"%s",
+                 "creditHours":3,"eligibility":{"memberUnits":["%s"]}}""".formatted(UUID.randomUUID(), cpic));
+        UUID analyst = fixtures.learner("太保分析师", null, "NOT_A_MEMBER", cpic);
+        fixtures.enrol(fixtures.sessionOpenNow(academy, 5), analyst).statusCode(201).body("status", equalTo("CONFIRMED"));
+        fixtures.enrol(fixtures.sessionOpenNow(fixtures.lecture("党课"), 5), analyst).statusCode(422)
+                .body("type", equalTo("urn:grassroots:problem:eligibility-members-only"));
+    }
+
+    @Test
+    void an_unknown_person_or_session_is_refused() {
+        String session = fixtures.sessionOpenNow(fixtures.lecture("党课"), 5);
+        fixtures.enrol(session, UUID.randomUUID()).statusCode(422)
+                .body("type", equalTo("urn:grassroots:problem:learner-unknown"));
+        fixtures.enrol(UUID.randomUUID().toString(), fixtures.member("张三", upBranch)).statusCode(404)
+                .body("type", equalTo("urn:grassroots:problem:not-found"));
+        given().contentType(ContentType.JSON).body("{}").post(SESSIONS + "/" + session + "/enrolments").then()
+                .statusCode(400).body("type", equalTo("urn:grassroots:problem:validation"));
+    }
+
+    @Test
+    void a_cancelled_seat_is_offered_to_the_first_in_line_who_accepts_it() {
+        String session = fixtures.sessionOpenNow(fixtures.lecture("党课"), 1);
+        String first = fixtures.enrol(session, fixtures.member("甲", upBranch)).extract().path("id");
+        String second = fixtures.enrol(session, fixtures.member("乙", upBranch)).extract().path("id");
+        String third = fixtures.enrol(session, fixtures.member("丙", upBranch)).extract().path("id");
+
+        fixtures.cancel(first, "LEARNER", "出差").statusCode(200).body("status", equalTo("CANCELLED"));
+
+        given().get(ENROLMENTS + "/" + second).then().body("status", equalTo("OFFERED"));
+        given().get(ENROLMENTS + "/" + third).then().body("status", equalTo("WAITLISTED")).body("waitlistPlace", equalTo(1));
+        assertEquals(1, fixtures.seatsTaken(session), "the held seat stays taken");
+
+        given().post(ENROLMENTS + "/" + second + "/acceptance").then().statusCode(200).body("status", equalTo("CONFIRMED"));
+        given().post(ENROLMENTS + "/" + second + "/acceptance").then().statusCode(409)
+                .body("type", equalTo("urn:grassroots:problem:offer-not-open"));
+    }
+
+    @Test
+    void an_unanswered_hold_expires_and_the_seat_passes_to_the_next_in_line() throws Throwable {
+        String session = fixtures.sessionOpenNow(fixtures.lecture("党课"), 1, ",\"holdMinutes\":60");
+        String first = fixtures.enrol(session, fixtures.member("甲", upBranch)).extract().path("id");
+        String second = fixtures.enrol(session, fixtures.member("乙", upBranch)).extract().path("id");
+        String third = fixtures.enrol(session, fixtures.member("丙", upBranch)).extract().path("id");
+        fixtures.cancel(first, "ORGANIZER", "调岗").statusCode(200);
+        given().get(ENROLMENTS + "/" + second).then().body("status", equalTo("OFFERED"));
+
+        clock.advance(Duration.ofMinutes(60));
+        given().post(ENROLMENTS + "/" + second + "/acceptance").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:grassroots:problem:hold-expired"));
+
+        VertxContextSupport.subscribeAndAwait(() -> enrolments.expireDueHolds());
+
+        given().get(ENROLMENTS + "/" + second).then().body("status", equalTo("EXPIRED"));
+        given().get(ENROLMENTS + "/" + third).then().body("status", equalTo("OFFERED"));
+        assertEquals(1, fixtures.seatsTaken(session));
+    }
+
+    @Test
+    void a_learner_cannot_cancel_after_the_deadline_but_an_organizer_can() {
+        String session = fixtures.sessionOpenNow(fixtures.lecture("党课"), 3);
+        String enrolment = fixtures.enrol(session, fixtures.member("甲", upBranch)).extract().path("id");
+        clock.advance(Duration.ofDays(5).plusMinutes(1)); // the deadline is two days before the start, 7 days out
+        fixtures.cancel(enrolment, "LEARNER", "有事").statusCode(422)
+                .body("type", equalTo("urn:grassroots:problem:cancellation-deadline-passed"));
+        fixtures.cancel(enrolment, "ORGANIZER", "组织调整").statusCode(200).body("status", equalTo("CANCELLED"));
+        fixtures.cancel(enrolment, "ORGANIZER", "again").statusCode(409)
+                .body("type", equalTo("urn:grassroots:problem:enrolment-not-cancellable"));
+        assertEquals(0, fixtures.seatsTaken(session));
+    }
+
+    @Test
+    void with_a_quota_per_member_unit_a_unit_that_used_its_seats_waits_while_another_unit_gets_in() {
+        UUID cpic = UUID.randomUUID();
+        UUID bund = UUID.randomUUID();
+        String session = fixtures.sessionOpenNow(fixtures.lecture("金融品巷党课"), 10,
+                ",\"quotaBy\":\"MEMBER_UNIT\",\"seatsPerGroup\":2");
+        for (int i = 0; i < 2; i++) {
+            fixtures.enrol(session, fixtures.learner("太保" + i, upBranch, "FULL", cpic)).statusCode(201)
+                    .body("status", equalTo("CONFIRMED"));
+        }
+        fixtures.enrol(session, fixtures.learner("太保2", upBranch, "FULL", cpic)).statusCode(201)
+                .body("status", equalTo("WAITLISTED"));
+        fixtures.enrol(session, fixtures.learner("外滩投资", upBranch, "FULL", bund)).statusCode(201)
+                .body("status", equalTo("CONFIRMED"));
+        assertEquals(3, fixtures.seatsTaken(session));
+    }
+
+    @Test
+    void the_same_idempotency_key_replays_the_first_answer_and_refuses_another_body() {
+        String session = fixtures.sessionOpenNow(fixtures.lecture("党课"), 1);
+        UUID first = fixtures.member("甲", upBranch);
+        UUID second = fixtures.member("乙", upBranch);
+        String key = "phone-" + UUID.randomUUID();
+
+        String id = given().header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body("{\"personId\":\"" + first + "\"}").post(SESSIONS + "/" + session + "/enrolments")
+                .then().statusCode(201).body("status", equalTo("CONFIRMED")).extract().path("id");
+        given().header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body("{\"personId\":\"" + first + "\"}").post(SESSIONS + "/" + session + "/enrolments")
+                .then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(id))
+                .body("status", equalTo("CONFIRMED"));
+        assertEquals(1, fixtures.seatsTaken(session));
+
+        given().header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body("{\"personId\":\"" + second + "\"}").post(SESSIONS + "/" + session + "/enrolments")
+                .then().statusCode(422)
+                .body("type", equalTo("urn:grassroots:problem:idempotency-key-reused"));
+        given().header("Idempotency-Key", "phone-" + UUID.randomUUID()).contentType(ContentType.JSON)
+                .body("{\"personId\":\"" + second + "\"}").post(SESSIONS + "/" + session + "/enrolments")
+                .then().statusCode(201).body("status", equalTo("WAITLISTED"));
+    }
+
+    @Test
+    void a_refused_request_leaves_no_key_behind_so_a_retry_is_judged_afresh() {
+        String session = fixtures.sessionOpenNow(fixtures.lecture("党课"), 3);
+        UUID person = UUID.randomUUID();
+        String key = "retry-" + UUID.randomUUID();
+        given().header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body("{\"personId\":\"" + person + "\"}").post(SESSIONS + "/" + session + "/enrolments")
+                .then().statusCode(422).body("type", equalTo("urn:grassroots:problem:learner-unknown"));
+        fixtures.update("insert into learner (person_id, display_name, home_organization_id, member_status) "
+                + "values (?, '新党员', ?, 'FULL')", person, upBranch);
+        given().header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body("{\"personId\":\"" + person + "\"}").post(SESSIONS + "/" + session + "/enrolments")
+                .then().statusCode(201).body("status", equalTo("CONFIRMED"));
+    }
+
+    @Test
+    void a_secretary_enrols_a_whole_branch_and_gets_one_outcome_per_member() {
+        UUID branch = fixtures.organization("第三网格党支部", bilibili);
+        String session = fixtures.sessionOpenNow(fixtures.lecture("主题党日现场教学"), 2);
+        UUID already = fixtures.member("已报名", branch);
+        fixtures.member("甲", branch);
+        fixtures.member("乙", branch);
+        fixtures.enrol(session, already).statusCode(201);
+
+        given().contentType(ContentType.JSON).body("{\"organizationId\":\"" + branch + "\"}")
+                .post(SESSIONS + "/" + session + "/bulk-enrolments").then().statusCode(200)
+                .body("confirmed", equalTo(1))
+                .body("waitlisted", equalTo(1))
+                .body("refused", equalTo(1))
+                .body("items.size()", equalTo(3))
+                .body("items.find { it.outcome == 'REFUSED' }.personId", equalTo(already.toString()))
+                .body("items.find { it.outcome == 'REFUSED' }.problemType",
+                        equalTo("urn:grassroots:problem:already-enrolled"));
+        assertEquals(2, fixtures.seatsTaken(session));
+    }
+
+    @Test
+    void cancelling_a_session_cancels_everyone_with_the_reason_and_promotes_nobody() {
+        String session = fixtures.sessionOpenNow(fixtures.lecture("现场教学"), 1);
+        String seated = fixtures.enrol(session, fixtures.member("甲", upBranch)).extract().path("id");
+        String waiting = fixtures.enrol(session, fixtures.member("乙", upBranch)).extract().path("id");
+
+        given().contentType(ContentType.JSON).body("{\"reason\":\"台风停课\"}")
+                .post(SESSIONS + "/" + session + "/cancellation").then().statusCode(200)
+                .body("enrolments", equalTo(2));
+
+        given().get(ENROLMENTS + "/" + seated).then().body("status", equalTo("CANCELLED")).body("closeReason", equalTo("台风停课"));
+        given().get(ENROLMENTS + "/" + waiting).then().body("status", equalTo("CANCELLED"));
+        given().get(SESSIONS + "/" + session).then().body("status", equalTo("CANCELLED")).body("seatsTaken", equalTo(0));
+        fixtures.enrol(session, fixtures.member("丙", upBranch)).statusCode(422)
+                .body("type", equalTo("urn:grassroots:problem:session-not-open"));
+        given().contentType(ContentType.JSON).body("{}").post(SESSIONS + "/" + session + "/cancellation").then()
+                .statusCode(409).body("type", equalTo("urn:grassroots:problem:session-already-cancelled"));
+    }
+
+    @Test
+    void confirmed_people_who_never_checked_in_become_no_shows_once_the_session_ended() {
+        String session = fixtures.sessionOpenNow(fixtures.lecture("党课"), 5);
+        java.time.Instant starts = java.time.Instant.parse(given().get(SESSIONS + "/" + session).then().extract().path("startsAt"));
+        UUID present = fixtures.member("到场", upBranch);
+        String absent = fixtures.enrol(session, fixtures.member("缺席", upBranch)).extract().path("id");
+        fixtures.enrol(session, present).statusCode(201);
+        clock.advance(Duration.between(clock.instant(), starts));
+        given().contentType(ContentType.JSON).body("{\"personId\":\"" + present + "\"}")
+                .post(SESSIONS + "/" + session + "/attendance").then().statusCode(201);
+
+        given().post(SESSIONS + "/" + session + "/no-shows").then().statusCode(422)
+                .body("type", equalTo("urn:grassroots:problem:session-not-ended"));
+        clock.advance(Duration.ofHours(2));
+        given().post(SESSIONS + "/" + session + "/no-shows").then().statusCode(200).body("enrolments", equalTo(1));
+        given().get(ENROLMENTS + "/" + absent).then().body("status", equalTo("NO_SHOW"));
+    }
+}

@@ -1,0 +1,92 @@
+package sh.grassroots.training.learner.messaging;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import sh.grassroots.training.testing.MutableClock;
+import sh.grassroots.training.testing.TrainingFixtures;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static sh.grassroots.training.testing.TrainingFixtures.ENROLMENTS;
+
+/** org-service's member events reach training's projection and change enrolments, through real Kafka. */
+@QuarkusTest
+class MemberEventsTest {
+    static final String TOPIC = "org.member.v1";
+
+    @Inject
+    AgroalDataSource db;
+    @Inject
+    MutableClock clock;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    KafkaCompanion kafka;
+    TrainingFixtures fixtures;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(bootstrap);
+        fixtures = new TrainingFixtures(db, clock);
+    }
+
+    @AfterEach
+    void close() {
+        kafka.close();
+    }
+
+    static String envelope(String type, UUID member, String payload) {
+        return """
+                {"eventId":"%s","type":"%s","version":1,"occurredAt":"2026-11-29T10:00:00+08:00","aggregateId":"%s",
+                 "district":"310110","traceparent":null,"payload":%s}""".formatted(UUID.randomUUID(), type, member, payload);
+    }
+
+    void send(UUID member, String json) {
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(TOPIC, member.toString(), json)).awaitCompletion();
+    }
+
+    void registered(UUID member, UUID home, String name) {
+        send(member, envelope("MemberRegistered", member, """
+                {"memberId":"%s","homeOrganizationId":"%s","name":"%s","status":"FULL","admittedOn":"2020-07-01"}"""
+                .formatted(member, home, name)));
+    }
+
+    @Test
+    void a_registered_member_can_enrol_and_leaving_cancels_the_enrolment_and_passes_the_seat_on() {
+        UUID branch = fixtures.organization("第一网格党支部", null);
+        String session = fixtures.sessionOpenNow(fixtures.lecture("主题党日现场教学"), 1);
+        UUID leaving = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        registered(leaving, branch, "将离开的党员");
+        registered(waiting, branch, "候补党员");
+
+        String first = await().atMost(Duration.ofSeconds(30)).until(
+                () -> fixtures.enrol(session, leaving).extract().path("id"), id -> id != null);
+        String second = await().atMost(Duration.ofSeconds(30)).until(
+                () -> fixtures.enrol(session, waiting).extract().path("id"), id -> id != null);
+        given().get(ENROLMENTS + "/" + second).then().body("status", equalTo("WAITLISTED"));
+
+        send(leaving, envelope("MemberLeft", leaving, """
+                {"memberId":"%s","homeOrganizationId":"%s","leftOn":"2026-11-30","reason":"WITHDREW"}"""
+                .formatted(leaving, branch)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(ENROLMENTS + "/" + first).then()
+                .body("status", equalTo("CANCELLED"))
+                .body("closeReason", containsString("WITHDREW")));
+        given().get(ENROLMENTS + "/" + second).then().body("status", equalTo("OFFERED"));
+        fixtures.enrol(session, leaving).statusCode(422)
+                .body("type", equalTo("urn:grassroots:problem:learner-unknown"));
+    }
+}

@@ -1,0 +1,46 @@
+package sh.grassroots.training.memberview.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ICalendarRulesTest {
+    static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
+
+    @Test
+    void a_confirmed_lesson_becomes_an_event_in_utc_with_crlf_lines() {
+        UUID id = UUID.randomUUID();
+        String feed = ICalendar.feed("我的党课", List.of(new ICalendar.Event(id, "沉浸式党课", "哔哩哔哩党群服务站",
+                Instant.parse("2026-12-10T06:00:00Z"), Instant.parse("2026-12-10T08:00:00Z"), false)), NOW);
+        assertTrue(feed.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), feed);
+        assertTrue(feed.contains("UID:" + id + "@training.grassroots.sh\r\n"), feed);
+        assertTrue(feed.contains("DTSTART:20261210T060000Z\r\nDTEND:20261210T080000Z\r\n"), feed);
+        assertTrue(feed.contains("STATUS:CONFIRMED\r\n"), feed);
+        assertTrue(feed.endsWith("END:VCALENDAR\r\n"), feed);
+        assertEquals(feed.split("\r\n", -1).length - 1, feed.split("\n", -1).length - 1, "no bare LF");
+    }
+
+    @Test
+    void commas_semicolons_and_newlines_in_text_are_escaped() {
+        assertEquals("金融品巷\\, 外滩\\; 二楼\\n藤蔓花园", ICalendar.text("金融品巷, 外滩; 二楼\n藤蔓花园"));
+    }
+
+    @Test
+    void long_chinese_lines_are_folded_at_75_octets_without_splitting_a_character() {
+        StringBuilder out = new StringBuilder();
+        ICalendar.line(out, "SUMMARY:" + "滨江党建金融外滩".repeat(6));
+        String[] lines = out.toString().split("\r\n");
+        assertTrue(lines.length > 1);
+        for (String line : lines) {
+            assertTrue(line.getBytes(StandardCharsets.UTF_8).length <= 75, line);
+        }
+        String unfolded = out.toString().replace("\r\n ", "").replace("\r\n", "");
+        assertEquals("SUMMARY:" + "滨江党建金融外滩".repeat(6), unfolded);
+    }
+}
