@@ -149,11 +149,11 @@ class GatewayAuthenticationTest {
         given().header("Authorization", "Bearer " + TestKeys.sign(TestKeys.person("member-9")))
                 .get("/api/v1/me/home").then().statusCode(200)
                 .contentType("application/json")
-                .body("memberCard.uri", equalTo("/api/v1/orgs/members/me"))
+                .body("memberCard.uri", equalTo("/api/v1/orgs/members/member-9"))
                 .body("memberCard.headers.x-caller-subject", equalTo("member-9"))
-                .body("upcomingSessions.uri", equalTo("/api/v1/training/me/sessions?upcoming=true"))
-                .body("creditHours.uri", equalTo("/api/v1/training/me/credit-hours"))
-                .body("openTransfer.uri", equalTo("/api/v1/orgs/members/me/open-transfer"))
+                .body("upcomingSessions.uri", equalTo("/api/v1/training/people/member-9/sessions"))
+                .body("creditHours.uri", equalTo("/api/v1/training/people/member-9/credit-hours"))
+                .body("transfers.uri", equalTo("/api/v1/orgs/transfers?memberId=member-9&limit=5"))
                 .body("bookings", nullValue())
                 .body("unavailable", org.hamcrest.Matchers.contains("bookings"));
     }

@@ -39,12 +39,13 @@ public class HomeAggregator {
     record Part(String name, String upstream, String path) {
     }
 
+    /** {@code {subject}} is the caller's member id, from the verified token. */
     static final List<Part> PARTS = List.of(
-            new Part("memberCard", "org", "/api/v1/orgs/members/me"),
-            new Part("openTransfer", "org", "/api/v1/orgs/members/me/open-transfer"),
-            new Part("upcomingSessions", "training", "/api/v1/training/me/sessions?upcoming=true"),
-            new Part("creditHours", "training", "/api/v1/training/me/credit-hours"),
-            new Part("bookings", "stations", "/api/v1/stations/me/bookings?upcoming=true"));
+            new Part("memberCard", "org", "/api/v1/orgs/members/{subject}"),
+            new Part("transfers", "org", "/api/v1/orgs/transfers?memberId={subject}&limit=5"),
+            new Part("upcomingSessions", "training", "/api/v1/training/people/{subject}/sessions"),
+            new Part("creditHours", "training", "/api/v1/training/people/{subject}/credit-hours"),
+            new Part("bookings", "stations", "/api/v1/stations/people/{subject}/bookings"));
 
     private final HttpClient client;
     private final UpstreamGuards guards;
@@ -92,8 +93,10 @@ public class HomeAggregator {
             return Future.failedFuture("circuit open for " + part.upstream());
         }
         URI origin = origins.get(part.upstream());
+        String subject = java.net.URLEncoder.encode(
+                String.valueOf(incoming.getHeader("X-Caller-Subject")), java.nio.charset.StandardCharsets.UTF_8);
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(origin.getHost())
-                .setPort(origin.getPort()).setURI(part.path()).setIdleTimeout(timeoutMs);
+                .setPort(origin.getPort()).setURI(part.path().replace("{subject}", subject)).setIdleTimeout(timeoutMs);
         for (String header : PASSED_HEADERS) {
             String value = incoming.getHeader(header);
             if (value != null) {
