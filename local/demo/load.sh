@@ -37,4 +37,29 @@ org "第一网格党支部" BRANCH $CHONGMING "$yuanyi" >/dev/null
 org "第二网格党支部" BRANCH $CHONGMING "$yuanyi" >/dev/null
 org "第三网格党支部" BRANCH $CHONGMING "$yuanyi" >/dev/null
 
-echo "[demo] loaded 哔哩哔哩党委 (12 branches), 老西门街道 → 小西门居民区党总支 → 2 temporary branches, 港沿镇 → 园艺村党总支 → 3 grid branches"
+# post PATH JSON -> prints the new id
+post() {
+  curl -fsS -X POST "$GATEWAY$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "$2" | sed 's/.*"id":"\([^"]*\)".*/\1/'
+}
+at() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
+
+# Lessons from the article: an immersive lesson for 哔哩哔哩's young members, and the finance
+# academy that 滨江党建·金融外滩 runs for its member units' staff, party members or not.
+# (org-service has no joint conferences yet, so the academy's provider id is a fixed placeholder.)
+BUND_CONFERENCE=6f1c2d8e-5b0a-4c3e-9f7d-2a1b3c4d5e6f
+immersive=$(post /api/v1/training/courses "{\"title\":\"沉浸式党课：从弹幕里读懂青年\",\"kind\":\"IMMERSIVE\",
+  \"providerKind\":\"ORGANIZATION\",\"providerId\":\"$bili\",\"creditHours\":2,
+  \"description\":\"在哔哩哔哩党群服务站，用年轻人喜爱的方式上党课\",\"eligibility\":{\"subtreeRoots\":[\"$bili\"]}}")
+post "/api/v1/training/courses/$immersive/sessions" "{\"startsAt\":\"$(at '+7 days 10:00')\",\"endsAt\":\"$(at '+7 days 12:00')\",
+  \"venueKind\":\"ADDRESS\",\"venue\":\"哔哩哔哩党群服务站\",\"capacity\":30,
+  \"enrolmentOpensAt\":\"$(at '-1 hour')\",\"enrolmentClosesAt\":\"$(at '+6 days')\",
+  \"cancellationDeadline\":\"$(at '+6 days')\"}" >/dev/null
+academy=$(post /api/v1/training/courses "{\"title\":\"金融研修院：跨境支付清算实务\",\"kind\":\"ACADEMY\",
+  \"providerKind\":\"JOINT_CONFERENCE\",\"providerId\":\"$BUND_CONFERENCE\",\"creditHours\":4}")
+post "/api/v1/training/courses/$academy/sessions" "{\"startsAt\":\"$(at '+14 days 14:00')\",\"endsAt\":\"$(at '+14 days 18:00')\",
+  \"venueKind\":\"ADDRESS\",\"venue\":\"金融品巷·零距离党群服务站\",\"capacity\":40,
+  \"enrolmentOpensAt\":\"$(at '-1 hour')\",\"enrolmentClosesAt\":\"$(at '+13 days')\",
+  \"cancellationDeadline\":\"$(at '+12 days')\",\"quotaBy\":\"MEMBER_UNIT\",\"seatsPerGroup\":5}" >/dev/null
+
+echo "[demo] loaded 哔哩哔哩党委 (12 branches), 老西门街道 → 小西门居民区党总支 → 2 temporary branches, 港沿镇 → 园艺村党总支 → 3 grid branches; an immersive lesson and a finance-academy course"
