@@ -1,0 +1,110 @@
+package sh.grassroots.stations.booking.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.jboss.resteasy.reactive.RestResponse;
+import sh.grassroots.platform.web.Problem;
+import sh.grassroots.platform.web.ProblemException;
+import sh.grassroots.stations.booking.application.BookingService;
+import sh.grassroots.stations.booking.application.BookingView;
+import sh.grassroots.stations.booking.application.SeriesView;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A station's bookings and the steps a manager or booker takes on one. */
+@Path("/api/v1/stations/{stationId}/bookings")
+public class BookingResource {
+    private final BookingService bookings;
+
+    public BookingResource(BookingService bookings) {
+        this.bookings = bookings;
+    }
+
+    public record ReasonRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @GET
+    public Uni<List<BookingView>> day(@PathParam("stationId") UUID stationId, @QueryParam("date") LocalDate date) {
+        if (date == null) {
+            throw new ProblemException(Problem.withErrors(400, "validation", "Invalid request",
+                    "The day to list is missing", List.of(new Problem.FieldError("date", "required (YYYY-MM-DD)"))));
+        }
+        return bookings.day(stationId, date);
+    }
+
+    /** The ETag is the booking's version; a phone polling a booking gets 304 while nothing changed. */
+    @GET
+    @Path("{bookingId}")
+    public Uni<RestResponse<BookingView>> get(@PathParam("stationId") UUID stationId,
+                                              @PathParam("bookingId") UUID bookingId,
+                                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return bookings.get(stationId, bookingId).map(view -> {
+            String etag = ETags.of(view.version());
+            if (etag.equals(ifNoneMatch)) {
+                return RestResponse.ResponseBuilder.<BookingView>create(RestResponse.Status.NOT_MODIFIED)
+                        .header(HttpHeaders.ETAG, etag).build();
+            }
+            return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, etag).build();
+        });
+    }
+
+    @POST
+    @Path("{bookingId}/approve")
+    public Uni<RestResponse<BookingView>> approve(@PathParam("stationId") UUID stationId,
+                                                  @PathParam("bookingId") UUID bookingId,
+                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return tagged(bookings.approve(stationId, bookingId, ETags.version(ifMatch)));
+    }
+
+    @POST
+    @Path("{bookingId}/reject")
+    public Uni<RestResponse<BookingView>> reject(@PathParam("stationId") UUID stationId,
+                                                 @PathParam("bookingId") UUID bookingId,
+                                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                 @Valid ReasonRequest request) {
+        return tagged(bookings.reject(stationId, bookingId, ETags.version(ifMatch),
+                request == null ? null : request.reason()));
+    }
+
+    @POST
+    @Path("{bookingId}/cancel")
+    public Uni<RestResponse<BookingView>> cancel(@PathParam("stationId") UUID stationId,
+                                                 @PathParam("bookingId") UUID bookingId,
+                                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                 @Valid ReasonRequest request) {
+        return tagged(bookings.cancel(stationId, bookingId, ETags.version(ifMatch),
+                request == null ? null : request.reason()));
+    }
+
+    @POST
+    @Path("{bookingId}/check-in")
+    public Uni<RestResponse<BookingView>> checkIn(@PathParam("stationId") UUID stationId,
+                                                  @PathParam("bookingId") UUID bookingId,
+                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return tagged(bookings.checkIn(stationId, bookingId, ETags.version(ifMatch)));
+    }
+
+    /** Cancels what can still be cancelled of a recurring booking; one line per occurrence. */
+    @POST
+    @Path("series/{seriesId}/cancel")
+    public Uni<List<SeriesView.Occurrence>> cancelSeries(@PathParam("stationId") UUID stationId,
+                                                        @PathParam("seriesId") UUID seriesId,
+                                                        @Valid ReasonRequest request) {
+        return bookings.cancelSeries(stationId, seriesId, request == null ? null : request.reason());
+    }
+
+    private static Uni<RestResponse<BookingView>> tagged(Uni<BookingView> view) {
+        return view.map(v -> RestResponse.ResponseBuilder.ok(v).header(HttpHeaders.ETAG, ETags.of(v.version())).build());
+    }
+}

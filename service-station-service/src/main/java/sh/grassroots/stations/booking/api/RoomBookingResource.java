@@ -1,0 +1,101 @@
+package sh.grassroots.stations.booking.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriBuilder;
+import org.jboss.resteasy.reactive.RestResponse;
+import sh.grassroots.platform.web.Problem;
+import sh.grassroots.platform.web.ProblemException;
+import sh.grassroots.stations.booking.application.BookingService;
+import sh.grassroots.stations.booking.application.BookingView;
+import sh.grassroots.stations.booking.application.RequestBooking;
+import sh.grassroots.stations.booking.application.SeriesView;
+import sh.grassroots.stations.booking.model.BookerKind;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Booking a room. */
+@Path("/api/v1/stations/{stationId}/rooms/{roomId}/bookings")
+public class RoomBookingResource {
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private final BookingService bookings;
+
+    public RoomBookingResource(BookingService bookings) {
+        this.bookings = bookings;
+    }
+
+    public record BookingRequest(
+            @NotNull OffsetDateTime start,
+            @NotNull OffsetDateTime end,
+            @NotNull BookerKind bookerKind,
+            UUID bookerId,
+            @NotBlank @Size(max = 200) String bookerName,
+            @Size(max = 30) String bookerPhone,
+            @NotBlank @Size(max = 500) String purpose,
+            @Min(1) @Max(10000) int attendees) {
+    }
+
+    @POST
+    public Uni<RestResponse<BookingView>> book(@PathParam("stationId") UUID stationId,
+                                               @PathParam("roomId") UUID roomId,
+                                               @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+                                               @NotNull @Valid BookingRequest request) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new ProblemException(Problem.withErrors(400, "validation", "Invalid request",
+                    "The Idempotency-Key header must have 1 to 200 characters",
+                    List.of(new Problem.FieldError(IDEMPOTENCY_KEY, "1 to 200 characters"))));
+        }
+        return bookings.request(new RequestBooking(stationId, roomId, request.start(), request.end(),
+                        request.bookerKind(), request.bookerId(), request.bookerName(), request.bookerPhone(),
+                        request.purpose(), request.attendees(), idempotencyKey, null))
+                .map(placed -> {
+                    BookingView b = placed.booking();
+                    var response = RestResponse.ResponseBuilder.<BookingView>created(UriBuilder
+                                    .fromPath("/api/v1/stations/{stationId}/bookings/{bookingId}")
+                                    .build(b.stationId(), b.id()))
+                            .entity(b).type(MediaType.APPLICATION_JSON);
+                    if (placed.replayed()) {
+                        response.header("Idempotent-Replayed", "true");
+                    }
+                    return response.build();
+                });
+    }
+
+    public record SeriesRequest(
+            @NotNull OffsetDateTime start,
+            @NotNull OffsetDateTime end,
+            @NotBlank @Size(max = 200) String rrule,
+            @NotNull SeriesView.SeriesMode mode,
+            @NotNull BookerKind bookerKind,
+            UUID bookerId,
+            @NotBlank @Size(max = 200) String bookerName,
+            @Size(max = 30) String bookerPhone,
+            @NotBlank @Size(max = 500) String purpose,
+            @Min(1) @Max(10000) int attendees) {
+    }
+
+    /** A recurring booking, e.g. a branch's weekly study session: {@code rrule} like FREQ=WEEKLY;COUNT=8. */
+    @POST
+    @Path("series")
+    public Uni<RestResponse<SeriesView>> bookSeries(@PathParam("stationId") UUID stationId,
+                                                    @PathParam("roomId") UUID roomId,
+                                                    @NotNull @Valid SeriesRequest request) {
+        RequestBooking first = new RequestBooking(stationId, roomId, request.start(), request.end(),
+                request.bookerKind(), request.bookerId(), request.bookerName(), request.bookerPhone(),
+                request.purpose(), request.attendees(), null, null);
+        return bookings.requestSeries(first, request.rrule(), request.mode())
+                .map(series -> RestResponse.status(RestResponse.Status.CREATED, series));
+    }
+}

@@ -1,0 +1,258 @@
+package sh.grassroots.stations.booking.application;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import sh.grassroots.platform.web.ProblemException;
+import sh.grassroots.stations.booking.model.Availability;
+import sh.grassroots.stations.booking.model.BookerKind;
+import sh.grassroots.stations.booking.model.BookingStatus;
+import sh.grassroots.stations.booking.model.CalendarFeed;
+import sh.grassroots.stations.booking.model.PhoneNumber;
+import sh.grassroots.stations.booking.model.Recurrence;
+import sh.grassroots.stations.booking.model.TimeRange;
+import sh.grassroots.stations.booking.model.UsageReport;
+import sh.grassroots.stations.booking.persistence.BookingEntity;
+import sh.grassroots.stations.station.application.StationLookup;
+import sh.grassroots.stations.station.model.StationCalendar;
+import sh.grassroots.stations.station.persistence.RoomEntity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** What the API calls: the booking use cases, with lost races and stale writes turned into 409s. */
+@ApplicationScoped
+public class BookingService {
+    private static final Logger LOG = Logger.getLogger(BookingService.class);
+    private static final long FEED_DAYS_AHEAD = 366;
+    private final BookingTransactions transactions;
+    private final StationLookup lookup;
+    private final Clock clock;
+
+    public BookingService(BookingTransactions transactions, StationLookup lookup, Clock clock) {
+        this.transactions = transactions;
+        this.lookup = lookup;
+        this.clock = clock;
+    }
+
+    /** Checks on the request alone, before anything is loaded. */
+    private static Optional<ProblemException> malformed(RequestBooking command) {
+        if (TimeRange.check(command.start(), command.end()).isPresent()) {
+            return Optional.of(BookingProblems.endNotAfterStart());
+        }
+        if (command.bookerKind() == BookerKind.PUBLIC && PhoneNumber.parse(command.bookerPhone()).isEmpty()) {
+            return Optional.of(BookingProblems.invalidPhone());
+        }
+        if (command.bookerKind() != BookerKind.PUBLIC && command.bookerId() == null) {
+            return Optional.of(BookingProblems.bookerIdMissing());
+        }
+        return Optional.empty();
+    }
+
+    public Uni<PlacedBooking> request(RequestBooking command) {
+        Optional<ProblemException> malformed = malformed(command);
+        if (malformed.isPresent()) {
+            return Uni.createFrom().failure(malformed.get());
+        }
+        return Uni.createFrom().deferred(() -> transactions.place(command))
+                .onFailure(DatabaseFailures::isDeadlock).retry().atMost(3)
+                .onFailure(f -> DatabaseFailures.isOverlap(f) || DatabaseFailures.isDuplicateIdempotencyKey(f))
+                .recoverWithUni(failure -> {
+                    LOG.infof("A booking of room %s lost a race at the database (%s)", command.roomId(),
+                            DatabaseFailures.isOverlap(failure) ? "overlap" : "same Idempotency-Key");
+                    return transactions.explainLostRace(command);
+                });
+    }
+
+    /**
+     * Books every occurrence of a recurring request: all or nothing in one transaction, or each
+     * on its own with a result per occurrence.
+     */
+    public Uni<SeriesView> requestSeries(RequestBooking first, String rrule, SeriesView.SeriesMode mode) {
+        Optional<ProblemException> invalid = malformed(first);
+        if (invalid.isPresent()) {
+            return Uni.createFrom().failure(invalid.get());
+        }
+        Recurrence.Parsed parsed = Recurrence.parse(rrule);
+        if (parsed instanceof Recurrence.Malformed rule) {
+            return Uni.createFrom().failure(BookingProblems.malformedRecurrence(rule.detail()));
+        }
+        List<TimeRange> occurrences = ((Recurrence.Valid) parsed).recurrence()
+                .occurrences(new TimeRange(first.start(), first.end()), StationCalendar.SHANGHAI);
+        if (occurrences.isEmpty()) {
+            return Uni.createFrom().failure(BookingProblems.seriesTooLong());
+        }
+        UUID seriesId = UUID.randomUUID();
+        if (mode == SeriesView.SeriesMode.ALL_OR_NOTHING) {
+            return Uni.createFrom().deferred(() -> transactions.placeSeries(first, seriesId, occurrences))
+                    .onFailure(DatabaseFailures::isDeadlock).retry().atMost(3)
+                    .onFailure(DatabaseFailures::isOverlap).transform(f -> BookingProblems.seriesCollided())
+                    .map(placed -> new SeriesView(seriesId, mode, placed.stream()
+                            .map(p -> occurrence(p.booking())).toList()));
+        }
+        // One after the other, each in its own transaction: a refused occurrence leaves the others booked.
+        Uni<List<SeriesView.Occurrence>> results = Uni.createFrom().item(new ArrayList<>());
+        for (TimeRange occurrence : occurrences) {
+            results = results.chain(list -> request(first.at(occurrence, seriesId))
+                    .map(placed -> occurrence(placed.booking()))
+                    .onFailure(ProblemException.class).recoverWithItem(failure -> {
+                        var problem = ((ProblemException) failure).problem();
+                        return new SeriesView.Occurrence(local(occurrence.start()), local(occurrence.end()), null, null,
+                                problem.type(), problem.detail());
+                    })
+                    .map(line -> {
+                        list.add(line);
+                        return list;
+                    }));
+        }
+        return results.map(list -> new SeriesView(seriesId, mode, list));
+    }
+
+    public Uni<List<SeriesView.Occurrence>> cancelSeries(UUID stationId, UUID seriesId, String reason) {
+        return transactions.cancelSeries(stationId, seriesId, reason)
+                .onFailure(DatabaseFailures::isOptimisticLock).transform(f -> BookingProblems.changedMeanwhile());
+    }
+
+    private static SeriesView.Occurrence occurrence(BookingView b) {
+        return new SeriesView.Occurrence(b.start(), b.end(), b.id(), b.status(), null, null);
+    }
+
+    private static OffsetDateTime local(OffsetDateTime t) {
+        return BookingView.local(t, StationCalendar.SHANGHAI);
+    }
+
+    public Uni<BookingView> approve(UUID stationId, UUID bookingId, Long expectedVersion) {
+        return guarded(() -> transactions.approve(stationId, bookingId, expectedVersion));
+    }
+
+    public Uni<BookingView> reject(UUID stationId, UUID bookingId, Long expectedVersion, String reason) {
+        return guarded(() -> transactions.reject(stationId, bookingId, expectedVersion, reason));
+    }
+
+    public Uni<BookingView> cancel(UUID stationId, UUID bookingId, Long expectedVersion, String reason) {
+        return guarded(() -> transactions.cancel(stationId, bookingId, expectedVersion, reason));
+    }
+
+    public Uni<BookingView> checkIn(UUID stationId, UUID bookingId, Long expectedVersion) {
+        return guarded(() -> transactions.checkIn(stationId, bookingId, expectedVersion));
+    }
+
+    private static Uni<BookingView> guarded(Supplier<Uni<BookingView>> write) {
+        return write.get().onFailure(DatabaseFailures::isOptimisticLock)
+                .transform(f -> BookingProblems.changedMeanwhile());
+    }
+
+    @WithSession
+    public Uni<BookingView> get(UUID stationId, UUID bookingId) {
+        return lookup.station(stationId).chain(station -> BookingEntity.<BookingEntity>findById(bookingId)
+                .map(b -> b != null && b.stationId.equals(stationId) ? BookingView.of(b, ZoneId.of(station.timeZone)) : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Booking", bookingId)));
+    }
+
+    /** A station's bookings of one local day, in order: what a manager looks at in the morning. */
+    @WithSession
+    public Uni<List<BookingView>> day(UUID stationId, LocalDate date) {
+        return lookup.station(stationId).chain(station -> {
+            ZoneId zone = ZoneId.of(station.timeZone);
+            OffsetDateTime from = date.atStartOfDay(zone).toOffsetDateTime();
+            OffsetDateTime to = date.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+            return BookingEntity.<BookingEntity>list(
+                            "stationId = ?1 and startsAt >= ?2 and startsAt < ?3 order by startsAt, id", stationId, from, to)
+                    .map(rows -> rows.stream().map(b -> BookingView.of(b, zone)).toList());
+        });
+    }
+
+    @WithSession
+    public Uni<AvailabilityView> availability(UUID stationId, UUID roomId, LocalDate date) {
+        return lookup.room(stationId, roomId).chain(room -> lookup.station(stationId).chain(station -> {
+            ZoneId zone = ZoneId.of(station.timeZone);
+            OffsetDateTime dayStart = date.atStartOfDay(zone).toOffsetDateTime();
+            OffsetDateTime dayEnd = date.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+            return lookup.calendar(station, dayStart, dayEnd).chain(calendar -> {
+                var opening = calendar.hours().openingOn(date, zone);
+                if (opening.isEmpty()) {
+                    return Uni.createFrom().item(new AvailabilityView(stationId, roomId, date, List.of()));
+                }
+                TimeRange window = new TimeRange(opening.get().opens().toOffsetDateTime(),
+                        opening.get().closes().toOffsetDateTime());
+                Duration buffer = Duration.ofMinutes(room.bufferMinutes);
+                TimeRange near = new TimeRange(window.start().minus(buffer), window.end().plus(buffer));
+                return transactions.holdingTheSlot(room.id, near).map(bookings -> {
+                    List<TimeRange> closures = new ArrayList<>();
+                    calendar.closures().forEach(c -> closures.add(new TimeRange(c.start(), c.end())));
+                    List<AvailabilityView.Slot> free = Availability.ofRoom(window, room.terms(), bookings, closures,
+                                    clock.instant()).stream()
+                            .map(s -> new AvailabilityView.Slot(BookingView.local(s.start(), zone),
+                                    BookingView.local(s.end(), zone)))
+                            .toList();
+                    return new AvailabilityView(stationId, roomId, date, free);
+                });
+            });
+        }));
+    }
+
+    /**
+     * The slot-holding bookings of a station (or of one of its rooms) from a week back to the
+     * booking horizon, as iCalendar. Walk-ins are not named in a feed others can read.
+     */
+    @WithSession
+    public Uni<String> calendar(UUID stationId, UUID roomId) {
+        Instant now = clock.instant();
+        OffsetDateTime from = now.minus(Duration.ofDays(7)).atOffset(ZoneOffset.UTC);
+        OffsetDateTime to = now.plus(Duration.ofDays(FEED_DAYS_AHEAD)).atOffset(ZoneOffset.UTC);
+        return lookup.station(stationId).chain(station -> rooms(stationId, roomId).chain(rooms -> {
+            Map<UUID, String> roomNames = rooms.stream().collect(Collectors.toMap(r -> r.id, r -> r.name));
+            String query = "stationId = ?1 and status in ?2 and startsAt < ?3 and endsAt > ?4"
+                    + (roomId == null ? "" : " and roomId = ?5") + " order by startsAt, id";
+            Object[] params = roomId == null
+                    ? new Object[]{stationId, new ArrayList<>(BookingStatus.HOLDING_THE_SLOT), to, from}
+                    : new Object[]{stationId, new ArrayList<>(BookingStatus.HOLDING_THE_SLOT), to, from, roomId};
+            return BookingEntity.<BookingEntity>list(query, params).map(rows -> CalendarFeed.write(
+                    roomId == null ? station.name : station.name + " · " + roomNames.get(roomId),
+                    rows.stream().map(b -> new CalendarFeed.Entry(b.id + "@stations.grassroots.sh", b.slot(), b.status,
+                            b.purpose, station.name + " " + roomNames.getOrDefault(b.roomId, ""),
+                            b.bookerKind == BookerKind.PUBLIC ? null : b.bookerName)).toList(),
+                    now));
+        }));
+    }
+
+    /** Usage of a station's rooms by bookings starting on the local days from {@code from} to {@code to}, inclusive. */
+    @WithSession
+    public Uni<UsageView> usage(UUID stationId, LocalDate from, LocalDate to) {
+        return lookup.station(stationId).chain(station -> {
+            ZoneId zone = ZoneId.of(station.timeZone);
+            OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
+            OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+            return RoomEntity.<RoomEntity>list("stationId = ?1 order by name, id", stationId).chain(rooms ->
+                    BookingEntity.<BookingEntity>list("stationId = ?1 and startsAt >= ?2 and startsAt < ?3",
+                                    stationId, start, end)
+                            .map(rows -> {
+                                UsageReport.Result result = UsageReport.of(rooms.stream().map(r -> r.id).toList(),
+                                        rows.stream().map(b -> new UsageReport.Booking(b.roomId, b.slot(), b.status))
+                                                .toList());
+                                return new UsageView(stationId, from, to, UsageView.Figures.of(result.total()),
+                                        rooms.stream().map(r -> new UsageView.RoomFigures(r.id, r.name,
+                                                UsageView.Figures.of(result.byRoom().get(r.id)))).toList());
+                            }));
+        });
+    }
+
+    private Uni<List<RoomEntity>> rooms(UUID stationId, UUID roomId) {
+        return roomId == null
+                ? RoomEntity.<RoomEntity>list("stationId", stationId)
+                : lookup.room(stationId, roomId).map(List::of);
+    }
+}

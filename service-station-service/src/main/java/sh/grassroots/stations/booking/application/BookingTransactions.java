@@ -1,0 +1,353 @@
+package sh.grassroots.stations.booking.application;
+
+import sh.grassroots.events.StationEvents;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.events.EventEnvelope;
+import sh.grassroots.platform.outbox.Outbox;
+import sh.grassroots.platform.web.Problem;
+import sh.grassroots.platform.web.ProblemException;
+import sh.grassroots.stations.booking.model.BookingDecision;
+import sh.grassroots.stations.booking.model.BookingLifecycle;
+import sh.grassroots.stations.booking.model.BookingRequest;
+import sh.grassroots.stations.booking.model.BookingRule;
+import sh.grassroots.stations.booking.model.BookingRules;
+import sh.grassroots.stations.booking.model.BookingStatus;
+import sh.grassroots.stations.booking.model.PhoneNumber;
+import sh.grassroots.stations.booking.model.TimeRange;
+import sh.grassroots.stations.booking.model.Transition;
+import sh.grassroots.stations.booking.persistence.BookingEntity;
+import sh.grassroots.stations.station.application.StationLookup;
+import sh.grassroots.stations.station.model.StationCalendar;
+import sh.grassroots.stations.station.persistence.RoomEntity;
+import sh.grassroots.stations.station.persistence.StationEntity;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The booking use cases that write, each in one transaction with the events it records. Kept
+ * apart from {@link BookingService} so that a failed transaction can be explained in a fresh
+ * session after it rolled back.
+ */
+@ApplicationScoped
+public class BookingTransactions {
+    private final StationLookup lookup;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public BookingTransactions(StationLookup lookup, Outbox outbox, Clock clock) {
+        this.lookup = lookup;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks the rules and saves; the exclusion constraint fails the flush if another booking won
+     * the race. The Idempotency-Key is looked up last: a retry whose first attempt committed while
+     * this one was loading is then found here, not mistaken for a competitor in the slot.
+     */
+    @WithTransaction
+    public Uni<PlacedBooking> place(RequestBooking command) {
+        TimeRange slot = new TimeRange(command.start(), command.end());
+        return load(command, slot).chain(setting -> byIdempotencyKey(command).chain(existing -> existing != null
+                ? replay(existing, command)
+                : decideAndSave(command, slot, setting)));
+    }
+
+    private Uni<BookingEntity> byIdempotencyKey(RequestBooking command) {
+        return command.idempotencyKey() == null
+                ? Uni.createFrom().nullItem()
+                : BookingEntity.<BookingEntity>find("idempotencyKey", command.idempotencyKey()).firstResult();
+    }
+
+    /**
+     * Places every occurrence of a series in one transaction, or none: the first occurrence a rule
+     * rejects fails the whole series, naming that occurrence.
+     */
+    @WithTransaction
+    public Uni<List<PlacedBooking>> placeSeries(RequestBooking first, UUID seriesId, List<TimeRange> occurrences) {
+        Uni<List<PlacedBooking>> placed = Uni.createFrom().item(new ArrayList<>());
+        for (int i = 0; i < occurrences.size(); i++) {
+            TimeRange occurrence = occurrences.get(i);
+            RequestBooking one = first.at(occurrence, seriesId);
+            String which = "Occurrence " + (i + 1) + " of " + occurrences.size() + " (" + occurrence.start() + ")";
+            placed = placed.chain(list -> load(one, occurrence)
+                    .chain(setting -> decideAndSave(one, occurrence, setting))
+                    .onFailure(ProblemException.class)
+                    .transform(failure -> BookingProblems.forOccurrence(which, (ProblemException) failure))
+                    .map(booking -> {
+                        list.add(booking);
+                        return list;
+                    }));
+        }
+        return placed;
+    }
+
+    /**
+     * Explains why the insert lost: the same Idempotency-Key committed first (replay it), or an
+     * overlapping booking did (name its slot).
+     */
+    @WithSession
+    public Uni<PlacedBooking> explainLostRace(RequestBooking command) {
+        return byIdempotencyKey(command).chain(existing -> {
+            if (existing != null) {
+                return replay(existing, command);
+            }
+            TimeRange slot = new TimeRange(command.start(), command.end());
+            return lookup.station(command.stationId()).chain(station -> holdingTheSlot(command.roomId(), slot)
+                    .chain(conflicts -> Uni.createFrom().<PlacedBooking>failure(conflicts.isEmpty()
+                            ? BookingProblems.slotTakenMeanwhile()
+                            : BookingProblems.slotTaken(conflicts.get(0), ZoneId.of(station.timeZone)))));
+        });
+    }
+
+    @WithTransaction
+    public Uni<BookingView> approve(UUID stationId, UUID bookingId, Long expectedVersion) {
+        return move(stationId, bookingId, expectedVersion, null,
+                (booking, room, now) -> BookingLifecycle.approve(booking.status));
+    }
+
+    @WithTransaction
+    public Uni<BookingView> reject(UUID stationId, UUID bookingId, Long expectedVersion, String reason) {
+        return move(stationId, bookingId, expectedVersion, reason,
+                (booking, room, now) -> BookingLifecycle.reject(booking.status));
+    }
+
+    @WithTransaction
+    public Uni<BookingView> cancel(UUID stationId, UUID bookingId, Long expectedVersion, String reason) {
+        return move(stationId, bookingId, expectedVersion, reason,
+                (booking, room, now) -> BookingLifecycle.cancel(booking.status, booking.slot(),
+                        Duration.ofMinutes(room.cancellationDeadlineMinutes), now));
+    }
+
+    @WithTransaction
+    public Uni<BookingView> checkIn(UUID stationId, UUID bookingId, Long expectedVersion) {
+        return move(stationId, bookingId, expectedVersion, null,
+                (booking, room, now) -> BookingLifecycle.checkIn(booking.status, booking.slot(), now));
+    }
+
+    /**
+     * Cancels the occurrences of a series that can still be cancelled, in one transaction; the
+     * others (past their deadline, already cancelled, checked in) are listed with the rule that kept them.
+     */
+    @WithTransaction
+    public Uni<List<SeriesView.Occurrence>> cancelSeries(UUID stationId, UUID seriesId, String reason) {
+        return lookup.station(stationId).chain(station -> BookingEntity.<BookingEntity>list(
+                        "stationId = ?1 and seriesId = ?2 order by startsAt", stationId, seriesId)
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().failure(ProblemException.notFound("Series", seriesId));
+                    }
+                    ZoneId zone = ZoneId.of(station.timeZone);
+                    Instant now = clock.instant();
+                    Uni<List<SeriesView.Occurrence>> results = Uni.createFrom().item(new ArrayList<>());
+                    for (BookingEntity booking : rows) {
+                        results = results.chain(list -> cancelOne(booking, station, reason, now)
+                                .map(refused -> {
+                                    list.add(new SeriesView.Occurrence(BookingView.local(booking.startsAt, zone),
+                                            BookingView.local(booking.endsAt, zone), booking.id, booking.status,
+                                            refused == null ? null : Problem.type(refused.rule().slug()),
+                                            refused == null ? null : refused.detail()));
+                                    return list;
+                                }));
+                    }
+                    return results;
+                }));
+    }
+
+    /** Null when cancelled, otherwise the refusal. */
+    private Uni<Transition.Refused> cancelOne(BookingEntity booking, StationEntity station, String reason, Instant now) {
+        return lookup.room(station.id, booking.roomId).chain(room -> {
+            Transition transition = BookingLifecycle.cancel(booking.status, booking.slot(),
+                    Duration.ofMinutes(room.cancellationDeadlineMinutes), now);
+            if (transition instanceof Transition.Refused refused) {
+                return Uni.createFrom().item(refused);
+            }
+            booking.status = ((Transition.Moved) transition).to();
+            booking.statusReason = reason == null || reason.isBlank() ? booking.statusReason : reason.strip();
+            booking.updatedAt = OffsetDateTime.ofInstant(now, ZoneId.of(station.timeZone));
+            return outbox.record(StationEvents.TOPIC, event(booking, station)).replaceWith((Transition.Refused) null);
+        });
+    }
+
+    private interface Step {
+        Transition decide(BookingEntity booking, RoomEntity room, Instant now);
+    }
+
+    /** {@code expectedVersion}, when given, is the version the client last saw (If-Match). */
+    private Uni<BookingView> move(UUID stationId, UUID bookingId, Long expectedVersion, String reason, Step step) {
+        return booking(stationId, bookingId).chain(booking -> stale(booking, expectedVersion)
+                ? Uni.createFrom().<BookingView>failure(BookingProblems.staleVersion(booking.version))
+                : lookup.room(stationId, booking.roomId)
+                .chain(room -> lookup.station(stationId).chain(station -> {
+                    Instant now = clock.instant();
+                    Transition transition = step.decide(booking, room, now);
+                    if (transition instanceof Transition.Refused refused) {
+                        return Uni.createFrom().failure(BookingProblems.of(refused));
+                    }
+                    booking.status = ((Transition.Moved) transition).to();
+                    booking.statusReason = reason == null || reason.isBlank() ? booking.statusReason : reason.strip();
+                    booking.updatedAt = OffsetDateTime.ofInstant(now, ZoneId.of(station.timeZone));
+                    return booking.<BookingEntity>persistAndFlush()
+                            .chain(() -> outbox.record(StationEvents.TOPIC, event(booking, station)))
+                            .replaceWith(() -> BookingView.of(booking, ZoneId.of(station.timeZone)));
+                })));
+    }
+
+    private static boolean stale(BookingEntity booking, Long expectedVersion) {
+        return expectedVersion != null && booking.version != expectedVersion.longValue();
+    }
+
+    private Uni<BookingEntity> booking(UUID stationId, UUID bookingId) {
+        return BookingEntity.<BookingEntity>findById(bookingId)
+                .map(b -> b != null && b.stationId.equals(stationId) ? b : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Booking", bookingId));
+    }
+
+    private Uni<PlacedBooking> replay(BookingEntity existing, RequestBooking command) {
+        if (!command.fingerprint().equals(existing.requestFingerprint)) {
+            return Uni.createFrom().failure(BookingProblems.idempotencyKeyReused());
+        }
+        return lookup.station(existing.stationId)
+                .map(station -> new PlacedBooking(BookingView.of(existing, ZoneId.of(station.timeZone)), true));
+    }
+
+    /** What the rules look at besides the request itself, loaded one statement after the other. */
+    private record Setting(RoomEntity room, StationEntity station, StationCalendar calendar,
+                           List<TimeRange> nearby, BookingRequest.BookerUsage usage) {
+    }
+
+    private Uni<PlacedBooking> decideAndSave(RequestBooking command, TimeRange slot, Setting setting) {
+        Instant now = clock.instant();
+        ZoneId zone = setting.calendar().zone();
+        BookingDecision decision = BookingRules.decide(new BookingRequest(slot, command.attendees(),
+                setting.room().terms(), setting.calendar(), setting.nearby(), setting.usage(), now));
+        if (decision instanceof BookingDecision.Rejected rejected) {
+            return Uni.createFrom().failure(rejected.rule() == BookingRule.SLOT_TAKEN
+                    && rejected.conflictingSlot().isPresent()
+                    ? BookingProblems.slotTaken(rejected.conflictingSlot().get(), zone)
+                    : BookingProblems.of(rejected));
+        }
+        BookingStatus initial = ((BookingDecision.Accepted) decision).initialStatus();
+        return save(command, setting.room(), setting.station(), initial, now);
+    }
+
+    private Uni<Setting> load(RequestBooking command, TimeRange slot) {
+        return lookup.room(command.stationId(), command.roomId())
+                .chain(room -> lookup.station(command.stationId())
+                        .chain(station -> lookup.calendar(station, slot.start(), slot.end())
+                                .chain(calendar -> holdingTheSlot(room.id, widened(slot, room))
+                                        .chain(nearby -> usage(command, room, calendar.zone())
+                                                .map(usage -> new Setting(room, station, calendar,
+                                                        inZone(nearby, calendar.zone()), usage))))));
+    }
+
+    private static TimeRange widened(TimeRange slot, RoomEntity room) {
+        Duration buffer = Duration.ofMinutes(room.bufferMinutes);
+        return new TimeRange(slot.start().minus(buffer), slot.end().plus(buffer));
+    }
+
+    /** Counted only when the room has a quota and the booker is known by id. */
+    private Uni<BookingRequest.BookerUsage> usage(RequestBooking command, RoomEntity room, ZoneId zone) {
+        if (command.bookerId() == null || (room.weeklyQuota == 0 && room.monthlyQuota == 0)) {
+            return Uni.createFrom().item(BookingRequest.BookerUsage.NONE);
+        }
+        LocalDate day = command.start().atZoneSameInstant(zone).toLocalDate();
+        LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate firstOfMonth = day.withDayOfMonth(1);
+        return countHeld(room.id, command.bookerId(), monday.atStartOfDay(zone).toOffsetDateTime(),
+                monday.plusWeeks(1).atStartOfDay(zone).toOffsetDateTime())
+                .chain(week -> countHeld(room.id, command.bookerId(), firstOfMonth.atStartOfDay(zone).toOffsetDateTime(),
+                        firstOfMonth.plusMonths(1).atStartOfDay(zone).toOffsetDateTime())
+                        .map(month -> new BookingRequest.BookerUsage(week.intValue(), month.intValue())));
+    }
+
+    private Uni<Long> countHeld(UUID roomId, UUID bookerId, OffsetDateTime from, OffsetDateTime to) {
+        return BookingEntity.count("roomId = ?1 and bookerId = ?2 and status in ?3 and startsAt >= ?4 and startsAt < ?5",
+                roomId, bookerId, new ArrayList<>(BookingStatus.HOLDING_THE_SLOT), from, to);
+    }
+
+    private Uni<PlacedBooking> save(RequestBooking command, RoomEntity room, StationEntity station,
+                                    BookingStatus initial, Instant now) {
+        ZoneId zone = ZoneId.of(station.timeZone);
+        BookingEntity booking = new BookingEntity();
+        booking.id = UUID.randomUUID();
+        booking.roomId = room.id;
+        booking.stationId = station.id;
+        booking.startsAt = command.start();
+        booking.endsAt = command.end();
+        booking.status = initial;
+        booking.bookerKind = command.bookerKind();
+        booking.bookerId = command.bookerId();
+        booking.bookerName = command.bookerName().strip();
+        booking.bookerPhone = PhoneNumber.parse(command.bookerPhone()).map(PhoneNumber::digits).orElse(null);
+        booking.purpose = command.purpose().strip();
+        booking.attendees = command.attendees();
+        booking.seriesId = command.seriesId();
+        booking.idempotencyKey = command.idempotencyKey();
+        booking.requestFingerprint = command.idempotencyKey() == null ? null : command.fingerprint();
+        booking.createdAt = OffsetDateTime.ofInstant(now, zone);
+        booking.updatedAt = booking.createdAt;
+        // Flush here so that a lost race fails now, as the exclusion violation it is.
+        return booking.<BookingEntity>persistAndFlush()
+                .chain(() -> outbox.record(StationEvents.TOPIC, event(booking, station)))
+                .replaceWith(() -> new PlacedBooking(BookingView.of(booking, zone), false));
+    }
+
+    /** Bookings of the room that hold their slot and touch {@code around}; runs in the caller's session. */
+    public Uni<List<TimeRange>> holdingTheSlot(UUID roomId, TimeRange around) {
+        return BookingEntity.<BookingEntity>list(
+                        "roomId = ?1 and status in ?2 and startsAt < ?3 and endsAt > ?4 order by startsAt",
+                        roomId, new ArrayList<>(BookingStatus.HOLDING_THE_SLOT), around.end(), around.start())
+                .map(rows -> rows.stream().map(BookingEntity::slot).toList());
+    }
+
+    private static List<TimeRange> inZone(List<TimeRange> ranges, ZoneId zone) {
+        return ranges.stream().map(r -> new TimeRange(BookingView.local(r.start(), zone), BookingView.local(r.end(), zone)))
+                .toList();
+    }
+
+    EventEnvelope<?> event(BookingEntity b, StationEntity station) {
+        String kind = b.bookerKind.name();
+        Object payload;
+        String type;
+        if (b.status == BookingStatus.REQUESTED) {
+            type = StationEvents.REQUESTED;
+            payload = new StationEvents.BookingRequested(b.id, b.stationId, b.roomId, b.startsAt, b.endsAt, kind,
+                    b.bookerId, b.attendees);
+        } else if (b.status == BookingStatus.CONFIRMED) {
+            type = StationEvents.CONFIRMED;
+            payload = new StationEvents.BookingConfirmed(b.id, b.stationId, b.roomId, b.startsAt, b.endsAt, kind,
+                    b.bookerId, b.attendees);
+        } else if (b.status == BookingStatus.REJECTED) {
+            type = StationEvents.REJECTED;
+            payload = new StationEvents.BookingRejected(b.id, b.stationId, b.roomId, b.statusReason);
+        } else if (b.status == BookingStatus.CANCELLED) {
+            type = StationEvents.CANCELLED;
+            payload = new StationEvents.BookingCancelled(b.id, b.stationId, b.roomId, b.startsAt, b.endsAt,
+                    b.statusReason);
+        } else if (b.status == BookingStatus.CHECKED_IN) {
+            type = StationEvents.CHECKED_IN;
+            payload = new StationEvents.BookingCheckedIn(b.id, b.stationId, b.roomId, b.updatedAt);
+        } else if (b.status == BookingStatus.NO_SHOW) {
+            type = StationEvents.NO_SHOW;
+            payload = new StationEvents.BookingNoShow(b.id, b.stationId, b.roomId, b.startsAt, b.endsAt);
+        } else {
+            throw new IllegalStateException("No event for a booking moved to " + b.status);
+        }
+        return outbox.envelope(type, StationEvents.VERSION, b.id.toString(), station.districtCode, payload);
+    }
+}

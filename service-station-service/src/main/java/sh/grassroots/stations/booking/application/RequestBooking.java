@@ -1,0 +1,37 @@
+package sh.grassroots.stations.booking.application;
+
+import sh.grassroots.stations.booking.model.BookerKind;
+import sh.grassroots.stations.booking.model.TimeRange;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/** A booking request as the API received it; {@code idempotencyKey} and {@code seriesId} may be null. */
+public record RequestBooking(UUID stationId, UUID roomId, OffsetDateTime start, OffsetDateTime end,
+                             BookerKind bookerKind, UUID bookerId, String bookerName, String bookerPhone,
+                             String purpose, int attendees, String idempotencyKey, UUID seriesId) {
+
+    /** The same request for another occurrence of its series. */
+    public RequestBooking at(TimeRange occurrence, UUID series) {
+        return new RequestBooking(stationId, roomId, occurrence.start(), occurrence.end(), bookerKind, bookerId,
+                bookerName, bookerPhone, purpose, attendees, null, series);
+    }
+
+    /** Same key and same fingerprint replays; same key and another fingerprint is a client error. */
+    public String fingerprint() {
+        String canonical = String.join("|", stationId.toString(), roomId.toString(),
+                start == null ? "" : start.toInstant().toString(), end == null ? "" : end.toInstant().toString(),
+                String.valueOf(bookerKind), String.valueOf(bookerId), String.valueOf(bookerName),
+                String.valueOf(bookerPhone), String.valueOf(purpose), Integer.toString(attendees));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always present", e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package sh.grassroots.stations.booking.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import sh.grassroots.stations.booking.model.BookerKind;
+import sh.grassroots.stations.booking.model.BookingStatus;
+import sh.grassroots.stations.booking.model.TimeRange;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@Entity
+@Table(name = "booking")
+public class BookingEntity extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(name = "room_id", nullable = false)
+    public UUID roomId;
+
+    @Column(name = "station_id", nullable = false)
+    public UUID stationId;
+
+    @Column(name = "starts_at", nullable = false)
+    public OffsetDateTime startsAt;
+
+    @Column(name = "ends_at", nullable = false)
+    public OffsetDateTime endsAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public BookingStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "booker_kind", nullable = false)
+    public BookerKind bookerKind;
+
+    @Column(name = "booker_id")
+    public UUID bookerId;
+
+    @Column(name = "booker_name", nullable = false)
+    public String bookerName;
+
+    /** Only walk-ins leave a phone number; it leaves the service masked. */
+    @Column(name = "booker_phone")
+    public String bookerPhone;
+
+    @Column(nullable = false)
+    public String purpose;
+
+    @Column(nullable = false)
+    public int attendees;
+
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    /** Set when the booking is one occurrence of a recurring series. */
+    @Column(name = "series_id")
+    public UUID seriesId;
+
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Column(name = "request_fingerprint")
+    public String requestFingerprint;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+
+    public TimeRange slot() {
+        return new TimeRange(startsAt, endsAt);
+    }
+}

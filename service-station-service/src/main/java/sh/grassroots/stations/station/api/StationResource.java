@@ -1,0 +1,108 @@
+package sh.grassroots.stations.station.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
+import sh.grassroots.platform.web.Problem;
+import sh.grassroots.platform.web.ProblemException;
+import sh.grassroots.stations.station.application.CreateStation;
+import sh.grassroots.stations.station.application.StationService;
+import sh.grassroots.stations.station.application.StationView;
+import sh.grassroots.stations.station.model.DailyHours;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/stations")
+public class StationResource {
+    private final StationService stations;
+
+    public StationResource(StationService stations) {
+        this.stations = stations;
+    }
+
+    public record HoursRequest(@NotNull DayOfWeek weekday, @NotNull LocalTime opens, @NotNull LocalTime closes) {
+    }
+
+    public record CreateRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull @Pattern(regexp = "31\\d{4}", message = "must be a 6-digit Shanghai district code") String districtCode,
+            @NotBlank @Size(max = 500) String address,
+            @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @DecimalMin("-180") @DecimalMax("180") Double longitude,
+            List<@NotBlank @Size(max = 200) String> hostUnits,
+            List<@NotBlank @Size(max = 200) String> services,
+            @NotBlank @Size(max = 200) String managerScope,
+            @NotEmpty List<@NotNull @Valid HoursRequest> openingHours) {
+    }
+
+    public record ClosureRequest(@NotNull OffsetDateTime start, @NotNull OffsetDateTime end,
+                                 @NotBlank @Size(max = 500) String reason) {
+    }
+
+    @POST
+    public Uni<RestResponse<StationView>> create(@NotNull @Valid CreateRequest request, UriInfo uri) {
+        return stations.create(new CreateStation(request.name(), request.districtCode(), request.address(),
+                        request.latitude(), request.longitude(), request.hostUnits(), request.services(),
+                        request.managerScope(), hours(request.openingHours())))
+                .map(created -> RestResponse.ResponseBuilder.<StationView>created(
+                                uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                        .entity(created).type(MediaType.APPLICATION_JSON).build());
+    }
+
+    @GET
+    @Path("{stationId}")
+    public Uni<StationView> get(@PathParam("stationId") UUID stationId) {
+        return stations.get(stationId);
+    }
+
+    @POST
+    @Path("{stationId}/closures")
+    public Uni<RestResponse<StationView.ClosureView>> close(@PathParam("stationId") UUID stationId,
+                                                            @NotNull @Valid ClosureRequest request) {
+        if (!request.end().isAfter(request.start())) {
+            throw new ProblemException(Problem.withErrors(422, "closure-end-not-after-start",
+                    "A closure must end after it starts", "The end of the closure is not after its start",
+                    List.of(new Problem.FieldError("end", "must be after start"))));
+        }
+        return stations.addClosure(stationId, request.start(), request.end(), request.reason())
+                .map(c -> RestResponse.status(RestResponse.Status.CREATED, c));
+    }
+
+    private static Map<DayOfWeek, DailyHours> hours(List<HoursRequest> rows) {
+        Map<DayOfWeek, DailyHours> byDay = new EnumMap<>(DayOfWeek.class);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            HoursRequest row = rows.get(i);
+            if (!row.closes().isAfter(row.opens())) {
+                errors.add(new Problem.FieldError("openingHours[" + i + "].closes", "must be after opens"));
+            } else if (byDay.put(row.weekday(), new DailyHours(row.opens(), row.closes())) != null) {
+                errors.add(new Problem.FieldError("openingHours[" + i + "].weekday", "given twice"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.withErrors(400, "validation", "Invalid request",
+                    "Some opening hours are invalid", errors));
+        }
+        return byDay;
+    }
+}
