@@ -97,6 +97,13 @@ class GatewayAuthenticationTest {
     }
 
     @Test
+    void a_district_that_signs_with_es256_is_verified_with_its_ec_key() {
+        given().header("Authorization", "Bearer " + TestKeys.chongmingService())
+                .get("/inter-district/v1/transfers").then().statusCode(200)
+                .body("headers.x-caller-district", equalTo("310151"));
+    }
+
+    @Test
     void a_person_cannot_become_a_service_by_claiming_it() {
         String token = TestKeys.sign(TestKeys.person("m1").claim("caller_kind", "service").groups(java.util.Set.of("member", "service")));
         given().header("Authorization", "Bearer " + token).get(ROUTE).then().statusCode(200)

@@ -28,6 +28,8 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
     public static KeyPair untrusted;
     public static KeyPair huangpu;
     public static final String HUANGPU_ISSUER = "https://id.huangpu.test";
+    public static KeyPair chongming;
+    public static final String CHONGMING_ISSUER = "https://id.chongming.test";
     private static Vertx vertx;
 
     private static Map<String, String> config;
@@ -52,6 +54,11 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
             untrusted = generator.generateKeyPair();
             huangpu = generator.generateKeyPair();
             Path dir = Files.createTempDirectory("gateway-keys");
+            KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+            ec.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            chongming = ec.generateKeyPair();
+            Path chongmingKey = dir.resolve("chongming.pem");
+            Files.writeString(chongmingKey, DevKeys.pem("PUBLIC KEY", chongming.getPublic().getEncoded()));
             Path huangpuKey = dir.resolve("huangpu.pem");
             Files.writeString(huangpuKey, DevKeys.pem("PUBLIC KEY", huangpu.getPublic().getEncoded()));
             Path publicKey = dir.resolve("public.pem");
@@ -69,7 +76,8 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
             return Map.of(
                     "gateway.deprecations", "/api/v1/training/organizations|2026-01-01|2027-06-30|https://docs.grassroots.test/retire",
                     "gateway.max-body-bytes", "1024",
-                    "gateway.jwt.district-issuers", "310101=" + HUANGPU_ISSUER + "|" + huangpuKey,
+                    "gateway.jwt.district-issuers", "310101=" + HUANGPU_ISSUER + "|" + huangpuKey
+                            + ",310151=" + CHONGMING_ISSUER + "|" + chongmingKey + "|ES256",
                     "gateway.jwt.public-key-location", publicKey.toString(),
                     "gateway.jwt.issuer", ISSUER,
                     "gateway.jwt.audience", AUDIENCE,
@@ -97,6 +105,14 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
         return Jwt.issuer(HUANGPU_ISSUER).audience(AUDIENCE).subject("huangpu-org-system")
                 .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600))
                 .jws().keyId("huangpu").sign(huangpu.getPrivate());
+    }
+
+    /** A district whose identity provider signs with ES256. */
+    public static String chongmingService() {
+        return Jwt.issuer(CHONGMING_ISSUER).audience(AUDIENCE).subject("chongming-org-system")
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600))
+                .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256).keyId("chongming")
+                .sign(chongming.getPrivate());
     }
 
     public static String sign(JwtClaimsBuilder claims) {

@@ -20,7 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Verifies bearer tokens with SmallRye JWT, following RFC 8725: only RS256/ES256, an explicit
+ * Verifies bearer tokens with SmallRye JWT, following RFC 8725: one configured algorithm per
+ * issuer (RS256 or ES256), an explicit
  * {@code typ} when present, no key material taken from the token (jku, x5u, jwk are refused),
  * issuer, audience, exp and nbf checked. Each trusted issuer has its own configured key
  * (a PEM file or a JWKS document/URL):
@@ -43,6 +44,7 @@ public class TokenVerifier {
     public TokenVerifier(@ConfigProperty(name = "gateway.jwt.issuer") String issuer,
                          @ConfigProperty(name = "gateway.jwt.audience") String audience,
                          @ConfigProperty(name = "gateway.jwt.public-key-location") Optional<String> publicKeyLocation,
+                         @ConfigProperty(name = "gateway.jwt.algorithm") String algorithm,
                          @ConfigProperty(name = "gateway.jwt.clock-skew-seconds") int clockSkewSeconds,
                          @ConfigProperty(name = "gateway.jwt.district-issuers") Optional<String> districtIssuers,
                          @ConfigProperty(name = "gateway.dev-tokens.enabled") boolean devTokens,
@@ -54,9 +56,10 @@ public class TokenVerifier {
             DevKeys.loadOrCreate(Path.of(devKeyDir));
             return Path.of(devKeyDir).resolve("public.pem").toAbsolutePath().toString();
         });
-        issuers.put(issuer, new Issuer(parser(issuer, audience, peopleKey, clockSkewSeconds), Caller.Kind.PERSON, null));
+        issuers.put(issuer, new Issuer(parser(issuer, audience, peopleKey, algorithm, clockSkewSeconds),
+                Caller.Kind.PERSON, null));
         for (DistrictIssuer d : DistrictIssuer.parseAll(districtIssuers.orElse(""))) {
-            issuers.put(d.issuer(), new Issuer(parser(d.issuer(), audience, d.keyLocation(), clockSkewSeconds),
+            issuers.put(d.issuer(), new Issuer(parser(d.issuer(), audience, d.keyLocation(), d.algorithm(), clockSkewSeconds),
                     Caller.Kind.SERVICE, d.districtCode()));
         }
     }
@@ -104,12 +107,23 @@ public class TokenVerifier {
         }
     }
 
-    private static DefaultJWTParser parser(String issuer, String audience, String keyLocation, int clockSkewSeconds) {
+    /**
+     * One algorithm per issuer: SmallRye JWT decides how to read a key location from the first
+     * algorithm of the allowed set, so a set of two (RS256 and ES256, in Set.of's per-JVM order)
+     * made RSA keys unreadable in about half of the JVMs.
+     */
+    private static DefaultJWTParser parser(String issuer, String audience, String keyLocation, String algorithm,
+                                           int clockSkewSeconds) {
+        SignatureAlgorithm allowed = switch (algorithm.strip().toUpperCase()) {
+            case "RS256" -> SignatureAlgorithm.RS256;
+            case "ES256" -> SignatureAlgorithm.ES256;
+            default -> throw new IllegalArgumentException("JWT algorithm must be RS256 or ES256, not " + algorithm);
+        };
         JWTAuthContextInfo info = new JWTAuthContextInfo();
         info.setIssuedBy(issuer);
         info.setPublicKeyLocation(keyLocation);
         info.setExpectedAudience(Set.of(audience));
-        info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256));
+        info.setSignatureAlgorithm(Set.of(allowed));
         info.setClockSkew(clockSkewSeconds);
         info.setExpGracePeriodSecs(0);
         info.setRequiredClaims(Set.of("sub", "exp", "iat"));
