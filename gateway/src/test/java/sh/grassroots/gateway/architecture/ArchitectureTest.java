@@ -18,6 +18,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_model_reads_no_wall_clock_and_nothing_blocks_on_a_uni() {
+        ArchitectureRules.modelReadsNoWallClock().check(GATEWAY);
+        ArchitectureRules.nothingBlocksOnAUni().check(GATEWAY);
+    }
+
+    @Test
     void the_model_does_not_depend_on_outer_layers() {
         ArchitectureRules.modelDoesNotDependOnOuterLayers().check(GATEWAY);
     }

@@ -28,6 +28,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_model_reads_no_wall_clock_and_the_service_keeps_one_transaction_style() {
+        ArchitectureRules.modelReadsNoWallClock().check(SERVICE);
+        ArchitectureRules.reactiveTransactionsOnly().check(SERVICE);
+        ArchitectureRules.nothingBlocksOnAUni().check(SERVICE);
+    }
+
+    @Test
     void the_framework_rule_fails_on_a_model_that_uses_jpa_and_mutiny() {
         EvaluationResult result = ArchitectureRules.modelIsFrameworkFree().evaluate(BAD);
         assertTrue(result.hasViolation());

@@ -3,12 +3,10 @@ package sh.grassroots.stations.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 import sh.grassroots.platform.testing.ArchitectureRules;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,20 +17,7 @@ class ArchitectureTest {
 
     private static final JavaClasses BAD = new ClassFileImporter().importPackages("sh.grassroots.stations.archfixture");
 
-    /** Rules that depend on the time take it as a parameter or from an injected Clock. */
-    static ArchRule modelNeverReadsTheWallClock() {
-        return noClasses().that().resideInAPackage("..model..")
-                .should().callMethod(java.time.Instant.class, "now")
-                .orShould().callMethod(java.time.OffsetDateTime.class, "now")
-                .orShould().callMethod(java.time.LocalDate.class, "now")
-                .orShould().callMethod(java.time.LocalDateTime.class, "now")
-                .orShould().callMethod(java.time.ZonedDateTime.class, "now")
-                .orShould().callMethod(java.time.Clock.class, "systemUTC")
-                .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
-                .orShould().callMethod(System.class, "currentTimeMillis")
-                .because("tests fix the time through a Clock; the model must not read it on its own");
-    }
-
+    
     @Test
     void the_model_imports_no_framework() {
         ArchitectureRules.modelIsFrameworkFree().check(SERVICE);
@@ -45,7 +30,7 @@ class ArchitectureTest {
 
     @Test
     void the_model_never_reads_the_wall_clock() {
-        modelNeverReadsTheWallClock().check(SERVICE);
+        ArchitectureRules.modelReadsNoWallClock().check(SERVICE);
     }
 
     @Test
@@ -68,7 +53,7 @@ class ArchitectureTest {
 
     @Test
     void the_clock_rule_fails_on_a_model_that_calls_instant_now() {
-        EvaluationResult result = modelNeverReadsTheWallClock().evaluate(BAD);
+        EvaluationResult result = ArchitectureRules.modelReadsNoWallClock().evaluate(BAD);
         assertTrue(result.hasViolation());
         String report = String.join("\n", result.getFailureReport().getDetails());
         assertTrue(report.contains("Instant.now()"), report);
