@@ -3,7 +3,8 @@ package sh.grassroots.gateway.auth;
 import java.util.Set;
 
 /** Who is calling, as a verified token says. Passed to the services as X-Caller-* headers. */
-public record Caller(String subject, Kind kind, Set<String> roles, String orgScope, String district) {
+public record Caller(String subject, Kind kind, Set<String> roles, String orgScope, String district,
+                     long expiresAtEpochSecond) {
 
     public enum Kind { PERSON, SERVICE }
 

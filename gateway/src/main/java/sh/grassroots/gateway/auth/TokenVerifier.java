@@ -41,6 +41,18 @@ public class TokenVerifier {
 
     private final Map<String, Issuer> issuers = new HashMap<>();
 
+    /**
+     * Tokens already verified, until they expire (at most {@link #CACHE_SECONDS}): a phone sends
+     * the same token with every request, and the signature check is most of the gateway's work
+     * per request. Bounded; cleared whole when full.
+     */
+    private record Verified(Caller caller, long validUntilEpochSecond) {
+    }
+
+    private static final int CACHE_LIMIT = 50_000;
+    private static final long CACHE_SECONDS = 300;
+    private final Map<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
+
     public TokenVerifier(@ConfigProperty(name = "gateway.jwt.issuer") String issuer,
                          @ConfigProperty(name = "gateway.jwt.audience") String audience,
                          @ConfigProperty(name = "gateway.jwt.public-key-location") Optional<String> publicKeyLocation,
@@ -65,6 +77,20 @@ public class TokenVerifier {
     }
 
     public Caller verify(String token) throws TokenRejected {
+        long now = java.time.Instant.now().getEpochSecond();
+        Verified known = verified.get(token);
+        if (known != null && now < known.validUntilEpochSecond()) {
+            return known.caller();
+        }
+        Caller caller = verifyUncached(token);
+        if (verified.size() >= CACHE_LIMIT) {
+            verified.clear();
+        }
+        verified.put(token, new Verified(caller, Math.min(caller.expiresAtEpochSecond(), now + CACHE_SECONDS)));
+        return caller;
+    }
+
+    private Caller verifyUncached(String token) throws TokenRejected {
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
             throw new TokenRejected("The bearer token is not a signed JWT");
@@ -92,11 +118,12 @@ public class TokenVerifier {
         Set<String> roles = new HashSet<>(jwt.getGroups() == null ? Set.of() : jwt.getGroups());
         if (issuer.kind() == Caller.Kind.SERVICE) {
             roles.add("service");
-            return new Caller(jwt.getSubject(), Caller.Kind.SERVICE, Set.copyOf(roles), null, issuer.district());
+            return new Caller(jwt.getSubject(), Caller.Kind.SERVICE, Set.copyOf(roles), null, issuer.district(),
+                    jwt.getExpirationTime());
         }
         roles.remove("service");
         return new Caller(jwt.getSubject(), Caller.Kind.PERSON, Set.copyOf(roles),
-                jwt.getClaim("org_scope"), jwt.getClaim("district"));
+                jwt.getClaim("org_scope"), jwt.getClaim("district"), jwt.getExpirationTime());
     }
 
     private static Map<String, Object> json(String segment) throws TokenRejected {

@@ -137,15 +137,18 @@ public class Forwarder {
                 "The " + upstream.name() + " service is not answering; try again shortly").at(rc.request().path()));
     }
 
+    private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
     private void record(Upstream upstream, HttpServerRequest request, int status, long startedNanos) {
-        Timer.builder("gateway.upstream.requests")
-                .description("Requests the gateway forwarded, by upstream, route, method and status")
-                .tag("upstream", upstream.name())
-                .tag("route", upstream.prefix())
-                .tag("method", request.method().name())
-                .tag("status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .register(registry)
+        String method = request.method().name();
+        timers.computeIfAbsent(upstream.prefix() + ' ' + method + ' ' + status, key -> Timer.builder("gateway.upstream.requests")
+                        .description("Requests the gateway forwarded, by upstream, route, method and status")
+                        .tag("upstream", upstream.name())
+                        .tag("route", upstream.prefix())
+                        .tag("method", method)
+                        .tag("status", Integer.toString(status))
+                        .publishPercentileHistogram()
+                        .register(registry))
                 .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 }

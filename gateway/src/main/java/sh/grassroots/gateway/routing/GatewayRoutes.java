@@ -19,7 +19,7 @@ import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.RequestIds;
 
 import java.net.URI;
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +34,6 @@ import java.util.regex.Pattern;
 public class GatewayRoutes {
     static final String CALLER_HEADER_PREFIX = "x-caller-";
     private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final RolePolicy ROLES = new RolePolicy(RolePolicy.DEFAULT);
 
     private final TokenVerifier verifier;
@@ -146,10 +145,11 @@ public class GatewayRoutes {
     }
 
     private static String newTraceparent() {
+        // Trace ids must be unique, not secret (W3C Trace Context); no SecureRandom lock per request.
         byte[] trace = new byte[16];
         byte[] span = new byte[8];
-        RANDOM.nextBytes(trace);
-        RANDOM.nextBytes(span);
+        ThreadLocalRandom.current().nextBytes(trace);
+        ThreadLocalRandom.current().nextBytes(span);
         return "00-" + HexFormat.of().formatHex(trace) + "-" + HexFormat.of().formatHex(span) + "-01";
     }
 
