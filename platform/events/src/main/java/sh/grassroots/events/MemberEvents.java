@@ -18,6 +18,10 @@ public final class MemberEvents {
     public static final int LEFT_VERSION = 1;
     public static final String TRANSFER_COMPLETED = "MemberTransferCompleted";
     public static final int TRANSFER_COMPLETED_VERSION = 1;
+    public static final String AFFILIATION_ADDED = "AffiliationAdded";
+    public static final int AFFILIATION_ADDED_VERSION = 1;
+    public static final String AFFILIATION_ENDED = "AffiliationEnded";
+    public static final int AFFILIATION_ENDED_VERSION = 1;
 
     private MemberEvents() {
     }
@@ -53,5 +57,27 @@ public final class MemberEvents {
             UUID toOrganizationId,
             String fromDistrict,
             String toDistrict) {
+    }
+
+    /**
+     * The member joined a functional or temporary branch on top of their home organization.
+     * {@code kind} is FUNCTIONAL or TEMPORARY.
+     */
+    public record AffiliationAdded(
+            UUID memberId,
+            UUID organizationId,
+            String kind,
+            LocalDate since) {
+    }
+
+    /**
+     * The affiliation ended; {@code reason} is e.g. LEFT_BY_MEMBER, CRITERIA_NO_LONGER_MET,
+     * BRANCH_DISSOLVED, PLANNED_END_REACHED, MEMBER_LEFT.
+     */
+    public record AffiliationEnded(
+            UUID memberId,
+            UUID organizationId,
+            LocalDate endedOn,
+            String reason) {
     }
 }
