@@ -268,6 +268,17 @@ class GatewayAuthenticationTest {
     }
 
     @Test
+    void forwarded_requests_are_counted_and_timed_per_route_and_status() {
+        given().header("Authorization", "Bearer " + TestKeys.sign(TestKeys.person("metered")))
+                .get(ROUTE).then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.matchesPattern("(?s).*gateway_upstream_requests_seconds_count\\{method=\"GET\","
+                        + "route=\"/api/v1/orgs\",status=\"200\",upstream=\"org\"} [1-9].*"))
+                .body(org.hamcrest.Matchers.matchesPattern("(?s).*gateway_upstream_requests_seconds_bucket\\{method=\"GET\","
+                        + "route=\"/api/v1/orgs\",status=\"200\",upstream=\"org\",le=\"[0-9.]+\"} [1-9].*"));
+    }
+
+    @Test
     void health_and_metrics_need_no_token() {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
