@@ -56,30 +56,34 @@ for port in $ORG $GW; do
   for _ in $(seq 1 240); do curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 done
 TOKEN=$(curl -fsS -X POST "http://127.0.0.1:$GW/dev/token" -H 'Content-Type: application/json' \
-  -d '{"subject":"bench","roles":["district_admin"]}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
-ID=$(curl -fsS -X POST "http://127.0.0.1:$ORG/api/v1/orgs/organizations" -H 'Content-Type: application/json' \
+  -d '{"subject":"bench","roles":["district_admin"],"district":"310110"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+# org-service checks the caller the gateway names in X-Caller-* headers; the direct and nginx
+# runs send the same headers the gateway would add, so org-service does the same work each time.
+CALLER=(-H 'X-Caller-Subject: bench' -H 'X-Caller-Kind: PERSON' -H 'X-Caller-Roles: district_admin' -H 'X-Caller-District: 310110')
+ID=$(curl -fsS -X POST "http://127.0.0.1:$ORG/api/v1/orgs/organizations" -H 'Content-Type: application/json' "${CALLER[@]}" \
   -d '{"name":"哔哩哔哩党委","kind":"COMMITTEE","districtCode":"310110"}' | sed 's/.*"id":"\([^"]*\)".*/\1/')
 PATH_=/api/v1/orgs/organizations/$ID
 
-run() { # label url [header]
-  local args=(-t2 -c"$CONNECTIONS") out rps p50 p99 errors status
-  [ -n "${3:-}" ] && args+=(-H "$3")
-  status=$(curl -s -o "$state/probe.out" -w '%{http_code}' ${3:+-H} ${3:+"$3"} "$2")
+run() { # label url [-H header]...
+  local label=$1 url=$2 out rps p50 p99 errors status
+  shift 2
+  local args=(-t2 -c"$CONNECTIONS" "$@")
+  status=$(curl -s -o "$state/probe.out" -w '%{http_code}' "$@" "$url")
   if [ "$status" != 200 ]; then
-    echo "[bench] $1 answers $status, not 200: not measuring" >&2; cat "$state/probe.out" >&2; exit 1
+    echo "[bench] $label answers $status, not 200: not measuring" >&2; cat "$state/probe.out" >&2; exit 1
   fi
-  wrk "${args[@]}" -d10s "$2" >/dev/null 2>&1 # warm-up (JIT)
-  out=$(wrk "${args[@]}" -d"${DURATION}s" --latency "$2")
+  wrk "${args[@]}" -d10s "$url" >/dev/null 2>&1 # warm-up (JIT)
+  out=$(wrk "${args[@]}" -d"${DURATION}s" --latency "$url")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   errors=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
-  printf '%-8s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
-  eval "RPS_$1=$rps"
+  printf '%-8s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$label" "$rps" "$p50" "$p99" "${errors:-0}"
+  eval "RPS_$label=$rps"
 }
 echo "[bench] GET $PATH_, $CONNECTIONS connections, ${DURATION}s each, $(nproc) cores"
-run direct "http://127.0.0.1:$ORG$PATH_"
-run nginx "http://127.0.0.1:$NGX$PATH_"
-run gateway "http://127.0.0.1:$GW$PATH_" "Authorization: Bearer $TOKEN"
+run direct "http://127.0.0.1:$ORG$PATH_" "${CALLER[@]}"
+run nginx "http://127.0.0.1:$NGX$PATH_" "${CALLER[@]}"
+run gateway "http://127.0.0.1:$GW$PATH_" -H "Authorization: Bearer $TOKEN"
 awk -v d="$RPS_direct" -v n="$RPS_nginx" -v g="$RPS_gateway" 'BEGIN {
   printf "ratios (throughput): nginx/direct %.2f   gateway/direct %.2f   gateway/nginx %.2f\n", n/d, g/d, g/n }'

@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# City scale for org-service: subtree member counts and a district's member list against ~80,000
+# organizations and ~2.2 million members, through the HTTP API and, as the baseline in the same
+# run, the same SQL straight on PostgreSQL. Prints p50/p99 of each and the API/SQL ratio.
+#
+# Usage: bench/org-city-scale.sh [seconds-per-measurement]
+# Env:   BENCH_DIR   state dir (PostgreSQL + Kafka data, key, logs); default .local/bench-city.
+#                    The generated city is kept there: the next run reuses it (skips generation).
+#        SCALE       generator scale (1.0 = the city; 0.05 for a quick look); only for a fresh dir
+#        DISTRICT    district whose root, largest committee and a 50-member branch are measured
+#                    (default 310115 浦东新区, the largest)
+#        CONNECTIONS concurrent requests/clients (default 1: latency of one request at a time)
+# Both sides run one statement sequence per request: wrk (-t1 -cN, keep-alive) against the
+# service and pgbench (-M prepared -cN, --log) against PostgreSQL, each for the given seconds
+# after a warm-up of the same length.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+DURATION=${1:-15}
+BENCH_DIR=${BENCH_DIR:-$ROOT/.local/bench-city}
+SCALE=${SCALE:-1.0}
+DISTRICT=${DISTRICT:-310115}
+CONNECTIONS=${CONNECTIONS:-1}
+source local/stack.sh
+
+for tool in wrk pgbench psql; do
+  command -v "$tool" >/dev/null || { echo "[bench] needs $tool (apt-get install wrk postgresql-client)" >&2; exit 1; }
+done
+
+mkdir -p "$BENCH_DIR"; chmod 755 "$BENCH_DIR"
+work=$(mktemp -d /tmp/grassroots-city.XXXXXX); chmod 777 "$work"
+PIDS=()
+cleanup() {
+  local rc=$?; set +e
+  if [ ${#PIDS[@]} -gt 0 ]; then
+    kill "${PIDS[@]}" 2>/dev/null
+    for pid in "${PIDS[@]}"; do for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done; done
+  fi
+  stack_stop; rm -rf "$work"; exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [ ! -f org-service/target/quarkus-app/quarkus-run.jar ]; then
+  stack_mvn -o -q -B package -DskipTests -pl org-service
+fi
+stack_start "$BENCH_DIR" ephemeral
+PSQL=("$PG_BIN_DIR/psql" -X -q -h 127.0.0.1 -p "$STACK_PG_PORT")
+sql() { "${PSQL[@]}" -U org -d org -tA -F ' ' -c "$1"; }
+
+if [ ! -s "$BENCH_DIR/personal-data.key" ]; then (umask 077; head -c 32 /dev/urandom | base64 > "$BENCH_DIR/personal-data.key"); fi
+ORG=$(stack_free_port)
+start_org() {
+  PERSONAL_DATA_KEY=$(cat "$BENCH_DIR/personal-data.key") HTTP_PORT=$ORG DB_NAME=org DB_USER=org DB_PASSWORD=org \
+    java -Xmx384m -jar org-service/target/quarkus-app/quarkus-run.jar >"$BENCH_DIR/org-service.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 240); do curl -fsS "http://127.0.0.1:$ORG/q/health/ready" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  echo "[bench] org-service is not ready" >&2; tail -n 30 "$BENCH_DIR/org-service.log" >&2; exit 1
+}
+start_org   # Flyway migrates the schema (and any new migration on a reused city)
+
+if [ ! -f "$BENCH_DIR/generated" ]; then
+  echo "[bench] generating the city (scale $SCALE) into $BENCH_DIR ..."
+  started=$(date +%s.%N)
+  "${PSQL[@]}" -U postgres -d org -v ON_ERROR_STOP=1 -v scale="$SCALE" -f bench/org-city-generate.sql \
+    >"$BENCH_DIR/generate.log" 2>&1 || { cat "$BENCH_DIR/generate.log" >&2; exit 1; }
+  awk -v s="$started" -v e="$(date +%s.%N)" -v sc="$SCALE" -v c="$(nproc)" \
+    'BEGIN { printf "scale %s generated in %.0f s on %s cores\n", sc, e - s, c }' > "$BENCH_DIR/generated"
+fi
+# Vacuum again so that a reused city (and any index a new migration built) is settled.
+"${PSQL[@]}" -U postgres -d org -c 'vacuum analyze member' -c 'vacuum analyze organization' >/dev/null
+
+read -r orgs branches members probationary < <(sql "select (select count(*) from organization),
+  (select count(*) from organization where kind = 'BRANCH'), (select count(*) from member where left_on is null),
+  (select count(*) from member where left_on is null and status = 'PROBATIONARY')")
+echo "[bench] city: $orgs organizations ($branches branches), $members active members ($probationary probationary); $(cat "$BENCH_DIR/generated")"
+echo "[bench] database size $(sql "select pg_size_pretty(pg_database_size('org'))"), member table+indexes $(sql "select pg_size_pretty(pg_total_relation_size('member'))")"
+
+# The measured nodes: the district's root, its largest committee, a branch of about 50 members.
+read -r ROOT_ID ROOT_PATH < <(sql "select id, path from organization where district_code = '$DISTRICT' and parent_id is null order by path limit 1")
+read -r COMMITTEE_ID < <(sql "select split_part(home_path, '/', 3) from member where left_on is null
+  and home_path >= '$ROOT_PATH' and home_path < '${ROOT_PATH%/}0' group by 1 order by count(*) desc limit 1")
+COMMITTEE_PATH=$(sql "select path from organization where id = '$COMMITTEE_ID'")
+read -r BRANCH_ID < <(sql "select home_organization_id from member where left_on is null
+  and home_path >= '$ROOT_PATH' and home_path < '${ROOT_PATH%/}0' group by 1 order by abs(count(*) - 50), 1 limit 1")
+BRANCH_PATH=$(sql "select path from organization where id = '$BRANCH_ID'")
+upper() { echo "${1%/}0"; }   # TreePath.subtreeUpperBound: the trailing '/' raised to '0'
+count_of() { sql "select count(*) from member where left_on is null and home_path >= '$1' and home_path < '$(upper "$1")'"; }
+echo "[bench] district $DISTRICT root $ROOT_ID: $(count_of "$ROOT_PATH") members; committee $COMMITTEE_ID: $(count_of "$COMMITTEE_PATH"); branch $BRANCH_ID: $(count_of "$BRANCH_PATH")"
+
+HEADERS=(-H "X-Caller-Subject: bench" -H "X-Caller-Kind: PERSON" -H "X-Caller-Roles: district_admin" -H "X-Caller-District: $DISTRICT")
+API="http://127.0.0.1:$ORG/api/v1/orgs"
+PAGE=50
+
+# The district's member list: active members of the root's subtree in (home_path, id) order, keyset
+# pagination; the 1000th page starts after the 999*PAGE-th member.
+LIST_URL="$API/members?homeOrganizationId=$ROOT_ID&subtree=true&limit=$PAGE"
+read -r KEY_PATH KEY_ID < <(sql "select home_path, id from member where left_on is null and home_path >= '$ROOT_PATH'
+  and home_path < '$(upper "$ROOT_PATH")' order by home_path, id offset $(( 999 * PAGE - 1 )) limit 1")
+probe=$(curl -s -o "$work/probe.json" -w '%{http_code}' "${HEADERS[@]}" "$LIST_URL")
+LIST_OK=0
+if [ "$probe" = 200 ] && jq -e '.items | length == '$PAGE "$work/probe.json" >/dev/null 2>&1; then
+  # Walk to page 1000 through the API once, then check the cursor against the SQL's key.
+  cursor=$(jq -r .nextCursor "$work/probe.json")
+  for _ in $(seq 2 999); do
+    cursor=$(curl -fsS "${HEADERS[@]}" "$LIST_URL&cursor=$cursor" | jq -r .nextCursor)
+  done
+  CURSOR=$cursor
+  LIST_OK=1
+  first_of_1000=$(curl -fsS "${HEADERS[@]}" "$LIST_URL&cursor=$CURSOR" | jq -r '.items[0].id')
+  expected=$(sql "select id from member where left_on is null and home_path >= '$ROOT_PATH' and home_path < '$(upper "$ROOT_PATH")'
+    order by home_path, id offset $(( 999 * PAGE )) limit 1")
+  [ "$first_of_1000" = "$expected" ] || { echo "[bench] page 1000 starts with $first_of_1000, SQL says $expected" >&2; exit 1; }
+else
+  echo "[bench] the API has no subtree member list ($LIST_URL answers $probe): measuring the list in SQL only" >&2
+fi
+
+ms() { # wrk's "1.23ms" / "812.00us" / "1.02s" -> milliseconds
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+api() { # name url -> "p50 p99 requests/s" in ms
+  local status out
+  status=$(curl -s -o "$work/probe.out" -w '%{http_code}' "${HEADERS[@]}" "$2")
+  [ "$status" = 200 ] || { echo "[bench] $1: $2 answers $status" >&2; cat "$work/probe.out" >&2; exit 1; }
+  wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "${HEADERS[@]}" "$2" >/dev/null 2>&1   # warm-up (JIT, caches)
+  out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${HEADERS[@]}" "$2")
+  if echo "$out" | grep -q 'Non-2xx'; then echo "[bench] $1: non-2xx answers" >&2; echo "$out" >&2; exit 1; fi
+  echo "$(ms "$(echo "$out" | awk '$1=="50%" {print $2}')") $(ms "$(echo "$out" | awk '$1=="99%" {print $2}')") $(echo "$out" | awk '/Requests\/sec/ {printf "%.0f", $2}')"
+}
+db() { # name script-file -D... -> "p50 p99 transactions/s" in ms
+  local name=$1 script=$2; shift 2
+  rm -f "$work"/pgb_"$name".*
+  "$PG_BIN_DIR/pgbench" -n -M prepared -c "$CONNECTIONS" -j 1 -T "$DURATION" -h 127.0.0.1 -p "$STACK_PG_PORT" -U org \
+    -f "$script" "$@" org >/dev/null 2>&1
+  (cd "$work" && "$PG_BIN_DIR/pgbench" -n -M prepared -c "$CONNECTIONS" -j 1 -T "$DURATION" -h 127.0.0.1 -p "$STACK_PG_PORT" -U org \
+    -f "$script" "$@" --log --log-prefix="pgb_$name" org >"$work/pgb_$name.out" 2>&1) \
+    || { cat "$work/pgb_$name.out" >&2; exit 1; }
+  cat "$work"/pgb_"$name".* 2>/dev/null | awk 'NF >= 6 && $1 ~ /^[0-9]+$/ { print $3 / 1000 }' | sort -n | awk -v d="$DURATION" '
+    { v[NR] = $1 } END { if (NR == 0) { print "0 0 0"; exit }
+      printf "%.2f %.2f %.0f\n", v[int(NR * 0.50 + 0.5) < 1 ? 1 : int(NR * 0.50 + 0.5)], v[int(NR * 0.99 + 0.5) < 1 ? 1 : int(NR * 0.99 + 0.5)], NR / d }'
+}
+
+# The statements the service runs for each request (see OrganizationQueries / MemberService).
+cat > "$work/count.sql" <<'SQL'
+select * from organization where id = :id;
+select count(*) filter (where status = 'FULL'), count(*) filter (where status = 'PROBATIONARY') from member where left_on is null and home_path >= :lo and home_path < :hi;
+SQL
+cat > "$work/list-first.sql" <<SQL
+select * from organization where id = :id;
+select * from member where left_on is null and home_path >= :lo and home_path < :hi order by home_path, id limit $(( PAGE + 1 ));
+SQL
+cat > "$work/list-after.sql" <<SQL
+select * from organization where id = :id;
+select * from member where left_on is null and home_path < :hi and (home_path, id) > (:kp, :ki::uuid) order by home_path, id limit $(( PAGE + 1 ));
+SQL
+
+results=()
+measure() { # label api-url sql-script pgbench-args...
+  local label=$1 url=$2 script=$3; shift 3
+  local a="- - -"
+  [ "$url" != - ] && a=$(api "$label" "$url")
+  local d; d=$(db "$(echo "$label" | tr -c 'a-z0-9\n' '_')" "$script" "$@")
+  results+=("$label|$a|$d")
+  echo "[bench] $label: api $a | sql $d" >&2
+}
+measure "count district root" "$API/organizations/$ROOT_ID/member-counts" "$work/count.sql" \
+  -D id="$ROOT_ID" -D lo="$ROOT_PATH" -D hi="$(upper "$ROOT_PATH")"
+measure "count committee" "$API/organizations/$COMMITTEE_ID/member-counts" "$work/count.sql" \
+  -D id="$COMMITTEE_ID" -D lo="$COMMITTEE_PATH" -D hi="$(upper "$COMMITTEE_PATH")"
+measure "count branch" "$API/organizations/$BRANCH_ID/member-counts" "$work/count.sql" \
+  -D id="$BRANCH_ID" -D lo="$BRANCH_PATH" -D hi="$(upper "$BRANCH_PATH")"
+if [ "$LIST_OK" = 1 ]; then FIRST_URL=$LIST_URL; NTH_URL="$LIST_URL&cursor=$CURSOR"; else FIRST_URL=-; NTH_URL=-; fi
+measure "district list page 1" "$FIRST_URL" "$work/list-first.sql" \
+  -D id="$ROOT_ID" -D lo="$ROOT_PATH" -D hi="$(upper "$ROOT_PATH")"
+measure "district list page 1000" "$NTH_URL" "$work/list-after.sql" \
+  -D id="$ROOT_ID" -D hi="$(upper "$ROOT_PATH")" -D kp="$KEY_PATH" -D ki="$KEY_ID"
+
+echo
+echo "org-service at city scale, $(nproc) cores, $CONNECTIONS connection(s), ${DURATION}s per measurement (ms)"
+printf '%-26s %9s %9s %8s | %9s %9s %8s | %7s %7s\n' query "API p50" "API p99" "req/s" "SQL p50" "SQL p99" "tx/s" "p50 x" "p99 x"
+for row in "${results[@]}"; do
+  IFS='|' read -r label a d <<<"$row"
+  read -r ap50 ap99 arps <<<"$a"; read -r dp50 dp99 dtps <<<"$d"
+  awk -v l="$label" -v a50="$ap50" -v a99="$ap99" -v ar="$arps" -v d50="$dp50" -v d99="$dp99" -v dr="$dtps" 'BEGIN {
+    r50 = (a50 == "-" || d50 == 0) ? "-" : sprintf("%.1f", a50 / d50); r99 = (a99 == "-" || d99 == 0) ? "-" : sprintf("%.1f", a99 / d99)
+    printf "%-26s %9s %9s %8s | %9s %9s %8s | %7s %7s\n", l, a50, a99, ar, d50, d99, dr, r50, r99 }'
+done
