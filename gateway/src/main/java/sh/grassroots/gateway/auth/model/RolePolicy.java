@@ -26,6 +26,8 @@ public final class RolePolicy {
                     Set.of("organizer", "district_admin")),
             new Rule("member-records", Pattern.compile("/api/v1/orgs/members(/.*)?"),
                     Set.of("branch_secretary", "organizer", "district_admin")),
+            new Rule("joint-conferences", Pattern.compile("/api/v1/orgs/conferences(/.*)?"),
+                    Set.of("organizer", "district_admin")),
             new Rule("courses-and-sessions", Pattern.compile(
                     "/api/v1/training/courses(/.*)?"
                             + "|/api/v1/training/sessions(/[^/]+(/cancellation|/no-shows|/check-in-code|/attendance)?)?"),

@@ -24,6 +24,14 @@ class RolePolicyTest {
     }
 
     @Test
+    void only_a_conference_office_changes_a_joint_conference() {
+        assertEquals("joint-conferences",
+                policy.check("POST", "/api/v1/orgs/conferences/c1/offers", Set.of("member", "branch_secretary")).orElseThrow().rule());
+        assertTrue(policy.check("POST", "/api/v1/orgs/conferences/c1/offers", Set.of("organizer")).isEmpty());
+        assertTrue(policy.check("GET", "/api/v1/orgs/conferences/c1/matches", Set.of("member")).isEmpty());
+    }
+
+    @Test
     void a_branch_secretary_manages_member_records() {
         assertTrue(policy.check("POST", "/api/v1/orgs/members", Set.of("branch_secretary")).isEmpty());
         assertTrue(policy.check("POST", "/api/v1/orgs/members/x/leave", Set.of("member")).isPresent());
