@@ -89,9 +89,49 @@ public final class TrainingFixtures {
                 .post(SESSIONS + "/" + sessionId + "/enrolments").then();
     }
 
+    /**
+     * Cancels as the gateway would pass the caller on: {@code by} LEARNER is the enrolled person
+     * themself (a member), ORGANIZER someone with the organizer role.
+     */
     public ValidatableResponse cancel(String enrolmentId, String by, String reason) {
-        return given().contentType(ContentType.JSON).body("{\"by\":\"" + by + "\",\"reason\":\"" + reason + "\"}")
+        String subject = "LEARNER".equals(by)
+                ? given().get(ENROLMENTS + "/" + enrolmentId).then().statusCode(200).extract().path("personId")
+                : UUID.randomUUID().toString();
+        return cancelAs(enrolmentId, subject, "LEARNER".equals(by) ? "member" : "organizer", reason);
+    }
+
+    public ValidatableResponse cancelAs(String enrolmentId, String subject, String roles, String reason) {
+        return given().contentType(ContentType.JSON)
+                .header("X-Caller-Subject", subject).header("X-Caller-Kind", "PERSON").header("X-Caller-Roles", roles)
+                .body("{\"reason\":\"" + reason + "\"}")
                 .post(ENROLMENTS + "/" + enrolmentId + "/cancellation").then();
+    }
+
+    /** A session at a station room, open for enrolment from now once the station confirms the room. */
+    public ValidatableResponse scheduleAtStationRoom(String courseId, int capacity, UUID roomId) {
+        Instant now = clock.instant();
+        Instant starts = now.plus(Duration.ofDays(7));
+        String body = """
+                {"startsAt":"%s","endsAt":"%s","venueKind":"STATION_ROOM","venue":"哔哩哔哩党群服务站 沉浸式党课室",
+                 "stationRoomId":"%s","capacity":%d,"enrolmentOpensAt":"%s","enrolmentClosesAt":"%s",
+                 "cancellationDeadline":"%s"}"""
+                .formatted(starts, starts.plus(Duration.ofHours(2)), roomId, capacity, now,
+                        starts.minus(Duration.ofDays(1)), starts.minus(Duration.ofDays(2)));
+        return given().contentType(ContentType.JSON).body(body).post(COURSES + "/" + courseId + "/sessions").then();
+    }
+
+    public long count(String sql, Object... params) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public int seatsTaken(String sessionId) {

@@ -11,13 +11,18 @@ public final class Rejections {
     /** Rules whose breach is a clash with the current state rather than a request that can never succeed. */
     private static final Set<String> CONFLICTS = Set.of("already-enrolled", "hold-expired", "enrolment-not-cancellable",
             "credit-already-awarded", "credit-already-reversed", "not-enrolled", "offer-not-open",
-            "attendance-already-recorded", "session-already-cancelled", "session-already-started");
+            "attendance-already-recorded", "session-already-cancelled", "session-already-started",
+            "venue-not-confirmed");
+    private static final Set<String> FORBIDDEN = Set.of("not-own-enrolment");
+    private static final Set<String> UNAUTHENTICATED = Set.of("caller-unknown");
 
     private Rejections() {
     }
 
     public static ProblemException problem(Rejection rejection) {
-        int status = CONFLICTS.contains(rejection.code()) ? 409 : 422;
+        String code = rejection.code();
+        int status = FORBIDDEN.contains(code) ? 403 : UNAUTHENTICATED.contains(code) ? 401
+                : CONFLICTS.contains(code) ? 409 : 422;
         return new ProblemException(Problem.of(status, rejection.code(), title(rejection.code()), rejection.detail()));
     }
 

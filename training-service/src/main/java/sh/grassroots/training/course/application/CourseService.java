@@ -13,7 +13,10 @@ import sh.grassroots.training.course.model.SessionPlan;
 import sh.grassroots.training.course.persistence.CourseEntity;
 import sh.grassroots.training.course.persistence.EligibilityRows;
 import sh.grassroots.training.course.persistence.SessionEntity;
+import sh.grassroots.events.EventEnvelope;
 import sh.grassroots.events.TrainingEvents;
+import sh.grassroots.events.VenueEvents;
+import sh.grassroots.training.venue.model.VenueSaga;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -66,7 +69,11 @@ public class CourseService {
                 .chain(course -> eligibilityRows.load(course.id, course.kind).map(e -> CourseView.of(course, e)));
     }
 
-    /** Saves the session and its SessionScheduled event together; the plan's rules are checked first. */
+    /**
+     * Saves the session with its event in one transaction; the plan's rules are checked first. At an
+     * external address the session is SCHEDULED at once; at a station room it is VENUE_PENDING and
+     * the event is a VenueRequested to the station.
+     */
     @WithTransaction
     public Uni<SessionView> schedule(ScheduleSession command) {
         Optional<Rejection> broken = command.plan().check(clock);
@@ -85,8 +92,9 @@ public class CourseService {
                     SessionEntity s = new SessionEntity();
                     s.id = UUID.randomUUID();
                     s.courseId = course.id;
-                    // The venue saga with service-station-service is not built yet: sessions are scheduled directly.
-                    s.status = SessionEntity.Status.SCHEDULED;
+                    boolean atStationRoom = command.venueKind() == SessionEntity.VenueKind.STATION_ROOM;
+                    s.status = VenueSaga.firstStage(atStationRoom) == VenueSaga.Stage.PENDING
+                            ? SessionEntity.Status.VENUE_PENDING : SessionEntity.Status.SCHEDULED;
                     s.startsAt = utc(plan.startsAt());
                     s.endsAt = utc(plan.endsAt());
                     s.venueKind = command.venueKind();
@@ -102,14 +110,32 @@ public class CourseService {
                     s.checkInSecret = new byte[32];
                     RANDOM.nextBytes(s.checkInSecret);
                     s.createdAt = OffsetDateTime.now(clock);
-                    var payload = new TrainingEvents.SessionScheduled(s.id, course.id, course.title, course.kind.name(),
-                            s.startsAt, s.endsAt, s.venueKind.name(), s.venue, s.stationRoomId, s.capacity);
-                    var event = outbox.envelope(TrainingEvents.SESSION_SCHEDULED, TrainingEvents.VERSION,
-                            s.id.toString(), null, payload);
+                    if (atStationRoom) {
+                        s.venueRequestId = UUID.randomUUID();
+                        // SessionScheduled waits for the station's confirmation (see VenueReplies)
+                        return s.persist()
+                                .chain(() -> outbox.record(VenueEvents.TOPIC_REQUESTS,
+                                        outbox.envelope(VenueEvents.REQUESTED, VenueEvents.VERSION, s.id.toString(), null,
+                                                venueRequested(s, course))))
+                                .replaceWith(() -> SessionView.of(s));
+                    }
                     return s.persist()
-                            .chain(() -> outbox.record(TrainingEvents.TOPIC_SESSION, event))
+                            .chain(() -> outbox.record(TrainingEvents.TOPIC_SESSION, sessionScheduled(outbox, s, course)))
                             .replaceWith(() -> SessionView.of(s));
                 });
+    }
+
+    /** The event that tells everyone a session will take place; for a station room, once the room is confirmed. */
+    public static EventEnvelope<TrainingEvents.SessionScheduled> sessionScheduled(Outbox outbox, SessionEntity s,
+                                                                                 CourseEntity course) {
+        var payload = new TrainingEvents.SessionScheduled(s.id, course.id, course.title, course.kind.name(),
+                s.startsAt, s.endsAt, s.venueKind.name(), s.venue, s.stationRoomId, s.capacity);
+        return outbox.envelope(TrainingEvents.SESSION_SCHEDULED, TrainingEvents.VERSION, s.id.toString(), null, payload);
+    }
+
+    private static VenueEvents.VenueRequested venueRequested(SessionEntity s, CourseEntity course) {
+        return new VenueEvents.VenueRequested(s.venueRequestId, s.id, s.stationRoomId, s.startsAt, s.endsAt, s.capacity,
+                course.title + " (" + course.kind.name() + ")", course.providerId);
     }
 
     @WithSession

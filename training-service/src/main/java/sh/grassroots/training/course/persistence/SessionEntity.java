@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import sh.grassroots.training.course.model.SeatQuota;
+import sh.grassroots.training.venue.model.VenueSaga;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -22,7 +23,11 @@ import java.util.UUID;
 @Table(name = "training_session")
 public class SessionEntity extends PanacheEntityBase {
     public enum Status {
+        /** At a station room, waiting for the station to confirm the booking. */
+        VENUE_PENDING,
         SCHEDULED,
+        /** The station refused the room; the organizer sees its rule and reason. */
+        VENUE_REJECTED,
         CANCELLED
     }
 
@@ -56,6 +61,19 @@ public class SessionEntity extends PanacheEntityBase {
 
     @Column(name = "station_room_id")
     public UUID stationRoomId;
+
+    /** The current venue request; a station reply quoting another one is stale. */
+    @Column(name = "venue_request_id")
+    public UUID venueRequestId;
+
+    @Column(name = "venue_booking_id")
+    public UUID venueBookingId;
+
+    @Column(name = "venue_rejection_rule")
+    public String venueRejectionRule;
+
+    @Column(name = "venue_rejection_reason")
+    public String venueRejectionReason;
 
     @Column(nullable = false)
     public int capacity;
@@ -96,6 +114,16 @@ public class SessionEntity extends PanacheEntityBase {
 
     public SeatQuota quota() {
         return new SeatQuota(quotaBy, seatsPerGroup);
+    }
+
+    public VenueSaga.Stage venueStage() {
+        return switch (status) {
+            case CANCELLED -> VenueSaga.Stage.CLOSED;
+            case VENUE_PENDING -> VenueSaga.Stage.PENDING;
+            case VENUE_REJECTED -> VenueSaga.Stage.REJECTED;
+            case SCHEDULED -> venueKind == VenueKind.STATION_ROOM && venueRequestId != null
+                    ? VenueSaga.Stage.CONFIRMED : VenueSaga.Stage.NOT_NEEDED;
+        };
     }
 
     public Duration holdWindow() {

@@ -8,10 +8,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import sh.grassroots.platform.web.CallerHeaders;
 import sh.grassroots.training.enrolment.application.EnrolmentService;
 import sh.grassroots.training.enrolment.application.EnrolmentView;
 import sh.grassroots.training.enrolment.model.Cancellation;
 
+import java.util.Optional;
 import java.util.UUID;
 
 @Path("/api/v1/training/enrolments")
@@ -22,8 +26,8 @@ public class EnrolmentResource {
         this.enrolments = enrolments;
     }
 
-    /** {@code by} is taken from the request until the gateway passes the caller's role. */
-    public record CancelRequest(@NotNull Cancellation.By by, @Size(max = 500) String reason) {
+    /** Who cancels is not part of the body: it is the caller the gateway names in the X-Caller-* headers. */
+    public record CancelRequest(@Size(max = 500) String reason) {
     }
 
     @GET
@@ -34,8 +38,14 @@ public class EnrolmentResource {
 
     @POST
     @Path("{id}/cancellation")
-    public Uni<EnrolmentView> cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest r) {
-        return enrolments.cancel(id, r.by(), r.reason());
+    public Uni<EnrolmentView> cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest r,
+                                     @Context HttpHeaders headers) {
+        return enrolments.cancel(id, caller(headers), r.reason());
+    }
+
+    static Optional<Cancellation.Caller> caller(HttpHeaders headers) {
+        return CallerHeaders.from(headers::getHeaderString)
+                .map(c -> new Cancellation.Caller(c.subject(), c.roles()));
     }
 
     /** Takes the seat held for this person. */

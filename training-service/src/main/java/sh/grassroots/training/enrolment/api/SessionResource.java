@@ -8,10 +8,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
+import sh.grassroots.platform.web.CallerHeaders;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.training.course.application.CourseService;
@@ -148,11 +151,17 @@ public class SessionResource {
     public record Count(int enrolments) {
     }
 
-    /** An organizer cancels the session before it starts; everyone enrolled is told why. */
+    /**
+     * An organizer cancels the session before it starts; everyone enrolled is told why, and a
+     * station room that was requested or booked is released.
+     */
     @POST
     @Path("{id}/cancellation")
-    public Uni<Count> cancel(@PathParam("id") UUID sessionId, @NotNull @Valid SessionCancelRequest r) {
-        return enrolments.cancelSession(sessionId, r.reason()).map(Count::new);
+    public Uni<Count> cancel(@PathParam("id") UUID sessionId, @NotNull @Valid SessionCancelRequest r,
+                             @Context HttpHeaders headers) {
+        // the gateway lets only organizers reach this; the subject is recorded on each cancelled enrolment
+        String organizer = CallerHeaders.from(headers::getHeaderString).map(CallerHeaders::subject).orElse(null);
+        return enrolments.cancelSession(sessionId, r.reason(), organizer).map(Count::new);
     }
 
     /** After the session ends: confirmed people who never checked in become no-shows. */

@@ -29,6 +29,8 @@ import sh.grassroots.training.enrolment.persistence.LearnerEntity;
 import sh.grassroots.training.enrolment.persistence.LearnerDirectory;
 import sh.grassroots.training.enrolment.persistence.Seats;
 import sh.grassroots.events.TrainingEvents;
+import sh.grassroots.events.VenueEvents;
+import sh.grassroots.training.venue.model.VenueSaga;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -73,19 +75,38 @@ public class EnrolmentService {
     public record BulkEnrolled(UUID organizationId, List<EnrolmentOutcome> outcomes) {
     }
 
+    /**
+     * The course's rules and the person's record do not change with the seats, so they are read
+     * before the session row is locked: the lock every enrolment of the session queues on is then
+     * held for the seat work only (measured by bench/training-enrolment.sh).
+     */
     @WithTransaction
     public Uni<Enrolled> enrol(UUID sessionId, UUID personId, String idempotencyKey) {
-        return lockedSession(sessionId).chain(session -> {
-            if (idempotencyKey == null) {
-                return enrolOne(session, personId).map(view -> new Enrolled(view, false));
-            }
-            String requestHash = IdempotencyKeys.hash(personId.toString());
-            return idempotencyKeys.claim(sessionId, idempotencyKey, requestHash, OffsetDateTime.now(clock))
-                    .chain(first -> first
-                            ? enrolOne(session, personId).call(view -> idempotencyKeys.complete(sessionId,
-                                    idempotencyKey, 201, json(view))).map(view -> new Enrolled(view, false))
-                            : replay(sessionId, idempotencyKey, requestHash));
-        });
+        return courseOf(sessionId)
+                .chain(this::eligibilityOfCourse)
+                .chain(eligibility -> learners.find(personId)
+                        .chain(learner -> lockedSession(sessionId).chain(session -> {
+                            if (idempotencyKey == null) {
+                                return enrolOne(session, eligibility, personId, learner)
+                                        .map(view -> new Enrolled(view, false));
+                            }
+                            String requestHash = IdempotencyKeys.hash(personId.toString());
+                            return idempotencyKeys.claim(sessionId, idempotencyKey, requestHash, OffsetDateTime.now(clock))
+                                    .chain(first -> first
+                                            ? enrolOne(session, eligibility, personId, learner)
+                                            .call(view -> idempotencyKeys.complete(sessionId, idempotencyKey, 201,
+                                                    json(view)))
+                                            .map(view -> new Enrolled(view, false))
+                                            : replay(sessionId, idempotencyKey, requestHash));
+                        })));
+    }
+
+    private Uni<UUID> courseOf(UUID sessionId) {
+        return Panache.getSession().chain(s -> s.<Object>createNativeQuery(
+                                "select course_id::text from training_session where id = ?1")
+                        .setParameter(1, sessionId).getSingleResultOrNull())
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId))
+                .map(id -> UUID.fromString(id.toString()));
     }
 
     /**
@@ -122,8 +143,9 @@ public class EnrolmentService {
         });
     }
 
-    private Uni<EnrolmentView> enrolOne(SessionEntity session, UUID personId) {
-        return eligibilityOf(session).chain(eligibility -> attempt(session, eligibility, personId)).map(outcome -> {
+    private Uni<EnrolmentView> enrolOne(SessionEntity session, Eligibility eligibility, UUID personId,
+                                        Optional<Learner> learner) {
+        return attempt(session, eligibility, personId, learner).map(outcome -> {
             if (outcome instanceof EnrolmentOutcome.Refused refused) {
                 throw Rejections.problem(refused.rejection());
             }
@@ -131,23 +153,26 @@ public class EnrolmentService {
         });
     }
 
-    /** Asks the rules, then competes for a seat; call with the session locked. */
     private Uni<EnrolmentOutcome> attempt(SessionEntity session, Eligibility eligibility, UUID personId) {
-        return learners.find(personId).chain(learner -> {
-            if (learner.isEmpty()) {
-                return Uni.createFrom().item(new EnrolmentOutcome.Refused(personId, new Rejection("learner-unknown",
-                        "Training does not know person " + personId + " yet")));
+        return learners.find(personId).chain(learner -> attempt(session, eligibility, personId, learner));
+    }
+
+    /** Asks the rules, then competes for a seat; call with the session locked. */
+    private Uni<EnrolmentOutcome> attempt(SessionEntity session, Eligibility eligibility, UUID personId,
+                                          Optional<Learner> learner) {
+        if (learner.isEmpty()) {
+            return Uni.createFrom().item(new EnrolmentOutcome.Refused(personId, new Rejection("learner-unknown",
+                    "Training does not know person " + personId + " yet")));
+        }
+        return hasActiveEnrolment(session.id, personId).chain(already -> {
+            Optional<Rejection> broken = EnrolmentRules.check(new EnrolmentRules.Request(
+                    clock.instant(), session.enrolmentOpensAt.toInstant(), session.enrolmentClosesAt.toInstant(),
+                    session.status != SessionEntity.Status.CANCELLED, already, session.quota(), learner.get(),
+                    eligibility, session.venueStage()));
+            if (broken.isPresent()) {
+                return Uni.createFrom().item(new EnrolmentOutcome.Refused(personId, broken.get()));
             }
-            return hasActiveEnrolment(session.id, personId).chain(already -> {
-                Optional<Rejection> broken = EnrolmentRules.check(new EnrolmentRules.Request(
-                        clock.instant(), session.enrolmentOpensAt.toInstant(), session.enrolmentClosesAt.toInstant(),
-                        session.status == SessionEntity.Status.SCHEDULED, already, session.quota(), learner.get(),
-                        eligibility));
-                if (broken.isPresent()) {
-                    return Uni.createFrom().item(new EnrolmentOutcome.Refused(personId, broken.get()));
-                }
-                return place(session, learner.get()).map(EnrolmentOutcome.Placed::new);
-            });
+            return place(session, learner.get()).map(EnrolmentOutcome.Placed::new);
         });
     }
 
@@ -156,7 +181,11 @@ public class EnrolmentService {
     }
 
     private Uni<Eligibility> eligibilityOf(SessionEntity session) {
-        return CourseEntity.<CourseEntity>findById(session.courseId)
+        return eligibilityOfCourse(session.courseId);
+    }
+
+    private Uni<Eligibility> eligibilityOfCourse(UUID courseId) {
+        return CourseEntity.<CourseEntity>findById(courseId)
                 .chain(course -> eligibilityRows.load(course.id, course.kind));
     }
 
@@ -190,17 +219,26 @@ public class EnrolmentService {
                         }));
     }
 
-    /** A learner cancels until the deadline; an organizer at any time. A freed seat goes to the waitlist. */
+    /**
+     * A learner cancels their own enrolment until the deadline; an organizer anybody's at any time.
+     * A freed seat goes to the waitlist.
+     */
     @WithTransaction
-    public Uni<EnrolmentView> cancel(UUID enrolmentId, Cancellation.By by, String reason) {
+    public Uni<EnrolmentView> cancel(UUID enrolmentId, Optional<Cancellation.Caller> caller, String reason) {
         return lockedEnrolment(enrolmentId).chain(locked -> {
-            Optional<Rejection> broken = Cancellation.check(locked.enrolment.status, by,
+            Cancellation.Authority authority = Cancellation.authorize(caller, locked.enrolment.personId);
+            if (authority instanceof Cancellation.Refused refused) {
+                return Uni.createFrom().failure(Rejections.problem(refused.rejection()));
+            }
+            Cancellation.Canceller canceller = ((Cancellation.Allowed) authority).canceller();
+            Optional<Rejection> broken = Cancellation.check(locked.enrolment.status, canceller.by(),
                     locked.session.cancellationDeadline.toInstant(), clock);
             if (broken.isPresent()) {
                 return Uni.createFrom().failure(Rejections.problem(broken.get()));
             }
-            String why = reason == null || reason.isBlank() ? "cancelled by " + by.name().toLowerCase() : reason.strip();
-            return cancelLocked(locked.session, locked.enrolment, why).chain(() -> view(locked.enrolment));
+            String why = reason == null || reason.isBlank()
+                    ? "cancelled by the " + canceller.by().name().toLowerCase() : reason.strip();
+            return cancelLocked(locked.session, locked.enrolment, why, canceller).chain(() -> view(locked.enrolment));
         });
     }
 
@@ -222,22 +260,64 @@ public class EnrolmentService {
                         UUID sessionId = UUID.fromString((String) row[1]);
                         chain = chain.chain(done -> seats.lock(sessionId)
                                 .chain(session -> EnrolmentEntity.<EnrolmentEntity>findById(enrolmentId)
-                                        .chain(e -> Cancellation.check(e.status, Cancellation.By.ORGANIZER,
+                                        .chain(e -> Cancellation.check(e.status, Cancellation.By.SYSTEM,
                                                 session.cancellationDeadline.toInstant(), clock).isPresent()
                                                 ? Uni.createFrom().item(done)
-                                                : cancelLocked(session, e, reason).replaceWith(done + 1))));
+                                                : cancelLocked(session, e, reason, Cancellation.Canceller.SYSTEM_CANCELLER)
+                                                .replaceWith(done + 1))));
                     }
                     return chain;
                 });
     }
 
-    private Uni<Void> cancelLocked(SessionEntity session, EnrolmentEntity e, String reason) {
+    /**
+     * A person's home organization changed (a completed transfer): each enrolment in a session not
+     * yet started is kept if the course's eligibility rules still admit the person from the new
+     * home, else cancelled with the broken rule as the reason and its seat passed on. Runs in the
+     * caller's transaction, after the projection has been updated.
+     */
+    public Uni<Integer> recheckFutureEnrolmentsOf(UUID personId, String why) {
+        return futureActiveEnrolments(personId).chain(rows -> {
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (Object[] row : rows) {
+                UUID enrolmentId = UUID.fromString((String) row[0]);
+                UUID sessionId = UUID.fromString((String) row[1]);
+                chain = chain.chain(done -> seats.lock(sessionId)
+                        .chain(session -> EnrolmentEntity.<EnrolmentEntity>findById(enrolmentId)
+                                .chain(e -> !e.status.isActive() || e.status == EnrolmentStatus.ATTENDED
+                                        ? Uni.createFrom().item(done)
+                                        : eligibilityOf(session).chain(eligibility -> learners.find(personId)
+                                        .chain(learner -> {
+                                            Optional<Rejection> broken = learner.isEmpty()
+                                                    ? Optional.of(new Rejection("learner-unknown", "no longer a learner"))
+                                                    : eligibility.check(learner.get());
+                                            if (broken.isEmpty()) {
+                                                return Uni.createFrom().item(done);
+                                            }
+                                            String reason = why + "; no longer eligible (" + broken.get().code()
+                                                    + "): " + broken.get().detail();
+                                            return cancelLocked(session, e, reason,
+                                                    Cancellation.Canceller.SYSTEM_CANCELLER).replaceWith(done + 1);
+                                        })))));
+            }
+            return chain;
+        });
+    }
+
+    private Uni<List<Object[]>> futureActiveEnrolments(UUID personId) {
+        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery(
+                        "select e.id::text, e.session_id::text from enrolment e join training_session s on s.id = e.session_id "
+                                + "where e.person_id = ?1 and e.status in ('CONFIRMED', 'WAITLISTED', 'OFFERED') "
+                                + "and s.starts_at > ?2 order by e.session_id, e.id")
+                .setParameter(1, personId).setParameter(2, OffsetDateTime.now(clock)).getResultList());
+    }
+
+    private Uni<Void> cancelLocked(SessionEntity session, EnrolmentEntity e, String reason,
+                                   Cancellation.Canceller canceller) {
         boolean freesASeat = Cancellation.freesASeat(e.status);
-        e.status = EnrolmentStatus.CANCELLED;
-        e.closedAt = OffsetDateTime.now(clock);
-        e.closeReason = reason;
+        markCancelled(e, reason, canceller);
         return flush()
-                .chain(() -> record(TrainingEvents.ENROLMENT_CANCELLED, e, reason))
+                .chain(() -> recordCancelled(e))
                 .chain(() -> freesASeat ? seats.release(session.id, e.quotaGroupId) : Uni.createFrom().voidItem())
                 .chain(() -> offerFreedSeats(session));
     }
@@ -247,14 +327,16 @@ public class EnrolmentService {
      * reason, all seats are released (nobody is promoted into a cancelled session).
      */
     @WithTransaction
-    public Uni<Integer> cancelSession(UUID sessionId, String reason) {
+    public Uni<Integer> cancelSession(UUID sessionId, String reason, String organizerSubject) {
+        Cancellation.Canceller canceller = new Cancellation.Canceller(Cancellation.By.ORGANIZER, organizerSubject);
         return lockedSession(sessionId).chain(session -> {
-            Optional<Rejection> broken = SessionClosure.mayCancel(session.status == SessionEntity.Status.SCHEDULED,
+            Optional<Rejection> broken = SessionClosure.mayCancel(session.status != SessionEntity.Status.CANCELLED,
                     session.startsAt.toInstant(), clock);
             if (broken.isPresent()) {
                 return Uni.createFrom().failure(Rejections.problem(broken.get()));
             }
             String why = reason == null || reason.isBlank() ? "the session was cancelled" : reason.strip();
+            boolean releaseRoom = VenueSaga.releaseOnCancel(session.venueStage());
             session.status = SessionEntity.Status.CANCELLED;
             return EnrolmentEntity.<EnrolmentEntity>list("sessionId = ?1 and status in ?2 order by position", sessionId,
                             List.of(EnrolmentStatus.CONFIRMED, EnrolmentStatus.WAITLISTED, EnrolmentStatus.OFFERED))
@@ -263,10 +345,8 @@ public class EnrolmentService {
                         for (EnrolmentEntity e : active) {
                             chain = chain.chain(() -> {
                                 boolean freesASeat = e.status.holdsASeat();
-                                e.status = EnrolmentStatus.CANCELLED;
-                                e.closedAt = OffsetDateTime.now(clock);
-                                e.closeReason = why;
-                                return flush().chain(() -> record(TrainingEvents.ENROLMENT_CANCELLED, e, why))
+                                markCancelled(e, why, canceller);
+                                return flush().chain(() -> recordCancelled(e))
                                         .chain(() -> freesASeat ? seats.release(sessionId, e.quotaGroupId)
                                                 : Uni.createFrom().voidItem());
                             });
@@ -277,6 +357,10 @@ public class EnrolmentService {
                                 .chain(() -> outbox.record(TrainingEvents.TOPIC_SESSION, outbox.envelope(
                                         TrainingEvents.SESSION_CANCELLED, TrainingEvents.VERSION, session.id.toString(),
                                         null, payload)))
+                                .chain(() -> releaseRoom ? outbox.record(VenueEvents.TOPIC_REQUESTS, outbox.envelope(
+                                        VenueEvents.RELEASED, VenueEvents.VERSION, session.id.toString(), null,
+                                        new VenueEvents.VenueReleased(session.venueRequestId, session.id,
+                                                session.stationRoomId, why))) : Uni.createFrom().voidItem())
                                 .replaceWith(active.size());
                     });
         });
@@ -467,6 +551,30 @@ public class EnrolmentService {
                 e.offerExpiresAt, reason);
         return outbox.record(TrainingEvents.TOPIC_ENROLMENT,
                 outbox.envelope(type, TrainingEvents.VERSION, e.sessionId.toString(), null, payload));
+    }
+
+    private void markCancelled(EnrolmentEntity e, String reason, Cancellation.Canceller canceller) {
+        e.status = EnrolmentStatus.CANCELLED;
+        e.closedAt = OffsetDateTime.now(clock);
+        e.closeReason = reason;
+        e.cancelledBy = canceller.by();
+        e.cancelledBySubject = canceller.subject();
+    }
+
+    /**
+     * EnrolmentCancelled carries EnrolmentChanged's fields plus who cancelled; the extra fields are
+     * additive, consumers of EnrolmentChanged ignore them.
+     */
+    public record EnrolmentCancelledPayload(UUID enrolmentId, UUID sessionId, UUID personId, String status,
+                                            long position, OffsetDateTime offerExpiresAt, String reason,
+                                            String cancelledBy, String cancelledBySubject) {
+    }
+
+    private Uni<Void> recordCancelled(EnrolmentEntity e) {
+        var payload = new EnrolmentCancelledPayload(e.id, e.sessionId, e.personId, e.status.name(), e.position,
+                e.offerExpiresAt, e.closeReason, e.cancelledBy.name(), e.cancelledBySubject);
+        return outbox.record(TrainingEvents.TOPIC_ENROLMENT, outbox.envelope(TrainingEvents.ENROLMENT_CANCELLED,
+                TrainingEvents.VERSION, e.sessionId.toString(), null, payload));
     }
 
     /** The unique index is the backstop behind the check under the session lock. */

@@ -3,6 +3,7 @@ package sh.grassroots.training.enrolment.model;
 import sh.grassroots.training.common.model.Rejection;
 import sh.grassroots.training.common.model.Rule;
 import sh.grassroots.training.course.model.SeatQuota;
+import sh.grassroots.training.venue.model.VenueSaga;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,14 +12,37 @@ import java.util.Optional;
 /** The rules an enrolment request must pass before it may compete for a seat. */
 public final class EnrolmentRules {
 
-    /** What the rules look at. {@code sessionOpen} is false for a cancelled session. */
+    /**
+     * What the rules look at. {@code sessionOpen} is false for a cancelled session; {@code venue}
+     * is where the session stands with its station room.
+     */
     public record Request(Instant now, Instant opensAt, Instant closesAt, boolean sessionOpen,
-                          boolean alreadyEnrolled, SeatQuota quota, Learner learner, Eligibility eligibility) {
+                          boolean alreadyEnrolled, SeatQuota quota, Learner learner, Eligibility eligibility,
+                          VenueSaga.Stage venue) {
+
+        /** A session at an external address. */
+        public Request(Instant now, Instant opensAt, Instant closesAt, boolean sessionOpen, boolean alreadyEnrolled,
+                       SeatQuota quota, Learner learner, Eligibility eligibility) {
+            this(now, opensAt, closesAt, sessionOpen, alreadyEnrolled, quota, learner, eligibility,
+                    VenueSaga.Stage.NOT_NEEDED);
+        }
     }
 
     static final Rule<Request> SESSION_OPEN = new Rule<>("session-not-open", r ->
             r.sessionOpen() ? Optional.empty()
                     : Optional.of(new Rejection("session-not-open", "The session is not open for enrolment")));
+
+    /**
+     * Seats are given out only once the room is certain: a confirmed seat in a session whose room is
+     * then refused would be a promise the organizer cannot keep.
+     */
+    static final Rule<Request> VENUE_CONFIRMED = new Rule<>("venue-not-confirmed", r -> switch (r.venue()) {
+        case PENDING -> Optional.of(new Rejection("venue-not-confirmed",
+                "The station has not confirmed the room yet; enrolment opens when it does"));
+        case REJECTED -> Optional.of(new Rejection("venue-not-confirmed",
+                "The station refused the room; the organizer has to find another venue"));
+        default -> Optional.empty();
+    });
 
     static final Rule<Request> WINDOW_OPENED = new Rule<>("enrolment-window-not-open", r ->
             r.now().isBefore(r.opensAt())
@@ -44,7 +68,7 @@ public final class EnrolmentRules {
                     : Optional.of(new Rejection("quota-group-unknown",
                     "Seats are shared out per " + r.quota().by() + " and this person has none")));
 
-    static final List<Rule<Request>> POLICY = List.of(SESSION_OPEN, WINDOW_OPENED, WINDOW_NOT_CLOSED,
+    static final List<Rule<Request>> POLICY = List.of(SESSION_OPEN, VENUE_CONFIRMED, WINDOW_OPENED, WINDOW_NOT_CLOSED,
             NOT_ENROLLED_YET, ELIGIBLE, HAS_QUOTA_GROUP);
 
     private EnrolmentRules() {

@@ -12,8 +12,9 @@ public final class SessionClosure {
     private SessionClosure() {
     }
 
-    public static Optional<Rejection> mayCancel(boolean scheduled, Instant startsAt, Clock clock) {
-        if (!scheduled) {
+    /** {@code notCancelled}: scheduled, or still waiting for (or refused) its station room. */
+    public static Optional<Rejection> mayCancel(boolean notCancelled, Instant startsAt, Clock clock) {
+        if (!notCancelled) {
             return Optional.of(new Rejection("session-already-cancelled", "The session is already cancelled"));
         }
         if (!clock.instant().isBefore(startsAt)) {

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import sh.grassroots.training.enrolment.model.Cancellation;
 import sh.grassroots.training.enrolment.model.EnrolmentStatus;
 
 import java.time.OffsetDateTime;
@@ -49,6 +50,14 @@ public class EnrolmentEntity extends PanacheEntityBase {
 
     @Column(name = "close_reason")
     public String closeReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancelled_by")
+    public Cancellation.By cancelledBy;
+
+    /** The gateway's subject of whoever cancelled (a member id); null when training itself did. */
+    @Column(name = "cancelled_by_subject")
+    public String cancelledBySubject;
 
     @Version
     public long version;

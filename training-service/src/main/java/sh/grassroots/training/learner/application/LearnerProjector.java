@@ -16,9 +16,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Applies org-service's member events to the learner projection, each event at most once, and
- * cancels a leaving member's future enrolments in the same transaction (each cancellation is an
- * event of its own, and freed seats go to the waitlist).
+ * Applies org-service's member events to the learner projection, each event at most once, and in
+ * the same transaction cancels a leaving member's future enrolments, or those a transferred
+ * member is no longer eligible for (each cancellation is an event of its own, and freed seats go
+ * to the waitlist).
  */
 @ApplicationScoped
 public class LearnerProjector {
@@ -55,6 +56,11 @@ public class LearnerProjector {
                     target.updatedAt = OffsetDateTime.now(clock);
                     Uni<Void> saved = (row == null ? target.persistAndFlush() : Panache.getSession().chain(s -> s.flush()))
                             .replaceWithVoid();
+                    if (store.recheckFutureEnrolments()) {
+                        return saved.chain(() -> enrolments.recheckFutureEnrolmentsOf(personId, store.why()))
+                                .invoke(n -> LOG.infof("%d future enrolments of %s cancelled: %s", n, personId, store.why()))
+                                .replaceWithVoid();
+                    }
                     if (!store.cancelFutureEnrolments()) {
                         return saved;
                     }

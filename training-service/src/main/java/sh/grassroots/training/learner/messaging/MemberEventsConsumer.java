@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads org.member.v1 (MemberRegistered, MemberStatusChanged, MemberLeft). The payloads are read by
+ * Reads org.member.v1 (MemberRegistered, MemberStatusChanged, MemberLeft, MemberTransferCompleted). The payloads are read by
  * field name rather than through platform/events' MemberEvents records, so that this module
  * builds against the contract installed today; the field names are those records'. Unknown
  * types are skipped; an unreadable message fails and goes to the dead-letter topic.
@@ -25,6 +25,7 @@ public class MemberEventsConsumer {
     static final String REGISTERED = "MemberRegistered";
     static final String STATUS_CHANGED = "MemberStatusChanged";
     static final String LEFT = "MemberLeft";
+    static final String TRANSFER_COMPLETED = "MemberTransferCompleted";
     private static final Set<String> STATUSES = Set.of("FULL", "PROBATIONARY");
     private static final Logger LOG = Logger.getLogger(MemberEventsConsumer.class);
 
@@ -45,7 +46,7 @@ public class MemberEventsConsumer {
             return Uni.createFrom().failure(new IllegalArgumentException("Not a JSON event envelope", e));
         }
         String type = envelope.path("type").asText();
-        if (!Set.of(REGISTERED, STATUS_CHANGED, LEFT).contains(type)) {
+        if (!Set.of(REGISTERED, STATUS_CHANGED, LEFT, TRANSFER_COMPLETED).contains(type)) {
             LOG.debugf("Skipping event type %s", type);
             return Uni.createFrom().voidItem();
         }
@@ -56,12 +57,17 @@ public class MemberEventsConsumer {
             JsonNode p = envelope.path("payload");
             eventId = UUID.fromString(envelope.path("eventId").asText());
             memberId = UUID.fromString(p.path("memberId").asText());
-            UUID home = UUID.fromString(p.path("homeOrganizationId").asText());
-            if (REGISTERED.equals(type)) {
+            if (TRANSFER_COMPLETED.equals(type)) {
+                event = new MemberChange.Transferred(memberId, UUID.fromString(p.path("fromOrganizationId").asText()),
+                        UUID.fromString(p.path("toOrganizationId").asText()), p.path("toDistrict").asText(null));
+            } else if (REGISTERED.equals(type)) {
+                UUID home = UUID.fromString(p.path("homeOrganizationId").asText());
                 event = new MemberChange.Registered(memberId, home, p.path("name").asText(""), status(p.path("status")));
             } else if (STATUS_CHANGED.equals(type)) {
+                UUID home = UUID.fromString(p.path("homeOrganizationId").asText());
                 event = new MemberChange.StatusChanged(memberId, home, status(p.path("newStatus")));
             } else {
+                UUID home = UUID.fromString(p.path("homeOrganizationId").asText());
                 event = new MemberChange.Left(memberId, home, LocalDate.parse(p.path("leftOn").asText()),
                         p.path("reason").asText("UNKNOWN"));
             }

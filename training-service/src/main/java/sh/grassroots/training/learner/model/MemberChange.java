@@ -15,7 +15,7 @@ public final class MemberChange {
     public record Known(UUID personId, String name, UUID homeOrganizationId, String status, LocalDate leftOn) {
     }
 
-    public sealed interface Event permits Registered, StatusChanged, Left {
+    public sealed interface Event permits Registered, StatusChanged, Left, Transferred {
     }
 
     public record Registered(UUID memberId, UUID homeOrganizationId, String name, String status) implements Event {
@@ -27,11 +27,24 @@ public final class MemberChange {
     public record Left(UUID memberId, UUID homeOrganizationId, LocalDate leftOn, String reason) implements Event {
     }
 
+    /** org-service completed a transfer of the member's home membership (possibly to another district). */
+    public record Transferred(UUID memberId, UUID fromOrganizationId, UUID toOrganizationId, String toDistrict)
+            implements Event {
+    }
+
     public sealed interface Decision permits Store, Ignore {
     }
 
-    /** {@code cancelFutureEnrolments}: the person can no longer take part in sessions not yet held. */
-    public record Store(Known learner, boolean cancelFutureEnrolments, String why) implements Decision {
+    /**
+     * {@code cancelFutureEnrolments}: the person can no longer take part in sessions not yet held;
+     * {@code recheckFutureEnrolments}: the person's home changed, each future enrolment stands only
+     * if the course still admits them.
+     */
+    public record Store(Known learner, boolean cancelFutureEnrolments, String why, boolean recheckFutureEnrolments)
+            implements Decision {
+        public Store(Known learner, boolean cancelFutureEnrolments, String why) {
+            this(learner, cancelFutureEnrolments, why, false);
+        }
     }
 
     public record Ignore(String reason) implements Decision {
@@ -53,6 +66,19 @@ public final class MemberChange {
             // a status change can overtake the registration on another partition; the event carries enough to store
             String name = known.map(Known::name).orElse("");
             return new Store(new Known(c.memberId(), name, c.homeOrganizationId(), c.newStatus(), null), false, null);
+        }
+        if (event instanceof Transferred t) {
+            if (known.isEmpty()) {
+                // nothing to move: training learns of the member with their registration in the new home
+                return new Ignore("member " + t.memberId() + " is not known to training");
+            }
+            Known k = known.get();
+            if (t.toOrganizationId().equals(k.homeOrganizationId())) {
+                return new Ignore("member " + t.memberId() + " is already at home in " + t.toOrganizationId());
+            }
+            return new Store(new Known(k.personId(), k.name(), t.toOrganizationId(), k.status(), null), false,
+                    "the member's home membership was transferred to organization " + t.toOrganizationId()
+                            + (t.toDistrict() == null ? "" : " (district " + t.toDistrict() + ")"), true);
         }
         Left l = (Left) event;
         String name = known.map(Known::name).orElse("");

@@ -162,6 +162,38 @@ class EnrolmentApiTest {
     }
 
     @Test
+    void a_member_may_cancel_only_their_own_enrolment_and_the_record_says_who_cancelled() {
+        String session = fixtures.sessionOpenNow(fixtures.lecture("党课"), 3);
+        UUID owner = fixtures.member("甲", upBranch);
+        UUID other = fixtures.member("乙", upBranch);
+        String mine = fixtures.enrol(session, owner).extract().path("id");
+        String theirs = fixtures.enrol(session, other).extract().path("id");
+
+        fixtures.cancelAs(theirs, owner.toString(), "member", "不是我的").statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:grassroots:problem:not-own-enrolment"));
+        given().contentType(ContentType.JSON).body("{\"reason\":\"no caller\"}")
+                .post(ENROLMENTS + "/" + theirs + "/cancellation").then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:grassroots:problem:caller-unknown"));
+        given().get(ENROLMENTS + "/" + theirs).then().body("status", equalTo("CONFIRMED"));
+
+        fixtures.cancelAs(mine, owner.toString(), "member", "出差").statusCode(200)
+                .body("status", equalTo("CANCELLED")).body("cancelledBy", equalTo("LEARNER"));
+        String organizer = UUID.randomUUID().toString();
+        fixtures.cancelAs(theirs, organizer, "member,training_admin", "调整").statusCode(200)
+                .body("cancelledBy", equalTo("ORGANIZER"));
+        assertEquals(1, fixtures.count("select count(*) from enrolment where id = ?::uuid and cancelled_by = 'LEARNER' "
+                + "and cancelled_by_subject = ?", mine, owner.toString()));
+        assertEquals(1, fixtures.count("select count(*) from enrolment where id = ?::uuid and cancelled_by = 'ORGANIZER' "
+                + "and cancelled_by_subject = ?", theirs, organizer));
+        assertEquals(1, fixtures.count("select count(*) from outbox_event where event_type = 'EnrolmentCancelled' "
+                + "and envelope::jsonb -> 'payload' ->> 'enrolmentId' = ? "
+                + "and envelope::jsonb -> 'payload' ->> 'cancelledBy' = 'ORGANIZER' "
+                + "and envelope::jsonb -> 'payload' ->> 'cancelledBySubject' = ?", theirs, organizer));
+    }
+
+    @Test
     void with_a_quota_per_member_unit_a_unit_that_used_its_seats_waits_while_another_unit_gets_in() {
         UUID cpic = UUID.randomUUID();
         UUID bund = UUID.randomUUID();

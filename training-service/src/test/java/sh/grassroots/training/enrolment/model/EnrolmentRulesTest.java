@@ -71,4 +71,18 @@ class EnrolmentRulesTest {
                 Learners.aMember().workingFor(UUID.randomUUID()).build(), r.eligibility());
         assertEquals("accepted", code(EnrolmentRules.check(withUnit)));
     }
+
+    @Test
+    void no_seats_are_given_out_while_the_station_room_is_pending_or_after_it_was_refused() {
+        var r = at(OPENS);
+        for (var stage : java.util.List.of(sh.grassroots.training.venue.model.VenueSaga.Stage.PENDING,
+                sh.grassroots.training.venue.model.VenueSaga.Stage.REJECTED)) {
+            var waiting = new EnrolmentRules.Request(r.now(), OPENS, CLOSES, true, false, r.quota(), r.learner(),
+                    r.eligibility(), stage);
+            assertEquals("venue-not-confirmed", code(EnrolmentRules.check(waiting)));
+        }
+        var confirmed = new EnrolmentRules.Request(r.now(), OPENS, CLOSES, true, false, r.quota(), r.learner(),
+                r.eligibility(), sh.grassroots.training.venue.model.VenueSaga.Stage.CONFIRMED);
+        assertEquals("accepted", code(EnrolmentRules.check(confirmed)));
+    }
 }

@@ -89,4 +89,45 @@ class MemberEventsTest {
         fixtures.enrol(session, leaving).statusCode(422)
                 .body("type", equalTo("urn:grassroots:problem:learner-unknown"));
     }
+
+    void transferred(UUID member, UUID from, UUID to) {
+        send(member, envelope("MemberTransferCompleted", member, """
+                {"transferId":"%s","memberId":"%s","fromOrganizationId":"%s","toOrganizationId":"%s",
+                 "fromDistrict":"310110","toDistrict":"310101"}""".formatted(UUID.randomUUID(), member, from, to)));
+    }
+
+    @Test
+    void a_transferred_member_keeps_enrolments_still_eligible_and_loses_the_others_to_the_waitlist() {
+        UUID bilibili = fixtures.organization("哔哩哔哩党委", null);
+        UUID upBranch = fixtures.organization("UP主党支部", bilibili);
+        UUID beijing = fixtures.organization("北京直管党支部", bilibili);
+        UUID elsewhere = fixtures.organization("小西门居民区党支部", fixtures.organization("老西门街道党工委", null));
+        String course = fixtures.course("""
+                {"title":"哔哩哔哩沉浸式党课","kind":"IMMERSIVE","providerKind":"ORGANIZATION","providerId":"%s",
+                 "creditHours":2,"eligibility":{"subtreeRoots":["%s"]}}""".formatted(bilibili, bilibili));
+        String session = fixtures.sessionOpenNow(course, 2);
+        UUID staying = fixtures.member("留在党委内", upBranch);
+        UUID moving = fixtures.member("转出党委", upBranch);
+        UUID waiting = fixtures.member("候补", upBranch);
+        String kept = fixtures.enrol(session, staying).statusCode(201).extract().path("id");
+        String lost = fixtures.enrol(session, moving).statusCode(201).extract().path("id");
+        String next = fixtures.enrol(session, waiting).statusCode(201).extract().path("id");
+        given().get(ENROLMENTS + "/" + next).then().body("status", equalTo("WAITLISTED"));
+
+        transferred(staying, upBranch, beijing);
+        transferred(moving, upBranch, elsewhere);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(ENROLMENTS + "/" + lost).then()
+                .body("status", equalTo("CANCELLED"))
+                .body("cancelledBy", equalTo("SYSTEM"))
+                .body("closeReason", containsString("eligibility-outside-subtree")));
+        given().get(ENROLMENTS + "/" + next).then().body("status", equalTo("OFFERED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> fixtures.count(
+                "select count(*) from learner where person_id = ? and home_organization_id = ?", staying, beijing) == 1);
+        given().get(ENROLMENTS + "/" + kept).then().body("status", equalTo("CONFIRMED"));
+        org.junit.jupiter.api.Assertions.assertEquals(1, fixtures.count(
+                "select count(*) from outbox_event where event_type = 'EnrolmentCancelled' "
+                        + "and envelope::jsonb -> 'payload' ->> 'enrolmentId' = ? "
+                        + "and envelope::jsonb -> 'payload' ->> 'cancelledBy' = 'SYSTEM'", lost));
+    }
 }

@@ -51,4 +51,28 @@ class MemberChangeRulesTest {
         assertInstanceOf(MemberChange.Ignore.class,
                 MemberChange.apply(left, new MemberChange.StatusChanged(MEMBER, BRANCH, "FULL")));
     }
+
+    @Test
+    void a_transferred_member_moves_home_and_has_future_enrolments_rechecked() {
+        UUID newHome = UUID.randomUUID();
+        var known = Optional.of(new MemberChange.Known(MEMBER, "张三", BRANCH, "PROBATIONARY", null));
+        MemberChange.Store s = stored(MemberChange.apply(known,
+                new MemberChange.Transferred(MEMBER, BRANCH, newHome, "310101")));
+        assertEquals(new MemberChange.Known(MEMBER, "张三", newHome, "PROBATIONARY", null), s.learner());
+        assertTrue(s.recheckFutureEnrolments());
+        assertFalse(s.cancelFutureEnrolments());
+        assertTrue(s.why().contains(newHome.toString()), s.why());
+    }
+
+    @Test
+    void a_transfer_of_an_unknown_or_departed_member_or_to_the_same_home_changes_nothing() {
+        assertInstanceOf(MemberChange.Ignore.class, MemberChange.apply(Optional.empty(),
+                new MemberChange.Transferred(MEMBER, BRANCH, UUID.randomUUID(), null)));
+        var left = Optional.of(new MemberChange.Known(MEMBER, "张三", BRANCH, "FULL", LocalDate.of(2026, 12, 1)));
+        assertInstanceOf(MemberChange.Ignore.class, MemberChange.apply(left,
+                new MemberChange.Transferred(MEMBER, BRANCH, UUID.randomUUID(), null)));
+        var home = Optional.of(new MemberChange.Known(MEMBER, "张三", BRANCH, "FULL", null));
+        assertInstanceOf(MemberChange.Ignore.class, MemberChange.apply(home,
+                new MemberChange.Transferred(MEMBER, UUID.randomUUID(), BRANCH, null)));
+    }
 }

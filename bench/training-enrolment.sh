@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Enrolment throughput under contention, two ways, in one run on loopback against the same
+# PostgreSQL: (1) through training-service's HTTP API (POST .../sessions/{id}/enrolments: session
+# row lock, eligibility from the projection, seat counter, enrolment row, outbox event, one
+# transaction), (2) the same seat SQL straight on PostgreSQL with pgbench (row lock, position,
+# conditional seat-counter update and enrolment insert in one transaction). Few sessions with few
+# seats, many concurrent requests: most end WAITLISTED, every one serializes on its session's row.
+# Prints both throughputs and the ratio, and checks that no session gave out more seats than it has.
+# Usage: [WARMUP=seconds] bench/training-enrolment.sh [seconds-per-run] [connections] [sessions] [seats-per-session]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${1:-15}
+CONNECTIONS=${2:-32}
+SESSIONS=${3:-4}
+SEATS=${4:-5}
+THREADS=2
+source local/stack.sh
+
+command -v wrk >/dev/null || { echo "[bench] needs wrk (apt-get install wrk)" >&2; exit 1; }
+PG_BIN=$(stack_pg_bin)
+[ -x "$PG_BIN/pgbench" ] || { echo "[bench] no pgbench in $PG_BIN" >&2; exit 1; }
+
+state=$(mktemp -d /tmp/grassroots-bench.XXXXXX); chmod 755 "$state"
+PIDS=()
+cleanup() { local rc=$?; set +e; [ ${#PIDS[@]} -gt 0 ] && kill "${PIDS[@]}" 2>/dev/null; sleep 2; stack_stop; rm -rf "$state"; exit $rc; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [ ! -f training-service/target/quarkus-app/quarkus-run.jar ]; then
+  stack_mvn -B -q -ntp package -DskipTests -pl training-service
+fi
+stack_start "$state" ephemeral
+
+PORT=$(stack_free_port)
+HTTP_PORT=$PORT DB_NAME=training DB_USER=training DB_PASSWORD=training OUTBOX_RELAY_INTERVAL=1s HOLD_CHECK_EVERY=off \
+  java -Xmx384m -jar training-service/target/quarkus-app/quarkus-run.jar >"$state/training.log" 2>&1 & PIDS+=($!)
+BASE="http://127.0.0.1:$PORT"
+for _ in $(seq 1 240); do curl -fsS "$BASE/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fsS "$BASE/q/health/ready" >/dev/null || { echo "[bench] training-service did not start" >&2; tail -n 40 "$state/training.log" >&2; exit 1; }
+
+SQL() { PGPASSWORD=training "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$STACK_PG_PORT" -U training -d training -tA "$@"; }
+
+# Learners as org-service's events would have projected them: FULL members of one branch.
+PEOPLE=400000
+SQL <<SQL
+insert into known_organization (id, name, kind, district_code, parent_id)
+  values ('00000000-0000-0000-0002-000000000001', '哔哩哔哩党委', 'COMMITTEE', '310110', null);
+insert into learner (person_id, display_name, home_organization_id, member_status)
+  select ('00000000-0000-0000-0000-' || lpad(to_hex(i), 12, '0'))::uuid, 'bench ' || i,
+         '00000000-0000-0000-0002-000000000001', 'FULL'
+  from generate_series(1, $PEOPLE) i;
+analyze learner;
+SQL
+
+COURSE=$(curl -fsS -X POST "$BASE/api/v1/training/courses" -H 'Content-Type: application/json' \
+  -d '{"title":"沉浸式党课 (bench)","kind":"IMMERSIVE","providerKind":"ORGANIZATION","providerId":"00000000-0000-0000-0002-000000000001","creditHours":2}' \
+  | sed 's/.*"id":"\([^"]*\)".*/\1/')
+now=$(date -u +%s)
+iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
+new_sessions() { # count -> ids on stdout
+  local i
+  for i in $(seq 1 "$1"); do
+    curl -fsS -X POST "$BASE/api/v1/training/courses/$COURSE/sessions" -H 'Content-Type: application/json' \
+      -d "{\"startsAt\":\"$(iso $((now + 7*86400)))\",\"endsAt\":\"$(iso $((now + 7*86400 + 7200)))\",\"venueKind\":\"ADDRESS\",
+           \"venue\":\"哔哩哔哩党群服务站\",\"capacity\":$SEATS,\"enrolmentOpensAt\":\"$(iso $((now - 60)))\",
+           \"enrolmentClosesAt\":\"$(iso $((now + 6*86400)))\",\"cancellationDeadline\":\"$(iso $((now + 5*86400)))\"}" \
+      | sed 's/.*"id":"\([^"]*\)".*/\1/'
+    echo
+  done
+}
+
+export BENCH_THREADS=$THREADS
+# Warm-up (JIT, pools) on sessions of its own, with people the measured run does not use.
+BENCH_SESSIONS="$(new_sessions "$SESSIONS" | tr '\n' ' ')" BENCH_PERSON_OFFSET=200000 \
+  wrk -t$THREADS -c"$CONNECTIONS" -d"${WARMUP:-10}s" --timeout 30s -s bench/training-enrolment.lua "$BASE" >/dev/null 2>&1
+API_SESSIONS=$(new_sessions "$SESSIONS" | tr '\n' ' ')
+echo "[bench] $SESSIONS sessions x $SEATS seats, $CONNECTIONS connections, ${DURATION}s per run, $(nproc) cores," \
+  "load average $(cut -d' ' -f1 /proc/loadavg) before the run, PostgreSQL fsync=off"
+out=$(BENCH_SESSIONS="$API_SESSIONS" BENCH_PERSON_OFFSET=0 \
+  wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency -s bench/training-enrolment.lua "$BASE")
+API_RPS=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+API_P99=$(echo "$out" | awk '$1=="99%" {print $2}')
+API_ERR=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
+API_SOCK=$(echo "$out" | awk '/Socket errors/ {sub(/.*Socket errors: /, ""); print}')
+[ -n "$API_RPS" ] || { echo "$out" >&2; exit 1; }
+
+# The SQL baseline gets sessions of the same shape, with ids pgbench can compute.
+for i in $(seq 1 "$SESSIONS"); do
+  SQL -c "insert into training_session (id, course_id, status, starts_at, ends_at, venue_kind, venue, capacity,
+            enrolment_opens_at, enrolment_closes_at, cancellation_deadline, hold_minutes, check_in_secret, created_at)
+          select ('00000000-0000-0000-0001-' || lpad('$i', 12, '0'))::uuid, course_id, 'SCHEDULED', starts_at, ends_at,
+                 venue_kind, venue, capacity, enrolment_opens_at, enrolment_closes_at, cancellation_deadline,
+                 hold_minutes, check_in_secret, now()
+          from training_session where id = '$(echo "$API_SESSIONS" | awk '{print $1}')'"
+done
+pg_out=$(PGPASSWORD=training "$PG_BIN/pgbench" -n -h 127.0.0.1 -p "$STACK_PG_PORT" -U training \
+  -c "$CONNECTIONS" -j $THREADS -T "$DURATION" -D nsessions="$SESSIONS" -f bench/training-enrolment.pgbench training 2>&1)
+SQL_TPS=$(echo "$pg_out" | awk -F'= ' '/^tps/ {split($2, a, " "); print a[1]; exit}')
+SQL_FAILED=$(echo "$pg_out" | awk '/number of failed transactions/ {print $5}')
+[ -n "$SQL_TPS" ] || { echo "$pg_out" >&2; exit 1; }
+
+over=$(SQL -c "select count(*) from training_session where seats_taken > capacity
+               or seats_taken <> (select count(*) from enrolment e where e.session_id = training_session.id
+                                  and e.status in ('CONFIRMED', 'OFFERED', 'ATTENDED'))")
+confirmed=$(SQL -c "select count(*) filter (where status = 'CONFIRMED') || ' confirmed, ' ||
+                           count(*) filter (where status = 'WAITLISTED') || ' waitlisted'
+                    from enrolment where session_id in ($(echo $API_SESSIONS | awk '{for (i = 1; i <= NF; i++) printf "%s\047%s\047", (i > 1 ? "," : ""), $i}'))")
+printf 'api (HTTP, training-service)  %10.1f enrolments/s   p99 %s   non-2xx %s   socket errors %s   (%s)\n' \
+  "$API_RPS" "$API_P99" "${API_ERR:-0}" "${API_SOCK:-none}" "$confirmed"
+printf 'sql (pgbench, same SQL)       %10.1f enrolments/s   failed %s\n' "$SQL_TPS" "${SQL_FAILED:-0}"
+awk -v a="$API_RPS" -v s="$SQL_TPS" 'BEGIN { printf "ratio api/sql %.2f\n", a/s }'
+echo "sessions with more seats given than they have, or counters off: $over"
+[ "$over" = 0 ]

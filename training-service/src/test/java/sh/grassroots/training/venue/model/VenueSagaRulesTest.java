@@ -1,0 +1,63 @@
+package sh.grassroots.training.venue.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VenueSagaRulesTest {
+    static final UUID CURRENT = UUID.randomUUID();
+
+    @Test
+    void a_session_at_a_station_room_starts_pending_and_one_at_an_address_needs_no_room() {
+        assertEquals(VenueSaga.Stage.PENDING, VenueSaga.firstStage(true));
+        assertEquals(VenueSaga.Stage.NOT_NEEDED, VenueSaga.firstStage(false));
+    }
+
+    @Test
+    void a_confirmation_of_the_current_request_schedules_the_session_with_the_booking() {
+        UUID booking = UUID.randomUUID();
+        var decision = VenueSaga.onReply(VenueSaga.Stage.PENDING, CURRENT, new VenueSaga.Confirmed(CURRENT, booking));
+        assertEquals(new VenueSaga.Confirm(booking), decision);
+    }
+
+    @Test
+    void a_rejection_keeps_the_station_rule_and_reason_for_the_organizer() {
+        var decision = VenueSaga.onReply(VenueSaga.Stage.PENDING, CURRENT,
+                new VenueSaga.Rejected(CURRENT, "booking-overlap", "已被其他活动预订"));
+        assertEquals(new VenueSaga.Reject("booking-overlap", "已被其他活动预订"), decision);
+        var blank = (VenueSaga.Reject) VenueSaga.onReply(VenueSaga.Stage.PENDING, CURRENT,
+                new VenueSaga.Rejected(CURRENT, " ", null));
+        assertEquals("venue-rejected", blank.rule());
+    }
+
+    @Test
+    void a_reply_to_another_request_is_stale_and_ignored() {
+        assertInstanceOf(VenueSaga.Ignore.class, VenueSaga.onReply(VenueSaga.Stage.PENDING, CURRENT,
+                new VenueSaga.Confirmed(UUID.randomUUID(), UUID.randomUUID())));
+        assertInstanceOf(VenueSaga.Ignore.class, VenueSaga.onReply(VenueSaga.Stage.NOT_NEEDED, null,
+                new VenueSaga.Confirmed(CURRENT, UUID.randomUUID())));
+    }
+
+    @Test
+    void a_second_answer_after_the_first_changes_nothing() {
+        assertInstanceOf(VenueSaga.Ignore.class, VenueSaga.onReply(VenueSaga.Stage.CONFIRMED, CURRENT,
+                new VenueSaga.Rejected(CURRENT, "booking-overlap", "late")));
+        assertInstanceOf(VenueSaga.Ignore.class, VenueSaga.onReply(VenueSaga.Stage.REJECTED, CURRENT,
+                new VenueSaga.Confirmed(CURRENT, UUID.randomUUID())));
+        assertInstanceOf(VenueSaga.Ignore.class, VenueSaga.onReply(VenueSaga.Stage.CLOSED, CURRENT,
+                new VenueSaga.Confirmed(CURRENT, UUID.randomUUID())));
+    }
+
+    @Test
+    void cancelling_releases_a_room_that_is_booked_or_may_be_booked_but_not_a_refused_one() {
+        assertTrue(VenueSaga.releaseOnCancel(VenueSaga.Stage.PENDING));
+        assertTrue(VenueSaga.releaseOnCancel(VenueSaga.Stage.CONFIRMED));
+        assertFalse(VenueSaga.releaseOnCancel(VenueSaga.Stage.REJECTED));
+        assertFalse(VenueSaga.releaseOnCancel(VenueSaga.Stage.NOT_NEEDED));
+    }
+}
