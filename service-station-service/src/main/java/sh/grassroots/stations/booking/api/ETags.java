@@ -6,16 +6,16 @@ import sh.grassroots.platform.web.ProblemException;
 import java.util.List;
 
 /** Strong ETags made of the entity version: {@code "3"}. */
-final class ETags {
+public final class ETags {
     private ETags() {
     }
 
-    static String of(long version) {
+    public static String of(long version) {
         return "\"" + version + "\"";
     }
 
     /** The version an If-Match header names, or null when there is none. */
-    static Long version(String ifMatch) {
+    public static Long version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return null;
         }

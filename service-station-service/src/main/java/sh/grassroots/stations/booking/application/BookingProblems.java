@@ -114,6 +114,8 @@ final class BookingProblems {
             case QUOTA_EXCEEDED -> "Booking quota used up";
             case SLOT_TAKEN -> "The slot is taken";
             case BUFFER_TOO_SMALL -> "Too close to another booking";
+            case APPROVAL_REQUIRED -> "The room needs a manager's approval";
+            case ALREADY_STARTED -> "The slot has already begun";
         };
     }
 

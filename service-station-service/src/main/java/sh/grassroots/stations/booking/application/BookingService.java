@@ -17,6 +17,7 @@ import sh.grassroots.stations.booking.persistence.BookingEntity;
 import sh.grassroots.stations.station.application.StationLookup;
 import sh.grassroots.stations.station.model.StationCalendar;
 import sh.grassroots.stations.station.persistence.RoomEntity;
+import sh.grassroots.stations.station.persistence.StationEntity;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -67,7 +69,20 @@ public class BookingService {
         if (malformed.isPresent()) {
             return Uni.createFrom().failure(malformed.get());
         }
-        return Uni.createFrom().deferred(() -> transactions.place(command))
+        return raceHandled(command, () -> transactions.place(command));
+    }
+
+    /** A booking placed with something saved alongside it in the same transaction. */
+    public Uni<PlacedBooking> requestWith(RequestBooking command, Function<BookingView, Uni<Void>> alongside) {
+        Optional<ProblemException> malformed = malformed(command);
+        if (malformed.isPresent()) {
+            return Uni.createFrom().failure(malformed.get());
+        }
+        return raceHandled(command, () -> transactions.placeWith(command, alongside));
+    }
+
+    private Uni<PlacedBooking> raceHandled(RequestBooking command, Supplier<Uni<PlacedBooking>> place) {
+        return Uni.createFrom().deferred(place::get)
                 .onFailure(DatabaseFailures::isDeadlock).retry().atMost(3)
                 .onFailure(f -> DatabaseFailures.isOverlap(f) || DatabaseFailures.isDuplicateIdempotencyKey(f))
                 .recoverWithUni(failure -> {
@@ -177,31 +192,59 @@ public class BookingService {
 
     @WithSession
     public Uni<AvailabilityView> availability(UUID stationId, UUID roomId, LocalDate date) {
-        return lookup.room(stationId, roomId).chain(room -> lookup.station(stationId).chain(station -> {
-            ZoneId zone = ZoneId.of(station.timeZone);
-            OffsetDateTime dayStart = date.atStartOfDay(zone).toOffsetDateTime();
-            OffsetDateTime dayEnd = date.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-            return lookup.calendar(station, dayStart, dayEnd).chain(calendar -> {
-                var opening = calendar.hours().openingOn(date, zone);
-                if (opening.isEmpty()) {
-                    return Uni.createFrom().item(new AvailabilityView(stationId, roomId, date, List.of()));
+        return lookup.room(stationId, roomId).chain(room -> lookup.station(stationId)
+                .chain(station -> roomDay(station, room, date)));
+    }
+
+    /**
+     * Free slots of every room of a station (or of one room) for {@code days} local days from
+     * {@code from}: a phone planning the week. Read one room-day after the other in one session.
+     */
+    @WithSession
+    public Uni<List<AvailabilityView>> availability(UUID stationId, UUID roomId, LocalDate from, int days) {
+        return lookup.station(stationId).chain(station -> rooms(stationId, roomId).chain(rooms -> {
+            List<RoomEntity> sorted = rooms.stream()
+                    .sorted(java.util.Comparator.comparing((RoomEntity r) -> r.name).thenComparing(r -> r.id)).toList();
+            Uni<List<AvailabilityView>> all = Uni.createFrom().item(new ArrayList<>());
+            for (int d = 0; d < days; d++) {
+                LocalDate date = from.plusDays(d);
+                for (RoomEntity room : sorted) {
+                    all = all.chain(list -> roomDay(station, room, date).map(view -> {
+                        list.add(view);
+                        return list;
+                    }));
                 }
-                TimeRange window = new TimeRange(opening.get().opens().toOffsetDateTime(),
-                        opening.get().closes().toOffsetDateTime());
-                Duration buffer = Duration.ofMinutes(room.bufferMinutes);
-                TimeRange near = new TimeRange(window.start().minus(buffer), window.end().plus(buffer));
-                return transactions.holdingTheSlot(room.id, near).map(bookings -> {
-                    List<TimeRange> closures = new ArrayList<>();
-                    calendar.closures().forEach(c -> closures.add(new TimeRange(c.start(), c.end())));
-                    List<AvailabilityView.Slot> free = Availability.ofRoom(window, room.terms(), bookings, closures,
-                                    clock.instant()).stream()
-                            .map(s -> new AvailabilityView.Slot(BookingView.local(s.start(), zone),
-                                    BookingView.local(s.end(), zone)))
-                            .toList();
-                    return new AvailabilityView(stationId, roomId, date, free);
-                });
-            });
+            }
+            return all;
         }));
+    }
+
+    private Uni<AvailabilityView> roomDay(StationEntity station, RoomEntity room, LocalDate date) {
+        UUID stationId = station.id;
+        UUID roomId = room.id;
+        ZoneId zone = ZoneId.of(station.timeZone);
+        OffsetDateTime dayStart = date.atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime dayEnd = date.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        return lookup.calendar(station, dayStart, dayEnd).chain(calendar -> {
+            var opening = calendar.hours().openingOn(date, zone);
+            if (opening.isEmpty()) {
+                return Uni.createFrom().item(new AvailabilityView(stationId, roomId, date, List.of()));
+            }
+            TimeRange window = new TimeRange(opening.get().opens().toOffsetDateTime(),
+                    opening.get().closes().toOffsetDateTime());
+            Duration buffer = Duration.ofMinutes(room.bufferMinutes);
+            TimeRange near = new TimeRange(window.start().minus(buffer), window.end().plus(buffer));
+            return transactions.holdingTheSlot(room.id, near).map(bookings -> {
+                List<TimeRange> closures = new ArrayList<>();
+                calendar.closures().forEach(c -> closures.add(new TimeRange(c.start(), c.end())));
+                List<AvailabilityView.Slot> free = Availability.ofRoom(window, room.terms(), bookings, closures,
+                                clock.instant()).stream()
+                        .map(s -> new AvailabilityView.Slot(BookingView.local(s.start(), zone),
+                                BookingView.local(s.end(), zone)))
+                        .toList();
+                return new AvailabilityView(stationId, roomId, date, free);
+            });
+        });
     }
 
     /**
@@ -248,6 +291,78 @@ public class BookingService {
                                                 UsageView.Figures.of(result.byRoom().get(r.id)))).toList());
                             }));
         });
+    }
+
+    /**
+     * A member's bookings that have not ended yet, soonest first, across all stations: what the
+     * phone's home screen shows. Keyset pagination on (start, id).
+     */
+    @WithSession
+    public Uni<Page<BookingView>> upcomingOf(UUID personId, int limit, String cursor) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        List<BookingStatus> held = new ArrayList<>(BookingStatus.HOLDING_THE_SLOT);
+        Uni<List<BookingEntity>> rows;
+        if (cursor == null || cursor.isBlank()) {
+            rows = BookingEntity.<BookingEntity>find("bookerKind = ?1 and bookerId = ?2 and status in ?3 and endsAt > ?4"
+                            + " order by startsAt, id", BookerKind.MEMBER, personId, held, now)
+                    .page(0, limit + 1).list();
+        } else {
+            Cursors.Key after = Cursors.decode(cursor);
+            OffsetDateTime afterStart = after.start().atOffset(ZoneOffset.UTC);
+            rows = BookingEntity.<BookingEntity>find("bookerKind = ?1 and bookerId = ?2 and status in ?3 and endsAt > ?4"
+                                    + " and (startsAt > ?5 or (startsAt = ?5 and id > ?6)) order by startsAt, id",
+                            BookerKind.MEMBER, personId, held, now, afterStart, after.id())
+                    .page(0, limit + 1).list();
+        }
+        return rows.chain(list -> zones(list).map(zones -> {
+            Page<BookingEntity> page = Page.of(list, limit, b -> Cursors.encode(b.startsAt.toInstant(), b.id));
+            return new Page<>(page.items().stream()
+                    .map(b -> BookingView.of(b, zones.getOrDefault(b.stationId, StationCalendar.SHANGHAI)))
+                    .toList(), page.nextCursor());
+        }));
+    }
+
+    /** The station zones of the given bookings, read in one query. */
+    private Uni<Map<UUID, ZoneId>> zones(List<BookingEntity> rows) {
+        List<UUID> ids = rows.stream().map(b -> b.stationId).distinct().toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return StationEntity.<StationEntity>list("id in ?1", ids)
+                .map(stations -> stations.stream().collect(Collectors.toMap(s -> s.id, s -> ZoneId.of(s.timeZone))));
+    }
+
+    /**
+     * An organization's slot-holding bookings at any station, from a week back to a year ahead, as
+     * iCalendar: what a branch secretary subscribes to.
+     */
+    @WithSession
+    public Uni<String> organizationCalendar(UUID organizationId) {
+        Instant now = clock.instant();
+        OffsetDateTime from = now.minus(Duration.ofDays(7)).atOffset(ZoneOffset.UTC);
+        OffsetDateTime to = now.plus(Duration.ofDays(FEED_DAYS_AHEAD)).atOffset(ZoneOffset.UTC);
+        return BookingEntity.<BookingEntity>list("bookerKind = ?1 and bookerId = ?2 and status in ?3"
+                                + " and startsAt < ?4 and endsAt > ?5 order by startsAt, id", BookerKind.ORGANIZATION,
+                        organizationId, new ArrayList<>(BookingStatus.HOLDING_THE_SLOT), to, from)
+                .chain(rows -> {
+                    List<UUID> stationIds = rows.stream().map(b -> b.stationId).distinct().toList();
+                    List<UUID> roomIds = rows.stream().map(b -> b.roomId).distinct().toList();
+                    Uni<Map<UUID, String>> stationNames = stationIds.isEmpty() ? Uni.createFrom().item(Map.of())
+                            : StationEntity.<StationEntity>list("id in ?1", stationIds)
+                            .map(l -> l.stream().collect(Collectors.toMap(s -> s.id, s -> s.name)));
+                    return stationNames.chain(stations -> (roomIds.isEmpty()
+                            ? Uni.createFrom().<Map<UUID, String>>item(Map.of())
+                            : RoomEntity.<RoomEntity>list("id in ?1", roomIds)
+                            .map(l -> l.stream().collect(Collectors.toMap(r -> r.id, r -> r.name))))
+                            .map(rooms -> CalendarFeed.write(
+                                    rows.isEmpty() ? "场地预约" : rows.get(0).bookerName + " · 场地预约",
+                                    rows.stream().map(b -> new CalendarFeed.Entry(b.id + "@stations.grassroots.sh",
+                                            b.slot(), b.status, b.purpose,
+                                            stations.getOrDefault(b.stationId, "") + " "
+                                                    + rooms.getOrDefault(b.roomId, ""),
+                                            b.bookerName)).toList(),
+                                    now)));
+                });
     }
 
     private Uni<List<RoomEntity>> rooms(UUID stationId, UUID roomId) {

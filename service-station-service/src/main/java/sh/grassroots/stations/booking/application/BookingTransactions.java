@@ -67,6 +67,18 @@ public class BookingTransactions {
                 : decideAndSave(command, slot, setting)));
     }
 
+    /**
+     * Places a booking and, in the same transaction, saves what belongs to it (e.g. a mediation's
+     * parties): both commit or neither.
+     */
+    @WithTransaction
+    public Uni<PlacedBooking> placeWith(RequestBooking command,
+                                        java.util.function.Function<BookingView, Uni<Void>> alongside) {
+        TimeRange slot = new TimeRange(command.start(), command.end());
+        return load(command, slot).chain(setting -> decideAndSave(command, slot, setting))
+                .call(placed -> alongside.apply(placed.booking()));
+    }
+
     private Uni<BookingEntity> byIdempotencyKey(RequestBooking command) {
         return command.idempotencyKey() == null
                 ? Uni.createFrom().nullItem()
@@ -320,7 +332,7 @@ public class BookingTransactions {
                 .toList();
     }
 
-    EventEnvelope<?> event(BookingEntity b, StationEntity station) {
+    public EventEnvelope<?> event(BookingEntity b, StationEntity station) {
         String kind = b.bookerKind.name();
         Object payload;
         String type;

@@ -15,14 +15,14 @@ public record BookingView(UUID id, UUID stationId, UUID roomId, OffsetDateTime s
                           String bookerPhone, String purpose, int attendees, String statusReason, UUID seriesId,
                           OffsetDateTime createdAt, long version) {
 
-    static BookingView of(BookingEntity b, ZoneId zone) {
+    public static BookingView of(BookingEntity b, ZoneId zone) {
         return new BookingView(b.id, b.stationId, b.roomId, local(b.startsAt, zone), local(b.endsAt, zone), b.status,
                 b.bookerKind, b.bookerId, b.bookerName,
                 b.bookerPhone == null ? null : new PhoneNumber(b.bookerPhone).masked(),
                 b.purpose, b.attendees, b.statusReason, b.seriesId, local(b.createdAt, zone), b.version);
     }
 
-    static OffsetDateTime local(OffsetDateTime t, ZoneId zone) {
+    public static OffsetDateTime local(OffsetDateTime t, ZoneId zone) {
         return t.atZoneSameInstant(zone).toOffsetDateTime();
     }
 }

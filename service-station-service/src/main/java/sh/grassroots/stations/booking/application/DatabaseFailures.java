@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@link ConstraintViolationException} over a {@link SQLException}; the Vert.x {@link PgException}
  * shows up when the client reports it directly. All are looked for along the cause chain.
  */
-final class DatabaseFailures {
+public final class DatabaseFailures {
     static final String EXCLUSION_VIOLATION = "23P01";
     static final String UNIQUE_VIOLATION = "23505";
     static final String DEADLOCK = "40P01";
@@ -29,11 +29,11 @@ final class DatabaseFailures {
     private DatabaseFailures() {
     }
 
-    static boolean isOverlap(Throwable failure) {
+    public static boolean isOverlap(Throwable failure) {
         return failure(failure).filter(f -> f.is(EXCLUSION_VIOLATION, NO_OVERLAP)).isPresent();
     }
 
-    static boolean isDuplicateIdempotencyKey(Throwable failure) {
+    public static boolean isDuplicateIdempotencyKey(Throwable failure) {
         return failure(failure).filter(f -> f.is(UNIQUE_VIOLATION, IDEMPOTENCY_KEY)).isPresent();
     }
 
@@ -41,11 +41,21 @@ final class DatabaseFailures {
      * Two inserters of overlapping slots can each wait for the other's uncommitted row; PostgreSQL
      * then aborts one of them. That one has not lost yet: the other may still roll back.
      */
-    static boolean isDeadlock(Throwable failure) {
+    public static boolean isDeadlock(Throwable failure) {
         return failure(failure).filter(f -> DEADLOCK.equals(f.sqlState())).isPresent();
     }
 
-    static boolean isOptimisticLock(Throwable failure) {
+    /** Any unique key: e.g. two replicas answering the same venue request at once. */
+    public static boolean isUniqueViolation(Throwable failure) {
+        return failure(failure).filter(f -> UNIQUE_VIOLATION.equals(f.sqlState())).isPresent();
+    }
+
+    /** A check constraint, or a trigger that raises with that SQLSTATE and constraint name. */
+    public static boolean isCheckViolation(Throwable failure, String constraint) {
+        return failure(failure).filter(f -> f.is("23514", constraint)).isPresent();
+    }
+
+    public static boolean isOptimisticLock(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof jakarta.persistence.OptimisticLockException
                     || t instanceof org.hibernate.StaleStateException) {

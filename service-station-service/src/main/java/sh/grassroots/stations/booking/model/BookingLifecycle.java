@@ -71,4 +71,17 @@ public final class BookingLifecycle {
         }
         return new Transition.Moved(BookingStatus.NO_SHOW);
     }
+
+    /**
+     * Gives the room back on behalf of the booker as a whole: a training session that was cancelled,
+     * an organization that was dissolved. No cancellation deadline: nobody will come either way, and
+     * an early free slot is better than a no-show.
+     */
+    public static Transition release(BookingStatus current) {
+        if (current != BookingStatus.REQUESTED && current != BookingStatus.CONFIRMED) {
+            return new Transition.Refused(LifecycleRule.NOT_CANCELLABLE,
+                    "Only a requested or confirmed booking can be released; this one is " + current);
+        }
+        return new Transition.Moved(BookingStatus.CANCELLED);
+    }
 }

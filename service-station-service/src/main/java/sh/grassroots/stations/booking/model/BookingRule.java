@@ -13,7 +13,11 @@ public enum BookingRule {
     OVER_CAPACITY,
     QUOTA_EXCEEDED,
     SLOT_TAKEN,
-    BUFFER_TOO_SMALL;
+    BUFFER_TOO_SMALL,
+    /** Only asked of venue requests, which cannot wait for a manager's approval. */
+    APPROVAL_REQUIRED,
+    /** Only asked of venue requests: a slot that has already begun cannot be booked. */
+    ALREADY_STARTED;
 
     public String slug() {
         return "booking-" + name().toLowerCase(Locale.ROOT).replace('_', '-');

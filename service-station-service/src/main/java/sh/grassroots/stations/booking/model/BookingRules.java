@@ -29,7 +29,49 @@ public final class BookingRules {
             new Named(BookingRule.SLOT_TAKEN, BookingRules::slotFree),
             new Named(BookingRule.BUFFER_TOO_SMALL, BookingRules::bufferKept));
 
+    /**
+     * The rules a training session's venue request must pass. The room itself must be usable then
+     * (open, not closed, big enough, free, with its buffer kept); the terms that ration members'
+     * time (notice, horizon, length, quota) do not apply, because a course provider plans its terms
+     * ahead and a lesson lasts as long as the course says. A room that needs a manager's approval
+     * refuses: the saga answers confirmed or rejected, it has no "pending" to wait in.
+     */
+    public static final List<Named> VENUE_POLICY = List.of(
+            new Named(BookingRule.ALREADY_STARTED, BookingRules::notYetStarted),
+            new Named(BookingRule.APPROVAL_REQUIRED, BookingRules::noApprovalNeeded),
+            new Named(BookingRule.STATION_CLOSED, BookingRules::stationNotClosed),
+            new Named(BookingRule.OUTSIDE_OPENING_HOURS, BookingRules::withinOpeningHours),
+            new Named(BookingRule.OVER_CAPACITY, BookingRules::attendeesWithinCapacity),
+            new Named(BookingRule.SLOT_TAKEN, BookingRules::slotFree),
+            new Named(BookingRule.BUFFER_TOO_SMALL, BookingRules::bufferKept));
+
     private BookingRules() {
+    }
+
+    /** A venue request is confirmed at once or rejected; see {@link #VENUE_POLICY}. */
+    public static BookingDecision decideVenue(BookingRequest request) {
+        for (Named named : VENUE_POLICY) {
+            Optional<BookingDecision.Rejected> rejected = named.check().apply(request);
+            if (rejected.isPresent()) {
+                return rejected.get();
+            }
+        }
+        return new BookingDecision.Accepted(BookingStatus.CONFIRMED);
+    }
+
+    public static Optional<BookingDecision.Rejected> notYetStarted(BookingRequest r) {
+        if (!r.slot().start().toInstant().isAfter(r.now())) {
+            return reject(BookingRule.ALREADY_STARTED, "The slot from " + r.slot().start() + " has already begun");
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<BookingDecision.Rejected> noApprovalNeeded(BookingRequest r) {
+        if (r.room().requiresApproval()) {
+            return reject(BookingRule.APPROVAL_REQUIRED,
+                    "This room is only given out after a station manager's approval; ask the station to book it");
+        }
+        return Optional.empty();
     }
 
     public static BookingDecision decide(BookingRequest request) {

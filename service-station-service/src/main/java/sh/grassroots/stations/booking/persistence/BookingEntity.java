@@ -64,6 +64,13 @@ public class BookingEntity extends PanacheEntityBase {
     @Column(name = "series_id")
     public UUID seriesId;
 
+    /** Set when the booking answers a training session's venue request; unique. */
+    @Column(name = "venue_request_id")
+    public UUID venueRequestId;
+
+    @Column(name = "session_id")
+    public UUID sessionId;
+
     @Column(name = "idempotency_key")
     public String idempotencyKey;
 

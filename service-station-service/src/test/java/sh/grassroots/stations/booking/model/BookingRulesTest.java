@@ -191,10 +191,22 @@ class BookingRulesTest {
     }
 
     @Test
-    void every_rule_appears_in_the_policy_exactly_once() {
-        assertEquals(BookingRule.values().length,
+    void every_rule_is_asked_by_a_policy_and_no_policy_asks_a_rule_twice() {
+        assertEquals(BookingRules.POLICY.size(),
                 BookingRules.POLICY.stream().map(BookingRules.Named::rule).distinct().count());
-        assertEquals(BookingRule.values().length, BookingRules.POLICY.size());
+        assertEquals(BookingRules.VENUE_POLICY.size(),
+                BookingRules.VENUE_POLICY.stream().map(BookingRules.Named::rule).distinct().count());
+        assertEquals(java.util.EnumSet.allOf(BookingRule.class), java.util.stream.Stream.concat(
+                        BookingRules.POLICY.stream(), BookingRules.VENUE_POLICY.stream())
+                .map(BookingRules.Named::rule)
+                .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(BookingRule.class))));
+    }
+
+    @Test
+    void the_venue_only_rules_are_not_asked_of_a_members_booking() {
+        assertEquals(java.util.EnumSet.of(BookingRule.APPROVAL_REQUIRED, BookingRule.ALREADY_STARTED),
+                java.util.EnumSet.complementOf(BookingRules.POLICY.stream().map(BookingRules.Named::rule)
+                        .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(BookingRule.class)))));
     }
 
     @Test

@@ -1,0 +1,156 @@
+package sh.grassroots.stations.mediation.application;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.platform.web.Problem;
+import sh.grassroots.platform.web.ProblemException;
+import sh.grassroots.stations.booking.application.BookingService;
+import sh.grassroots.stations.booking.application.BookingView;
+import sh.grassroots.stations.booking.application.DatabaseFailures;
+import sh.grassroots.stations.booking.application.RequestBooking;
+import sh.grassroots.stations.booking.model.PhoneNumber;
+import sh.grassroots.stations.booking.persistence.BookingEntity;
+import sh.grassroots.stations.mediation.model.Mediation;
+import sh.grassroots.stations.mediation.model.MediationParties;
+import sh.grassroots.stations.mediation.model.MediationRole;
+import sh.grassroots.stations.mediation.model.MediationRule;
+import sh.grassroots.stations.mediation.model.Outcome;
+import sh.grassroots.stations.mediation.model.Refusal;
+import sh.grassroots.stations.mediation.persistence.MediationEntity;
+import sh.grassroots.stations.station.application.StationLookup;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/**
+ * Mediation sessions: a booking of a room (every booking rule applies) plus the parties, saved in
+ * one transaction; the outcome recorded once, after the session began.
+ */
+@ApplicationScoped
+public class MediationService {
+    static final String OUTCOME_ONCE = "mediation_outcome_recorded_once";
+    private final BookingService bookings;
+    private final StationLookup lookup;
+    private final Clock clock;
+
+    public MediationService(BookingService bookings, StationLookup lookup, Clock clock) {
+        this.bookings = bookings;
+        this.lookup = lookup;
+        this.clock = clock;
+    }
+
+    public Uni<MediationView> schedule(ScheduleMediation command) {
+        MediationParties.Checked checked = MediationParties.check(command.residentsSecretary(),
+                command.expropriationOfficer(), command.lawyer(), command.familyNames(), command.familyPhone());
+        if (checked instanceof MediationParties.Refused refused) {
+            return Uni.createFrom().failure(problem(refused.refusal()));
+        }
+        MediationParties parties = ((MediationParties.Valid) checked).parties();
+        String site = command.site().strip();
+        // The purpose shows in station lists and calendar feeds: the site only, never the family.
+        RequestBooking booking = new RequestBooking(command.stationId(), command.roomId(), command.start(),
+                command.end(), command.bookerKind(), command.bookerId(), command.bookerName(), null,
+                "调解 · " + site, parties.headcount(), null, null);
+        MediationEntity[] saved = new MediationEntity[1];
+        return bookings.requestWith(booking, placed -> {
+                    MediationEntity m = new MediationEntity();
+                    m.bookingId = placed.id();
+                    m.site = site;
+                    m.residentsSecretary = parties.person(MediationRole.RESIDENTS_SECRETARY);
+                    m.expropriationOfficer = parties.person(MediationRole.EXPROPRIATION_OFFICER);
+                    m.lawyer = parties.person(MediationRole.LAWYER);
+                    m.familyNames = parties.familyNames().toArray(String[]::new);
+                    m.familyPhone = parties.familyPhone().map(PhoneNumber::digits).orElse(null);
+                    saved[0] = m;
+                    return m.persistAndFlush().replaceWithVoid();
+                })
+                .map(placed -> MediationView.of(placed.booking(), saved[0], zoneOf(placed.booking())));
+    }
+
+    @WithSession
+    public Uni<MediationView> get(UUID stationId, UUID bookingId) {
+        return load(stationId, bookingId).map(Loaded::view);
+    }
+
+    public Uni<MediationView> recordOutcome(UUID stationId, UUID bookingId, Outcome outcome, String summary,
+                                            Long expectedVersion) {
+        return Panache.withTransaction(() -> record(stationId, bookingId, outcome, summary, expectedVersion))
+                .onFailure(f -> DatabaseFailures.isOptimisticLock(f) || DatabaseFailures.isCheckViolation(f, OUTCOME_ONCE))
+                .transform(f -> problem(new Refusal(MediationRule.OUTCOME_ALREADY_RECORDED,
+                        "Someone recorded the outcome at the same moment; read the session again",
+                        java.util.List.of("outcome"))));
+    }
+
+    private Uni<MediationView> record(UUID stationId, UUID bookingId, Outcome outcome, String summary, Long expectedVersion) {
+        return load(stationId, bookingId).chain(loaded -> {
+            MediationEntity m = loaded.mediation();
+            if (expectedVersion != null && m.version != expectedVersion) {
+                return Uni.createFrom().failure(new ProblemException(Problem.of(412, "mediation-version-mismatch",
+                        "The mediation has changed", "If-Match names a version that is no longer current; it is now "
+                                + m.version)));
+            }
+            Mediation.Conclusion conclusion = m.outcome == null ? null : new Mediation.Conclusion(m.outcome,
+                    m.outcomeSummary, m.outcomeRecordedAt.toInstant());
+            Mediation mediation = Mediation.of(loaded.booking().slot(), loaded.booking().status, conclusion);
+            if (mediation instanceof Mediation.Concluded concluded) {
+                return Uni.createFrom().failure(problem(concluded.alreadyRecorded()));
+            }
+            Instant now = clock.instant();
+            Mediation.Recording recording = ((Mediation.Open) mediation).recordOutcome(outcome, summary, now);
+            if (recording instanceof Mediation.Recording.Refused refused) {
+                return Uni.createFrom().failure(problem(refused.refusal()));
+            }
+            Mediation.Conclusion recorded = ((Mediation.Recording.Recorded) recording).conclusion();
+            m.outcome = recorded.outcome();
+            m.outcomeSummary = recorded.summary();
+            m.outcomeRecordedAt = OffsetDateTime.ofInstant(recorded.recordedAt(), loaded.zone());
+            return m.<MediationEntity>persistAndFlush()
+                    .map(ignored -> MediationView.of(BookingView.of(loaded.booking(), loaded.zone()), m, loaded.zone()));
+        });
+    }
+
+    private record Loaded(BookingEntity booking, MediationEntity mediation, ZoneId zone) {
+        MediationView view() {
+            return MediationView.of(BookingView.of(booking, zone), mediation, zone);
+        }
+    }
+
+    private Uni<Loaded> load(UUID stationId, UUID bookingId) {
+        return lookup.station(stationId).chain(station -> BookingEntity.<BookingEntity>findById(bookingId)
+                .map(b -> b != null && b.stationId.equals(stationId) ? b : null)
+                .chain(b -> b == null ? Uni.createFrom().<MediationEntity>nullItem()
+                        : MediationEntity.<MediationEntity>findById(bookingId)
+                        .map(m -> m == null ? null : new Loaded(b, m, ZoneId.of(station.timeZone))))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Mediation", bookingId)))
+                .map(Loaded.class::cast);
+    }
+
+    private static ZoneId zoneOf(BookingView booking) {
+        return booking.start().getOffset();
+    }
+
+    static ProblemException problem(Refusal refusal) {
+        MediationRule rule = refusal.rule();
+        int status = switch (rule) {
+            case ROLE_MISSING, ROLES_NOT_DISTINCT, FAMILY_MISSING, INVALID_PHONE, NOT_STARTED, SUMMARY_MISSING -> 422;
+            case NOT_HELD, OUTCOME_ALREADY_RECORDED -> 409;
+        };
+        String title = switch (rule) {
+            case ROLE_MISSING -> "A mediation role is not named";
+            case ROLES_NOT_DISTINCT -> "One person holds two roles";
+            case FAMILY_MISSING -> "The family concerned is not named";
+            case INVALID_PHONE -> "The family's phone cannot be used";
+            case NOT_STARTED -> "The session has not started yet";
+            case NOT_HELD -> "The session is not being held";
+            case OUTCOME_ALREADY_RECORDED -> "The outcome is already recorded";
+            case SUMMARY_MISSING -> "The outcome needs a summary";
+        };
+        return new ProblemException(Problem.withErrors(status, rule.slug(), title, refusal.detail(),
+                refusal.fields().stream().map(f -> new Problem.FieldError(f, refusal.detail())).toList()));
+    }
+}
