@@ -100,6 +100,12 @@ public final class TrainingFixtures {
         return cancelAs(enrolmentId, subject, "LEARNER".equals(by) ? "member" : "organizer", reason);
     }
 
+    /** A request as the gateway forwards it for {@code subject} with {@code roles}. */
+    public static io.restassured.specification.RequestSpecification as(Object subject, String roles) {
+        return given().header("X-Caller-Subject", String.valueOf(subject)).header("X-Caller-Kind", "PERSON")
+                .header("X-Caller-Roles", roles);
+    }
+
     public ValidatableResponse cancelAs(String enrolmentId, String subject, String roles, String reason) {
         return given().contentType(ContentType.JSON)
                 .header("X-Caller-Subject", subject).header("X-Caller-Kind", "PERSON").header("X-Caller-Roles", roles)

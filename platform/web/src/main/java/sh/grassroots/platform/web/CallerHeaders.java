@@ -56,6 +56,31 @@ public record CallerHeaders(String subject, Kind kind, Set<String> roles, String
                 blankToNull(header.apply(DISTRICT))));
     }
 
+    /**
+     * The caller, or a 401 problem when the request did not come through the gateway. For
+     * services that are only reachable through it.
+     */
+    public static CallerHeaders require(Function<String, String> header) {
+        return from(header).orElseThrow(() -> new ProblemException(Problem.of(401, "unauthenticated",
+                "Unauthenticated", "This endpoint is reached through the gateway with a token")));
+    }
+
+    /**
+     * A person's own records (their sessions, hours, bookings) are for them and for those whose
+     * role lets them look after others; everyone else gets a 403 problem.
+     */
+    public void requireSelfOrRole(String personId, String... roles) {
+        if (!isService() && subject.equals(personId)) {
+            return;
+        }
+        if (!isService() && hasAnyRole(roles)) {
+            return;
+        }
+        throw new ProblemException(Problem.of(403, "not-own-record", "Forbidden",
+                "These are another person's records; only they"
+                        + (roles.length == 0 ? "" : " or a " + String.join("/", roles)) + " may see them"));
+    }
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }

@@ -43,4 +43,27 @@ class CallerHeadersTest {
         assertEquals(Set.of(), c.roles());
         assertEquals(null, c.orgScope());
     }
+
+    @Test
+    void require_without_headers_is_a_401_problem() {
+        ProblemException e = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class,
+                () -> CallerHeaders.require(Map.<String, String>of()::get));
+        assertEquals(401, e.problem().status());
+        assertTrue(e.problem().type().endsWith(":unauthenticated"));
+    }
+
+    @Test
+    void own_records_are_for_the_person_and_the_named_roles() {
+        CallerHeaders me = CallerHeaders.from(Map.of("X-Caller-Subject", "m-1", "X-Caller-Roles", "member")::get).orElseThrow();
+        me.requireSelfOrRole("m-1", "training_admin");
+        ProblemException e = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class,
+                () -> me.requireSelfOrRole("m-2", "training_admin"));
+        assertEquals(403, e.problem().status());
+        assertTrue(e.problem().type().endsWith(":not-own-record"));
+        CallerHeaders admin = CallerHeaders.from(Map.of("X-Caller-Subject", "a", "X-Caller-Roles", "training_admin")::get).orElseThrow();
+        admin.requireSelfOrRole("m-2", "training_admin");
+        CallerHeaders service = CallerHeaders.from(Map.of("X-Caller-Subject", "m-2", "X-Caller-Kind", "SERVICE",
+                "X-Caller-Roles", "training_admin")::get).orElseThrow();
+        org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class, () -> service.requireSelfOrRole("m-2", "training_admin"));
+    }
 }

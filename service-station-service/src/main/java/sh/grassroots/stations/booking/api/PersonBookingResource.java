@@ -8,13 +8,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import sh.grassroots.platform.web.CallerHeaders;
 import sh.grassroots.stations.booking.application.BookingService;
 import sh.grassroots.stations.booking.application.BookingView;
 import sh.grassroots.stations.booking.application.Page;
 
 import java.util.UUID;
 
-/** A member's own upcoming bookings, for the phone's home screen (the gateway aggregates this path). */
+/**
+ * A member's own upcoming bookings, for the phone's home screen (the gateway aggregates this
+ * path). For the member themselves and for station managers and district admins; 403 otherwise.
+ */
 @Path("/api/v1/stations/people/{personId}/bookings")
 public class PersonBookingResource {
     private final BookingService bookings;
@@ -26,7 +32,10 @@ public class PersonBookingResource {
     @GET
     public Uni<Page<BookingView>> upcoming(@PathParam("personId") UUID personId,
                                            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit,
-                                           @QueryParam("cursor") String cursor) {
+                                           @QueryParam("cursor") String cursor,
+                                           @Context HttpHeaders headers) {
+        CallerHeaders.require(headers::getHeaderString)
+                .requireSelfOrRole(personId.toString(), "station_manager", "district_admin");
         return bookings.upcomingOf(personId, limit, cursor);
     }
 }

@@ -53,6 +53,11 @@ class PersonAndOrganizationBookingsTest {
         return STATIONS + "/people/" + member + "/bookings";
     }
 
+    /** As the gateway forwards a member's request: their id is the subject. */
+    private static io.restassured.specification.RequestSpecification asMember(String member) {
+        return given().header("X-Caller-Subject", member).header("X-Caller-Kind", "PERSON").header("X-Caller-Roles", "member");
+    }
+
     @Test
     void a_members_upcoming_bookings_come_soonest_first_page_by_page_without_cancelled_ones() {
         String member = UUID.randomUUID().toString();
@@ -69,11 +74,11 @@ class PersonAndOrganizationBookingsTest {
         bookAsMember(UUID.randomUUID().toString(), room, "2026-12-05T10:00:00+08:00", "2026-12-05T11:00:00+08:00")
                 .then().statusCode(201);
 
-        Response page1 = given().queryParam("limit", 2).get(people(member));
+        Response page1 = asMember(member).queryParam("limit", 2).get(people(member));
         page1.then().statusCode(200).contentType(ContentType.JSON);
         List<String> ids1 = page1.path("items.id");
         String cursor = page1.path("nextCursor");
-        Response page2 = given().queryParam("limit", 2).queryParam("cursor", cursor).get(people(member));
+        Response page2 = asMember(member).queryParam("limit", 2).queryParam("cursor", cursor).get(people(member));
         page2.then().statusCode(200).body("nextCursor", nullValue());
         List<String> ids2 = page2.path("items.id");
 
@@ -88,12 +93,25 @@ class PersonAndOrganizationBookingsTest {
         String member = UUID.randomUUID().toString();
         bookAsMember(member, room, "2026-12-02T10:00:00+08:00", "2026-12-02T11:00:00+08:00").then().statusCode(201);
         clock.set(java.time.OffsetDateTime.parse("2026-12-02T11:00:00+08:00").toInstant());
-        given().get(people(member)).then().statusCode(200).body("items.size()", equalTo(0));
+        asMember(member).get(people(member)).then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void another_persons_bookings_are_theirs_and_their_station_managers_only() {
+        String member = UUID.randomUUID().toString();
+        bookAsMember(member, room, "2026-12-02T10:00:00+08:00", "2026-12-02T11:00:00+08:00").then().statusCode(201);
+        asMember(UUID.randomUUID().toString()).get(people(member)).then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:grassroots:problem:not-own-record"));
+        given().get(people(member)).then().statusCode(401).contentType("application/problem+json");
+        given().header("X-Caller-Subject", "manager").header("X-Caller-Roles", "station_manager")
+                .get(people(member)).then().statusCode(200).body("items.size()", equalTo(1));
     }
 
     @Test
     void a_cursor_this_list_did_not_issue_is_a_problem() {
-        given().queryParam("cursor", "bm9wZQ").get(people(UUID.randomUUID().toString())).then()
+        String member = UUID.randomUUID().toString();
+        asMember(member).queryParam("cursor", "bm9wZQ").get(people(member)).then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("urn:grassroots:problem:invalid-cursor"));
     }

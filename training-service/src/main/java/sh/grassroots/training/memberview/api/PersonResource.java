@@ -8,6 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import sh.grassroots.platform.web.CallerHeaders;
 import sh.grassroots.training.credit.application.CreditService;
 import sh.grassroots.training.credit.application.CreditView;
 import sh.grassroots.training.credit.model.CreditLedger;
@@ -18,7 +21,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-/** The member's own view for the mobile app. */
+/**
+ * The member's own view for the mobile app: for the member themselves, and for those who look
+ * after others' training (training admins, organizers, district admins); 403 for anyone else.
+ */
 @Path("/api/v1/training/people")
 public class PersonResource {
     private final MemberViewService view;
@@ -36,14 +42,16 @@ public class PersonResource {
 
     @GET
     @Path("{personId}/sessions")
-    public Uni<MySessions> upcoming(@PathParam("personId") UUID personId) {
+    public Uni<MySessions> upcoming(@PathParam("personId") UUID personId, @Context HttpHeaders headers) {
+        ownRecords(headers, personId);
         return view.upcoming(personId).map(MySessions::new);
     }
 
     @GET
     @Path("{personId}/sessions.ics")
     @Produces("text/calendar;charset=utf-8")
-    public Uni<String> calendar(@PathParam("personId") UUID personId) {
+    public Uni<String> calendar(@PathParam("personId") UUID personId, @Context HttpHeaders headers) {
+        ownRecords(headers, personId);
         return view.calendar(personId);
     }
 
@@ -51,7 +59,14 @@ public class PersonResource {
     @GET
     @Path("{personId}/credit-hours")
     public Uni<CreditView.Year> creditHours(@PathParam("personId") UUID personId,
-                                            @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
+                                            @QueryParam("year") @Min(2000) @Max(2100) Integer year,
+                                            @Context HttpHeaders headers) {
+        ownRecords(headers, personId);
         return credits.year(personId, year == null ? CreditLedger.yearOf(clock.instant()) : year);
+    }
+
+    private static void ownRecords(HttpHeaders headers, UUID personId) {
+        CallerHeaders.require(headers::getHeaderString)
+                .requireSelfOrRole(personId.toString(), "training_admin", "organizer", "district_admin");
     }
 }

@@ -54,7 +54,7 @@ class CreditApiTest {
         clock.advance(Duration.between(clock.instant(), starts));
 
         String entry = attend(session, member);
-        given().get(creditHoursPath(member, starts)).then().statusCode(200)
+        TrainingFixtures.as(member, "member").get(creditHoursPath(member, starts)).then().statusCode(200)
                 .body("earned", equalTo(2.5f))
                 .body("required", equalTo(32))
                 .body("met", equalTo(false))
@@ -71,7 +71,7 @@ class CreditApiTest {
         given().contentType(ContentType.JSON).body("{\"reason\":\"再次\"}")
                 .post("/api/v1/training/credit-entries/" + entry + "/reversal").then().statusCode(409)
                 .body("type", equalTo("urn:grassroots:problem:credit-already-reversed"));
-        given().get(creditHoursPath(member, starts)).then().statusCode(200)
+        TrainingFixtures.as(member, "member").get(creditHoursPath(member, starts)).then().statusCode(200)
                 .body("earned", equalTo(0.0f))
                 .body("entries", hasSize(2));
     }
