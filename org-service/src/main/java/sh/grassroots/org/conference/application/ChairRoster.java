@@ -1,0 +1,124 @@
+package sh.grassroots.org.conference.application;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import sh.grassroots.org.common.application.Cursors;
+import sh.grassroots.org.common.application.Page;
+import sh.grassroots.org.common.application.RuleProblems;
+import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.org.conference.application.Views.ChairTermView;
+import sh.grassroots.org.conference.application.Views.ChairView;
+import sh.grassroots.org.conference.model.ChairTerm;
+import sh.grassroots.org.conference.model.ConferenceAccess;
+import sh.grassroots.org.conference.model.ConferenceRule;
+import sh.grassroots.org.conference.model.Roster;
+import sh.grassroots.org.conference.persistence.ChairTermEntity;
+import sh.grassroots.org.conference.persistence.MemberUnitEntity;
+import sh.grassroots.platform.web.Problem;
+import sh.grassroots.platform.web.ProblemException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+/** The rotating-chair roster (轮值制) of a conference and who chairs it on a given day. */
+@ApplicationScoped
+public class ChairRoster {
+    private static final String NO_OVERLAP = "chair_terms_no_overlap";
+
+    private final Clock clock;
+
+    public ChairRoster(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Adds a term. The model refuses an overlap with every term it can see; two requests racing
+     * each other both see neither, and then the exclusion constraint refuses the later insert.
+     * Either way the client gets the same 409 naming the term in the way, looked up afresh after
+     * the failed transaction in the second case.
+     */
+    public Uni<ChairTermView> schedule(ConferenceAccess.Caller caller, UUID conferenceId, UUID unitId,
+                                       LocalDate startsOn, LocalDate endsOn) {
+        return Panache.withTransaction(() -> insert(caller, conferenceId, unitId, startsOn, endsOn))
+                .onFailure(f -> Conferences.violates(f, NO_OVERLAP))
+                .recoverWithUni(f -> Panache.withSession(() -> terms(conferenceId))
+                        .chain(terms -> Uni.createFrom().failure(RuleProblems.of(new Outcome.Refused<>(
+                                ConferenceRule.CHAIR_TERMS_OVERLAP, Roster.firstOverlapping(terms, startsOn, endsOn)
+                                .map(Roster::overlapDetail)
+                                .orElse("The term overlaps another chair term")), "The chair term cannot be added"))));
+    }
+
+    private Uni<ChairTermView> insert(ConferenceAccess.Caller caller, UUID conferenceId, UUID unitId,
+                                      LocalDate startsOn, LocalDate endsOn) {
+        return Conferences.loadForWrite(conferenceId, caller)
+                .chain(conference -> Conferences.unitOf(conferenceId, unitId, "unitId"))
+                // The unit's row lock keeps it from leaving while its term is added.
+                .call(unit -> Panache.getSession().chain(s -> s.lock(unit, LockModeType.PESSIMISTIC_WRITE)))
+                .chain(unit -> terms(conferenceId).chain(existing -> {
+                    Outcome<ChairTerm> outcome = Roster.schedule(UUID.randomUUID(), unit.toModel(), startsOn, endsOn, existing);
+                    if (outcome instanceof Outcome.Refused<ChairTerm> refused) {
+                        return Conferences.<ChairTermView>refuse(refused, "The chair term cannot be added");
+                    }
+                    ChairTerm term = ((Outcome.Done<ChairTerm>) outcome).change();
+                    ChairTermEntity entity = new ChairTermEntity();
+                    entity.id = term.id();
+                    entity.conferenceId = conferenceId;
+                    entity.unitId = term.unitId();
+                    entity.startsOn = term.startsOn();
+                    entity.endsOn = term.endsOn();
+                    entity.createdAt = OffsetDateTime.now(clock);
+                    return entity.<ChairTermEntity>persistAndFlush().map(saved -> ChairTermView.of(conferenceId, term));
+                }));
+    }
+
+    /** The roster in date order; terms never overlap, so the start date is a key. */
+    @WithSession
+    public Uni<Page<ChairTermView>> roster(UUID conferenceId, int limit, String cursor) {
+        LocalDate after;
+        try {
+            after = cursor == null ? null : LocalDate.parse(Cursors.decode(cursor));
+        } catch (DateTimeParseException | ProblemException e) {
+            return Uni.createFrom().failure(Cursors.invalid());
+        }
+        return Conferences.load(conferenceId).chain(conference -> (after == null
+                        ? ChairTermEntity.<ChairTermEntity>find("conferenceId = ?1 order by startsOn", conferenceId)
+                        : ChairTermEntity.<ChairTermEntity>find("conferenceId = ?1 and startsOn > ?2 order by startsOn",
+                        conferenceId, after))
+                .page(0, limit + 1).list()
+                .chain(rows -> named(rows).map(terms -> Page.of(terms, limit,
+                        (ChairTerm last) -> Cursors.encode(last.startsOn().toString()))
+                        .map(t -> ChairTermView.of(conferenceId, t)))));
+    }
+
+    /** Who chairs on {@code on}, today (by the clock) when null; 404 when no term covers the day. */
+    @WithSession
+    public Uni<ChairView> chairOn(UUID conferenceId, LocalDate on) {
+        LocalDate day = on == null ? LocalDate.now(clock) : on;
+        return Conferences.load(conferenceId)
+                .chain(conference -> ChairTermEntity.<ChairTermEntity>find(
+                                "conferenceId = ?1 and startsOn <= ?2 and endsOn >= ?2", conferenceId, day).list())
+                .chain(this::named)
+                .map(terms -> Roster.chairOn(terms, day).orElseThrow(() -> new ProblemException(Problem.of(404,
+                        "no-chair-on-date", "No chair on that day", "No chair term of the conference covers " + day))))
+                .map(term -> new ChairView(day, term.unitId(), term.unitName(), ChairTermView.of(conferenceId, term)));
+    }
+
+    private Uni<List<ChairTerm>> terms(UUID conferenceId) {
+        return ChairTermEntity.<ChairTermEntity>list("conferenceId", conferenceId).chain(this::named);
+    }
+
+    private Uni<List<ChairTerm>> named(List<ChairTermEntity> rows) {
+        return Conferences.unitsById(rows.stream().map(t -> t.unitId).toList())
+                .map(units -> rows.stream().map(t -> {
+                    MemberUnitEntity unit = units.get(t.unitId);
+                    return t.toModel(unit == null ? "?" : unit.name);
+                }).toList());
+    }
+}

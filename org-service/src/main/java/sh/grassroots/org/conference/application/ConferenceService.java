@@ -1,0 +1,153 @@
+package sh.grassroots.org.conference.application;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.org.common.application.Cursors;
+import sh.grassroots.org.common.application.Page;
+import sh.grassroots.org.common.application.RuleProblems;
+import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.org.conference.application.Views.ConferenceView;
+import sh.grassroots.org.conference.application.Views.UnitView;
+import sh.grassroots.org.conference.model.ChairTerm;
+import sh.grassroots.org.conference.model.ConferenceAccess;
+import sh.grassroots.org.conference.model.ConferenceRule;
+import sh.grassroots.org.conference.model.MemberUnit;
+import sh.grassroots.org.conference.model.Membership;
+import sh.grassroots.org.conference.model.Sector;
+import sh.grassroots.org.conference.persistence.ChairTermEntity;
+import sh.grassroots.org.conference.persistence.ConferenceEntity;
+import sh.grassroots.org.conference.persistence.MemberUnitEntity;
+import sh.grassroots.org.tree.persistence.OrganizationEntity;
+import sh.grassroots.platform.web.Problem;
+import sh.grassroots.platform.web.ProblemException;
+
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** 区域化党建联席会议: setting a conference up, units joining and leaving. */
+@ApplicationScoped
+public class ConferenceService {
+    private static final String ACTIVE_NAME_INDEX = "conference_unit_active_name";
+    private static final String ACTIVE_ORGANIZATION_INDEX = "conference_unit_active_organization";
+
+    private final Clock clock;
+
+    public ConferenceService(Clock clock) {
+        this.clock = clock;
+    }
+
+    public record NewUnit(String name, Sector sector, UUID organizationId, LocalDate joinedOn) {
+    }
+
+    @WithTransaction
+    public Uni<ConferenceView> create(ConferenceAccess.Caller caller, String name, String hostDistrict, LocalDate foundedOn) {
+        return Uni.createFrom().item(() -> {
+            Conferences.checkWrite(caller, hostDistrict);
+            ConferenceEntity conference = new ConferenceEntity();
+            conference.id = UUID.randomUUID();
+            conference.name = name.strip();
+            conference.hostDistrict = hostDistrict;
+            conference.foundedOn = foundedOn;
+            conference.createdAt = OffsetDateTime.now(clock);
+            return conference;
+        }).chain(conference -> conference.<ConferenceEntity>persistAndFlush()).map(ConferenceView::of);
+    }
+
+    @WithSession
+    public Uni<ConferenceView> get(UUID id) {
+        return Conferences.load(id).map(ConferenceView::of);
+    }
+
+    /** Conferences in the order they were set up, optionally of one host district. */
+    @WithSession
+    public Uni<Page<ConferenceView>> list(String hostDistrict, int limit, String cursor) {
+        return Conferences.after(cursor).chain(after -> (hostDistrict == null
+                        ? ConferenceEntity.<ConferenceEntity>find("seq > ?1 order by seq", after)
+                        : ConferenceEntity.<ConferenceEntity>find("hostDistrict = ?1 and seq > ?2 order by seq", hostDistrict, after))
+                        .page(0, limit + 1).list())
+                .map(rows -> Page.of(rows, limit, (ConferenceEntity last) -> Cursors.encode(last.seq.toString()))
+                        .map(ConferenceView::of));
+    }
+
+    /**
+     * A unit joins. Takes the conference row lock so that the check against the existing units
+     * and the insert are one step; the partial unique indexes back it up.
+     */
+    @WithTransaction
+    public Uni<UnitView> join(ConferenceAccess.Caller caller, UUID conferenceId, NewUnit request) {
+        return Conferences.loadForWrite(conferenceId, caller)
+                .call(conference -> Panache.getSession().chain(s -> s.lock(conference, LockModeType.PESSIMISTIC_WRITE)))
+                .call(conference -> request.organizationId() == null ? Uni.createFrom().voidItem()
+                        : OrganizationEntity.<OrganizationEntity>findById(request.organizationId())
+                        .onItem().ifNull().failWith(() -> new ProblemException(Problem.withErrors(422,
+                                "unknown-organization", "Unknown organization",
+                                "No organization with id " + request.organizationId(),
+                                List.of(new Problem.FieldError("organizationId", "no such organization")))))
+                        .replaceWithVoid())
+                .chain(conference -> MemberUnitEntity.<MemberUnitEntity>list("conferenceId", conferenceId)
+                        .chain(units -> {
+                            Outcome<MemberUnit> outcome = Membership.join(UUID.randomUUID(), conference.foundedOn,
+                                    units.stream().map(MemberUnitEntity::toModel).toList(), request.name(),
+                                    request.sector(), Optional.ofNullable(request.organizationId()), request.joinedOn());
+                            if (outcome instanceof Outcome.Refused<MemberUnit> refused) {
+                                return Conferences.<UnitView>refuse(refused, "The unit cannot join");
+                            }
+                            MemberUnit unit = ((Outcome.Done<MemberUnit>) outcome).change();
+                            return MemberUnitEntity.of(conferenceId, unit).<MemberUnitEntity>persistAndFlush()
+                                    .onFailure(f -> Conferences.violates(f, ACTIVE_NAME_INDEX)
+                                            || Conferences.violates(f, ACTIVE_ORGANIZATION_INDEX))
+                                    .transform(f -> RuleProblems.of(new Outcome.Refused<>(ConferenceRule.UNIT_ALREADY_MEMBER,
+                                            unit.name() + " is already an active member"), "The unit cannot join"))
+                                    .map(UnitView::of);
+                        }));
+    }
+
+    @WithTransaction
+    public Uni<UnitView> leave(ConferenceAccess.Caller caller, UUID conferenceId, UUID unitId, LocalDate leftOn,
+                               Long expectedVersion) {
+        return Conferences.loadForWrite(conferenceId, caller)
+                .chain(conference -> loadUnit(conferenceId, unitId))
+                .call(unit -> Panache.getSession().chain(s -> s.lock(unit, LockModeType.PESSIMISTIC_WRITE)))
+                .invoke(unit -> RuleProblems.checkVersion(expectedVersion, unit.version))
+                .chain(unit -> ChairTermEntity.<ChairTermEntity>list("unitId", unitId).chain(terms -> {
+                    List<ChairTerm> termsOfUnit = terms.stream().map(t -> t.toModel(unit.name)).toList();
+                    Outcome<MemberUnit> outcome = Membership.leave(unit.toModel(), leftOn, termsOfUnit);
+                    if (outcome instanceof Outcome.Refused<MemberUnit> refused) {
+                        return Conferences.<UnitView>refuse(refused, "The unit cannot leave");
+                    }
+                    unit.leftOn = ((Outcome.Done<MemberUnit>) outcome).change().leftOn().orElseThrow();
+                    return Panache.getSession().chain(s -> s.flush()).map(ignored -> UnitView.of(unit));
+                }));
+    }
+
+    @WithSession
+    public Uni<UnitView> unit(UUID conferenceId, UUID unitId) {
+        return loadUnit(conferenceId, unitId).map(UnitView::of);
+    }
+
+    /** The units in the order they joined; with {@code activeOn}, only those that are members that day. */
+    @WithSession
+    public Uni<Page<UnitView>> units(UUID conferenceId, LocalDate activeOn, int limit, String cursor) {
+        return Conferences.load(conferenceId).chain(conference -> Conferences.after(cursor)).chain(after -> (activeOn == null
+                ? MemberUnitEntity.<MemberUnitEntity>find("conferenceId = ?1 and seq > ?2 order by seq", conferenceId, after)
+                : MemberUnitEntity.<MemberUnitEntity>find("conferenceId = ?1 and seq > ?2 and joinedOn <= ?3"
+                        + " and (leftOn is null or leftOn > ?3) order by seq", conferenceId, after, activeOn))
+                .page(0, limit + 1).list()
+                .map(rows -> Page.of(rows, limit, (MemberUnitEntity last) -> Cursors.encode(last.seq.toString()))
+                        .map(UnitView::of)));
+    }
+
+    private static Uni<MemberUnitEntity> loadUnit(UUID conferenceId, UUID unitId) {
+        return MemberUnitEntity.<MemberUnitEntity>findById(unitId)
+                .map(unit -> unit != null && unit.conferenceId.equals(conferenceId) ? unit : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Member unit", unitId));
+    }
+}

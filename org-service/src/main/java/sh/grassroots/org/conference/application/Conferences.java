@@ -1,0 +1,90 @@
+package sh.grassroots.org.conference.application;
+
+import io.smallrye.mutiny.Uni;
+import sh.grassroots.org.common.application.Cursors;
+import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.org.common.application.RuleProblems;
+import sh.grassroots.org.conference.model.ConferenceAccess;
+import sh.grassroots.org.conference.persistence.ConferenceEntity;
+import sh.grassroots.org.conference.persistence.MemberUnitEntity;
+import sh.grassroots.platform.web.Problem;
+import sh.grassroots.platform.web.ProblemException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Loading and guarding shared by the conference use cases; call inside a session. */
+final class Conferences {
+    private Conferences() {
+    }
+
+    static Uni<ConferenceEntity> load(UUID id) {
+        return ConferenceEntity.<ConferenceEntity>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Conference", id));
+    }
+
+    /** Loads the conference and refuses a caller who may not change it (403). */
+    static Uni<ConferenceEntity> loadForWrite(UUID id, ConferenceAccess.Caller caller) {
+        return load(id).invoke(conference -> checkWrite(caller, conference.hostDistrict));
+    }
+
+    static void checkWrite(ConferenceAccess.Caller caller, String hostDistrict) {
+        ConferenceAccess.mayWrite(caller, hostDistrict).ifPresent(denial -> {
+            throw forbidden(denial);
+        });
+    }
+
+    static ProblemException forbidden(ConferenceAccess.Denial denial) {
+        return new ProblemException(Problem.of(403, denial.slug(), "Forbidden", denial.detail()));
+    }
+
+    /** A unit of this conference named in a request body; another conference's unit is just as unknown. */
+    static Uni<MemberUnitEntity> unitOf(UUID conferenceId, UUID unitId, String field) {
+        return MemberUnitEntity.<MemberUnitEntity>findById(unitId)
+                .map(unit -> unit != null && unit.conferenceId.equals(conferenceId) ? unit : null)
+                .onItem().ifNull().failWith(() -> new ProblemException(Problem.withErrors(422, "unknown-unit",
+                        "Unknown member unit", "The conference has no member unit " + unitId,
+                        List.of(new Problem.FieldError(field, "no such unit in this conference")))));
+    }
+
+    static Uni<Map<UUID, MemberUnitEntity>> unitsById(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return MemberUnitEntity.<MemberUnitEntity>list("id in ?1", ids.stream().distinct().toList())
+                .map(units -> units.stream().collect(Collectors.toMap(u -> u.id, Function.identity())));
+    }
+
+    static <T> Uni<T> refuse(Outcome.Refused<?> refused, String title) {
+        return Uni.createFrom().failure(RuleProblems.of(refused, title));
+    }
+
+    /** The seq a cursor points after, 0 for the first page; a failure for a cursor of another list. */
+    static Uni<Long> after(String cursor) {
+        return Uni.createFrom().item(() -> afterSeq(cursor));
+    }
+
+    static long afterSeq(String cursor) {
+        if (cursor == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(Cursors.decode(cursor));
+        } catch (NumberFormatException e) {
+            throw Cursors.invalid();
+        }
+    }
+
+    /** True when the failure, or one of its causes, names the database constraint. */
+    static boolean violates(Throwable failure, String constraint) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(constraint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

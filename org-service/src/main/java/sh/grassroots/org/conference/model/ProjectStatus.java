@@ -1,0 +1,7 @@
+package sh.grassroots.org.conference.model;
+
+public enum ProjectStatus {
+    PROPOSED,
+    ACTIVE,
+    CLOSED
+}
