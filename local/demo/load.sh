@@ -4,8 +4,16 @@
 set -euo pipefail
 GATEWAY=${GATEWAY:-http://localhost:8080}
 
-TOKEN=$(curl -fsS -X POST "$GATEWAY/dev/token" -H 'Content-Type: application/json' \
-  -d '{"subject":"demo-loader","roles":["district_admin"]}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+YANGPU=310110; HUANGPU=310101; CHONGMING=310151
+
+# org-service checks scopes: a district admin acts only in the district their token names, so
+# every call below is made with the dev token of the admin of the district it touches.
+declare -A TOKEN
+for district in $YANGPU $HUANGPU $CHONGMING; do
+  TOKEN[$district]=$(curl -fsS -X POST "$GATEWAY/dev/token" -H 'Content-Type: application/json' \
+    -d "{\"subject\":\"demo-loader-$district\",\"roles\":[\"district_admin\"],\"district\":\"$district\"}" \
+    | sed 's/.*"token":"\([^"]*\)".*/\1/')
+done
 
 # org NAME KIND DISTRICT [PARENT_ID] [FOUNDED_ON] -> prints the new id
 org() {
@@ -13,11 +21,9 @@ org() {
   [ -n "${4:-}" ] && body="$body,\"parentId\":\"$4\""
   [ -n "${5:-}" ] && body="$body,\"foundedOn\":\"$5\""
   body="$body}"
-  curl -fsS -X POST "$GATEWAY/api/v1/orgs/organizations" -H "Authorization: Bearer $TOKEN" \
+  curl -fsS -X POST "$GATEWAY/api/v1/orgs/organizations" -H "Authorization: Bearer ${TOKEN[$3]}" \
     -H 'Content-Type: application/json' -d "$body" | sed 's/.*"id":"\([^"]*\)".*/\1/'
 }
-
-YANGPU=310110; HUANGPU=310101; CHONGMING=310151
 
 bili=$(org "哔哩哔哩党委" COMMITTEE $YANGPU "" 2017-06-01)
 for n in 一 二 三 四 五 六 七 八 九 十; do
@@ -37,10 +43,10 @@ org "第一网格党支部" BRANCH $CHONGMING "$yuanyi" >/dev/null
 org "第二网格党支部" BRANCH $CHONGMING "$yuanyi" >/dev/null
 org "第三网格党支部" BRANCH $CHONGMING "$yuanyi" >/dev/null
 
-# post PATH JSON -> prints the new id
+# post DISTRICT PATH JSON -> prints the new id (as the admin of DISTRICT)
 post() {
-  curl -fsS -X POST "$GATEWAY$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-    -d "$2" | sed 's/.*"id":"\([^"]*\)".*/\1/'
+  curl -fsS -X POST "$GATEWAY$2" -H "Authorization: Bearer ${TOKEN[$1]}" -H 'Content-Type: application/json' \
+    -d "$3" | sed 's/.*"id":"\([^"]*\)".*/\1/'
 }
 at() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
 
@@ -48,16 +54,16 @@ at() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
 # academy that 滨江党建·金融外滩 runs for its member units' staff, party members or not.
 # (org-service has no joint conferences yet, so the academy's provider id is a fixed placeholder.)
 BUND_CONFERENCE=6f1c2d8e-5b0a-4c3e-9f7d-2a1b3c4d5e6f
-immersive=$(post /api/v1/training/courses "{\"title\":\"沉浸式党课：从弹幕里读懂青年\",\"kind\":\"IMMERSIVE\",
+immersive=$(post $YANGPU /api/v1/training/courses "{\"title\":\"沉浸式党课：从弹幕里读懂青年\",\"kind\":\"IMMERSIVE\",
   \"providerKind\":\"ORGANIZATION\",\"providerId\":\"$bili\",\"creditHours\":2,
   \"description\":\"在哔哩哔哩党群服务站，用年轻人喜爱的方式上党课\",\"eligibility\":{\"subtreeRoots\":[\"$bili\"]}}")
-post "/api/v1/training/courses/$immersive/sessions" "{\"startsAt\":\"$(at '+7 days 10:00')\",\"endsAt\":\"$(at '+7 days 12:00')\",
+post $YANGPU "/api/v1/training/courses/$immersive/sessions" "{\"startsAt\":\"$(at '+7 days 10:00')\",\"endsAt\":\"$(at '+7 days 12:00')\",
   \"venueKind\":\"ADDRESS\",\"venue\":\"哔哩哔哩党群服务站\",\"capacity\":30,
   \"enrolmentOpensAt\":\"$(at '-1 hour')\",\"enrolmentClosesAt\":\"$(at '+6 days')\",
   \"cancellationDeadline\":\"$(at '+6 days')\"}" >/dev/null
-academy=$(post /api/v1/training/courses "{\"title\":\"金融研修院：跨境支付清算实务\",\"kind\":\"ACADEMY\",
+academy=$(post $HUANGPU /api/v1/training/courses "{\"title\":\"金融研修院：跨境支付清算实务\",\"kind\":\"ACADEMY\",
   \"providerKind\":\"JOINT_CONFERENCE\",\"providerId\":\"$BUND_CONFERENCE\",\"creditHours\":4}")
-post "/api/v1/training/courses/$academy/sessions" "{\"startsAt\":\"$(at '+14 days 14:00')\",\"endsAt\":\"$(at '+14 days 18:00')\",
+post $HUANGPU "/api/v1/training/courses/$academy/sessions" "{\"startsAt\":\"$(at '+14 days 14:00')\",\"endsAt\":\"$(at '+14 days 18:00')\",
   \"venueKind\":\"ADDRESS\",\"venue\":\"金融品巷·零距离党群服务站\",\"capacity\":40,
   \"enrolmentOpensAt\":\"$(at '-1 hour')\",\"enrolmentClosesAt\":\"$(at '+13 days')\",
   \"cancellationDeadline\":\"$(at '+12 days')\",\"quotaBy\":\"MEMBER_UNIT\",\"seatsPerGroup\":5}" >/dev/null

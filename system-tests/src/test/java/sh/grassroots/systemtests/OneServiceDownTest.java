@@ -29,7 +29,8 @@ class OneServiceDownTest {
                 .header("Retry-After", notNullValue())
                 .body("type", equalTo("urn:grassroots:problem:upstream-unavailable"));
 
-        given().baseUri(Suite.get().gateway()).header("Authorization", token)
+        given().baseUri(Suite.get().gateway())
+                .header("Authorization", "Bearer " + Suite.get().token("admin-huangpu", Set.of("district_admin"), "310101", null))
                 .contentType(ContentType.JSON)
                 .body("{\"name\":\"外滩街道党工委\",\"kind\":\"COMMITTEE\",\"districtCode\":\"310101\"}")
                 .post("/api/v1/orgs/organizations").then().statusCode(201);

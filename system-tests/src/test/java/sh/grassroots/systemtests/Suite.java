@@ -34,7 +34,13 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     public static final String AUDIENCE = "grassroots-api";
     private static Suite running;
 
+    /** Other districts whose systems call the inter-district routes, each with its own issuer and key. */
+    public static final Map<String, String> DISTRICT_ISSUERS = Map.of(
+            "310101", "https://id.huangpu.system-test",
+            "310151", "https://id.chongming.system-test");
+
     private final Map<String, Service> services = new LinkedHashMap<>();
+    private final Map<String, KeyPair> districtKeys = new LinkedHashMap<>();
     private KeyPair keys;
 
     public record Service(String name, int port, Process process, Path log) {
@@ -47,7 +53,13 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     public synchronized void beforeAll(ExtensionContext context) throws Exception {
         if (running == null) {
             Suite suite = new Suite();
-            suite.start();
+            try {
+                suite.start();
+            } catch (Exception | Error e) {
+                // Otherwise the services that did start outlive the run.
+                suite.close();
+                throw e;
+            }
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Suite.class.getName(), suite);
             running = suite;
         }
@@ -71,6 +83,36 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
                 .jws().keyId("system-test").sign(keys.getPrivate());
     }
 
+    /** A person with a district claim (district admins) and/or an organization scope (organizers, secretaries). */
+    public String token(String subject, Set<String> roles, String district, String orgScope) {
+        var claims = Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(roles)
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(900));
+        if (district != null) {
+            claims = claims.claim("district", district);
+        }
+        if (orgScope != null) {
+            claims = claims.claim("org_scope", orgScope);
+        }
+        return claims.jws().keyId("system-test").sign(keys.getPrivate());
+    }
+
+    /**
+     * The service token another district's identity provider issues to its own system
+     * (client-credentials style), signed with that district's key.
+     */
+    public String districtServiceToken(String district) {
+        return Jwt.issuer(DISTRICT_ISSUERS.get(district)).audience(AUDIENCE).subject("org-system-" + district)
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(900))
+                .jws().keyId(district).sign(districtKeys.get(district).getPrivate());
+    }
+
+    /** A token naming {@code district}'s issuer but signed with {@code signer}'s key: must be refused. */
+    public String forgedDistrictServiceToken(String district, String signer) {
+        return Jwt.issuer(DISTRICT_ISSUERS.get(district)).audience(AUDIENCE).subject("org-system-" + district)
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(900))
+                .jws().keyId(district).sign(districtKeys.get(signer).getPrivate());
+    }
+
     /** Stops a service (to show the others keep working); it stays down for the rest of the run. */
     public void kill(String name) throws InterruptedException {
         Process p = services.get(name).process();
@@ -86,8 +128,15 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         generator.initialize(2048);
         keys = generator.generateKeyPair();
         Path publicKey = logs.resolve("jwt-public.pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        Files.writeString(publicKey, pem(keys));
+        List<String> districtIssuers = new ArrayList<>();
+        for (var district : DISTRICT_ISSUERS.entrySet()) {
+            KeyPair pair = generator.generateKeyPair();
+            districtKeys.put(district.getKey(), pair);
+            Path key = logs.resolve("district-" + district.getKey() + "-public.pem");
+            Files.writeString(key, pem(pair));
+            districtIssuers.add(district.getKey() + "=" + district.getValue() + "|" + key);
+        }
 
         String db = env("DB_HOST") + ":" + env("DB_PORT");
         String groupPrefix = "system-test-" + UUID.randomUUID() + "-";
@@ -104,10 +153,39 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
                 "STATIONS_SERVICE_URL", "http://127.0.0.1:" + stations,
                 "JWT_ISSUER", ISSUER, "JWT_AUDIENCE", AUDIENCE,
                 "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
-                "GATEWAY_UPSTREAM_TIMEOUT_MS", "3000"), db, groupPrefix);
+                "GATEWAY_DISTRICT_ISSUERS", String.join(",", districtIssuers),
+                // generous: on a small shared machine a write can take seconds; a stopped service is
+                // refused at once whatever this says
+                "GATEWAY_UPSTREAM_TIMEOUT_MS", "10000"), db, groupPrefix);
         for (Service service : services.values()) {
             awaitReady(service);
         }
+        warmUp(services.get("org-service"));
+    }
+
+    /**
+     * A freshly started service answers its first requests slowly (class loading, JIT, the first
+     * database session): on a loaded machine slower than the gateway's upstream timeout. A few
+     * direct reads, whose answers do not matter, keep that out of the tests' own first calls.
+     */
+    private static void warmUp(Service service) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (int i = 0; i < 5; i++) {
+            try {
+                http.send(HttpRequest.newBuilder(URI.create(service.url() + "/api/v1/orgs/organizations/" + UUID.randomUUID()
+                                + "/descendants"))
+                        .header("X-Caller-Subject", "warm-up").header("X-Caller-Kind", "PERSON")
+                        .header("X-Caller-Roles", "district_admin").header("X-Caller-District", "310110")
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+            } catch (IOException ignored) {
+                // only warming up
+            }
+        }
+    }
+
+    private static String pem(KeyPair pair) {
+        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
     }
 
     private void launch(Path root, Path logs, String name, int port, Map<String, String> extra, String db,
@@ -125,13 +203,15 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         env.put("DB_PORT", db.split(":")[1]);
         env.put("KAFKA_BOOTSTRAP_SERVERS", env("KAFKA_BOOTSTRAP_SERVERS"));
         env.put("KAFKA_GROUP_PREFIX", groupPrefix);
+        // Four JVMs start at once on a small shared machine: a first connection can take a while.
+        env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
         env.putAll(extra);
         services.put(name, new Service(name, port, builder.start(), log));
     }
 
     private static void awaitReady(Service service) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.process().isAlive()) {
                 throw new IllegalStateException(service.name() + " exited:\n" + tail(service.log()));

@@ -25,7 +25,7 @@ class WalkingSkeletonTest {
 
     @Test
     void an_organization_created_through_the_gateway_shows_up_in_training() {
-        String token = Suite.get().token("organizer-yangpu", Set.of("district_admin"));
+        String token = Suite.get().token("admin-yangpu", Set.of("district_admin"), "310110", null);
         String id = given().baseUri(Suite.get().gateway())
                 .header("Authorization", "Bearer " + token)
                 .header("X-Request-Id", "walking-skeleton-1")

@@ -21,7 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static sh.grassroots.org.testing.AsCaller.asAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,7 +66,7 @@ class PublishedEventsTest {
         String from = committee(unique("老西门街道党工委"));
         String to = committee(unique("小东门街道党工委"));
         String temporary = branch(unique("蓬莱路临时党支部"), from);
-        given().contentType(ContentType.JSON).body("{\"name\":\"" + unique("蓬莱路303弄临时党支部") + "\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"name\":\"" + unique("蓬莱路303弄临时党支部") + "\"}")
                 .post(PATH + "/" + temporary + "/rename").then().statusCode(200);
         move(temporary, to).statusCode(200);
         dissolve(temporary, "2025-12-31").statusCode(200);
@@ -108,11 +108,11 @@ class PublishedEventsTest {
         String from = branch(unique("UP主党支部"), committee(unique("哔哩哔哩党委")));
         String to = branch(unique("第一党支部"), committee(unique("东方证券党委")));
         String member = aFullMemberOf(from);
-        String transfer = given().contentType(ContentType.JSON)
+        String transfer = asAdmin().contentType(ContentType.JSON)
                 .body("{\"memberId\":\"" + member + "\",\"toOrganizationId\":\"" + to + "\"}")
                 .post("/api/v1/orgs/transfers").then().statusCode(201).extract().path("id");
-        given().post("/api/v1/orgs/transfers/" + transfer + "/accept").then().statusCode(200);
-        given().post("/api/v1/orgs/transfers/" + transfer + "/complete").then().statusCode(200);
+        asAdmin().post("/api/v1/orgs/transfers/" + transfer + "/accept").then().statusCode(200);
+        asAdmin().post("/api/v1/orgs/transfers/" + transfer + "/complete").then().statusCode(200);
 
         List<JsonNode> events = eventsFor(MemberEvents.TOPIC, member, 2);
         JsonNode completed = events.get(1);

@@ -12,6 +12,17 @@ public final class AsCaller {
     private AsCaller() {
     }
 
+    public static final String YANGPU = "310110";
+    public static final String HUANGPU = "310101";
+
+    /**
+     * Yangpu's district admin: the caller of the tests whose subject is a rule other than scope
+     * (every organization those tests make is in Yangpu).
+     */
+    public static RequestSpecification asAdmin() {
+        return districtAdmin(YANGPU);
+    }
+
     /** Admin of {@code district} (e.g. "310110" for Yangpu). */
     public static RequestSpecification districtAdmin(String district) {
         return person("admin-" + district, "district_admin", null, district);
@@ -30,6 +41,11 @@ public final class AsCaller {
     /** A plain member; {@code memberId} is their subject. */
     public static RequestSpecification member(String memberId) {
         return person(memberId, "member", null, null);
+    }
+
+    /** A request that did not come through the gateway: no X-Caller-* headers at all. */
+    public static RequestSpecification anonymous() {
+        return given();
     }
 
     /** Another district's system (client-credentials token of that district's issuer). */

@@ -18,7 +18,9 @@ import java.util.UUID;
 /**
  * The object-level checks of every org-service endpoint: looks up where the caller's scope and
  * the target sit and asks {@link AccessPolicy}. Fails the Uni with a 403 problem when refused,
- * a 404 when the target does not exist. Runs in its own session, before the operation.
+ * a 404 when the target does not exist. Runs in its own session, before the operation; what it
+ * reads to decide (an organization's district and path, a member's home, a transfer's two ends)
+ * is what the operation itself does not change.
  */
 @ApplicationScoped
 public class Access {
@@ -26,48 +28,28 @@ public class Access {
     /** {@code caller} may do {@code permission} at organization {@code organizationId}. */
     @WithSession
     public Uni<Void> toOrganization(CallerHeaders caller, UUID organizationId, Permission permission) {
-        return scopesOf(caller, organizationId, "organization").map(found -> {
-            deny(AccessPolicy.check(found.actor(), permission, found.target()));
-            return null;
+        return lookup(organizationId).chain(target -> {
+            if (target == null) {
+                throw ProblemException.notFound("Organization", organizationId);
+            }
+            return actorOf(caller).map(actor -> deny(AccessPolicy.check(actor, permission, target)));
         });
     }
 
     /**
-     * {@code caller} may act on member {@code memberId}: the member themselves when
-     * {@code selfAllowed}, else a role whose scope holds the member's home organization.
+     * Like {@link #toOrganization} for an organization named in a request body: when there is no
+     * such organization the operation itself answers, with the 422 that names the field.
      */
     @WithSession
-    public Uni<Void> toMember(CallerHeaders caller, UUID memberId, Permission permission, boolean selfAllowed) {
-        if (selfAllowed && !caller.isService() && caller.subject().equals(memberId.toString())) {
-            return Panache.getSession().chain(s -> s.createNativeQuery(
-                            "select 1 from member where id = ?1", Integer.class)
-                    .setParameter(1, memberId).getResultList()).map(rows -> {
-                        if (rows.isEmpty()) {
-                            throw ProblemException.notFound("member", memberId);
-                        }
-                        return null;
-                    });
-        }
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select home_organization_id from member where id = ?1", UUID.class)
-                .setParameter(1, memberId).getResultList()).chain(rows -> {
-                    if (rows.isEmpty()) {
-                        throw ProblemException.notFound("member", memberId);
-                    }
-                    return scopesOf(caller, rows.get(0), "organization");
-                }).map(found -> {
-                    deny(AccessPolicy.check(found.actor(), permission, found.target()));
-                    return null;
-                });
+    public Uni<Void> toReferencedOrganization(CallerHeaders caller, UUID organizationId, Permission permission) {
+        return lookup(organizationId).chain(target -> target == null ? Uni.createFrom().voidItem()
+                : actorOf(caller).map(actor -> deny(AccessPolicy.check(actor, permission, target))));
     }
 
     /** {@code caller} may create a top-level organization in {@code districtCode}. */
     @WithSession
     public Uni<Void> toNewRoot(CallerHeaders caller, String districtCode) {
-        return actorOf(caller).map(actor -> {
-            deny(AccessPolicy.checkNewRoot(actor, districtCode));
-            return null;
-        });
+        return actorOf(caller).map(actor -> deny(AccessPolicy.checkNewRoot(actor, districtCode)));
     }
 
     /** The caller as the policy sees them (their scope looked up), for checks made elsewhere. */
@@ -82,22 +64,100 @@ public class Access {
         return lookup(organizationId);
     }
 
-    private record Found(AccessPolicy.Actor actor, Scope target) {
+    /** An organization's own card and path: any person (not a service identity). */
+    public Uni<Void> toOpenRead(CallerHeaders caller) {
+        return Uni.createFrom().item(() -> deny(AccessPolicy.checkOpenRead(
+                new AccessPolicy.Actor(caller.subject(), caller.isService(), caller.roles(), caller.district(), null))));
     }
 
-    private Uni<Found> scopesOf(CallerHeaders caller, UUID targetId, String what) {
-        return lookup(targetId).chain(target -> {
-            if (target == null) {
-                throw ProblemException.notFound(what, targetId);
+    /**
+     * {@code caller} may act on member {@code memberId}: the member themselves when
+     * {@code selfAllowed}, else a role whose scope holds the member's home organization.
+     */
+    @WithSession
+    public Uni<Void> toMember(CallerHeaders caller, UUID memberId, Permission permission, boolean selfAllowed) {
+        return homeOf(memberId).chain(home -> {
+            if (home == null) {
+                throw ProblemException.notFound("Member", memberId);
             }
-            return actorOf(caller).map(actor -> new Found(actor, target));
+            return actorOf(caller).map(actor -> deny(AccessPolicy.checkMember(actor, memberId.toString(), home,
+                    permission, selfAllowed)));
         });
+    }
+
+    /** Like {@link #toMember} for a member named in a request body (unknown: the operation's 422). */
+    @WithSession
+    public Uni<Void> toReferencedMember(CallerHeaders caller, UUID memberId, Permission permission, boolean selfAllowed) {
+        return homeOf(memberId).chain(home -> home == null ? Uni.createFrom().voidItem()
+                : actorOf(caller).map(actor -> deny(AccessPolicy.checkMember(actor, memberId.toString(), home,
+                        permission, selfAllowed))));
+    }
+
+    /** {@code caller}, a person, may take {@code step} on transfer {@code transferId}. */
+    @WithSession
+    public Uni<Void> toTransfer(CallerHeaders caller, UUID transferId, AccessPolicy.TransferStep step) {
+        return transfer(transferId).chain(found -> actorOf(caller)
+                .map(actor -> deny(AccessPolicy.checkTransfer(actor, step, found.parties()))));
+    }
+
+    /**
+     * {@code caller}, another district's system, may act on transfer {@code transferId}: it is
+     * addressed to that district from another one.
+     */
+    @WithSession
+    public Uni<Void> toInterDistrictTransfer(CallerHeaders caller, UUID transferId, boolean readsMemberCard) {
+        return transfer(transferId).map(found -> deny(AccessPolicy.checkInterDistrict(serviceActor(caller),
+                found.parties(), readsMemberCard, found.closedWithoutMove())));
+    }
+
+    /** The district a service identity acts for; fails with 403 for anyone else. */
+    public Uni<String> serviceDistrict(CallerHeaders caller) {
+        return Uni.createFrom().item(() -> {
+            deny(AccessPolicy.checkServiceIdentity(serviceActor(caller)));
+            return caller.district();
+        });
+    }
+
+    private record FoundTransfer(AccessPolicy.TransferParties parties, boolean closedWithoutMove) {
+    }
+
+    private Uni<FoundTransfer> transfer(UUID transferId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select cast(t.member_id as text), t.status, f.district_code, f.path, o.district_code, o.path "
+                                + "from transfer t join organization f on f.id = t.from_organization_id "
+                                + "join organization o on o.id = t.to_organization_id where t.id = ?1", Object[].class)
+                .setParameter(1, transferId).getResultList())
+                .map((List<Object[]> rows) -> {
+                    if (rows.isEmpty()) {
+                        throw ProblemException.notFound("Transfer", transferId);
+                    }
+                    Object[] row = rows.get(0);
+                    String status = (String) row[1];
+                    return new FoundTransfer(new AccessPolicy.TransferParties((String) row[0],
+                            new Scope(((String) row[2]).trim(), (String) row[3]),
+                            new Scope(((String) row[4]).trim(), (String) row[5])),
+                            status.equals("REJECTED") || status.equals("CANCELLED"));
+                });
+    }
+
+    private Uni<Scope> homeOf(UUID memberId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select o.district_code, o.path from member m join organization o on o.id = m.home_organization_id "
+                                + "where m.id = ?1", Object[].class)
+                .setParameter(1, memberId).getResultList())
+                .map((List<Object[]> rows) -> rows.isEmpty() ? null
+                        : new Scope(((String) rows.get(0)[0]).trim(), (String) rows.get(0)[1]));
+    }
+
+    private static AccessPolicy.Actor serviceActor(CallerHeaders caller) {
+        return new AccessPolicy.Actor(caller.subject(), caller.isService(), caller.roles(), caller.district(), null);
     }
 
     private Uni<AccessPolicy.Actor> actorOf(CallerHeaders caller) {
         Optional<UUID> scopeId = parse(caller.orgScope());
         Uni<Scope> scope = scopeId.isEmpty() ? Uni.createFrom().nullItem() : lookup(scopeId.get());
-        return scope.map(s -> new AccessPolicy.Actor(caller.isService(), caller.roles(), caller.district(), s));
+        return scope.map(s -> new AccessPolicy.Actor(caller.subject(), caller.isService(), caller.roles(),
+                caller.district(), s));
     }
 
     private Uni<Scope> lookup(UUID organizationId) {
@@ -119,9 +179,10 @@ public class Access {
         }
     }
 
-    private static void deny(Optional<AccessPolicy.Denial> denial) {
+    private static Void deny(Optional<AccessPolicy.Denial> denial) {
         denial.ifPresent(d -> {
             throw new ProblemException(Problem.of(403, d.slug(), "Forbidden", d.detail()));
         });
+        return null;
     }
 }

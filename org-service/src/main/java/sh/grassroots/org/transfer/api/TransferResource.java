@@ -14,10 +14,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
+import sh.grassroots.org.access.api.Callers;
+import sh.grassroots.org.access.application.Access;
+import sh.grassroots.org.access.model.AccessPolicy.TransferStep;
+import sh.grassroots.org.access.model.Permission;
 import sh.grassroots.org.common.api.Versions;
 import sh.grassroots.org.common.application.Page;
 import sh.grassroots.org.transfer.application.TransferService;
@@ -25,12 +30,20 @@ import sh.grassroots.org.transfer.application.TransferView;
 
 import java.util.UUID;
 
+/**
+ * Transfers taken by people. Scopes (AccessPolicy): the member or whoever manages the members
+ * of their home requests and cancels; the receiving side (MANAGE_MEMBERS at the receiving
+ * organization) accepts, rejects and completes, unless the receiving organization is in another
+ * district: then that district's system does, through {@link InterDistrictTransferResource}.
+ */
 @Path("/api/v1/orgs/transfers")
 public class TransferResource {
     private final TransferService transfers;
+    private final Access access;
 
-    public TransferResource(TransferService transfers) {
+    public TransferResource(TransferService transfers, Access access) {
         this.transfers = transfers;
+        this.access = access;
     }
 
     public record TransferRequest(@NotNull UUID memberId, @NotNull UUID toOrganizationId, @Size(max = 500) String note) {
@@ -40,8 +53,10 @@ public class TransferResource {
     }
 
     @POST
-    public Uni<RestResponse<TransferView>> request(@NotNull @Valid TransferRequest request, UriInfo uri) {
-        return transfers.request(request.memberId(), request.toOrganizationId(), request.note())
+    public Uni<RestResponse<TransferView>> request(@NotNull @Valid TransferRequest request, UriInfo uri,
+                                                   @Context HttpHeaders headers) {
+        return access.toReferencedMember(Callers.require(headers), request.memberId(), Permission.MANAGE_MEMBERS, true)
+                .chain(() -> transfers.request(request.memberId(), request.toOrganizationId(), request.note()))
                 .map(created -> RestResponse.ResponseBuilder.<TransferView>created(
                                 uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                         .entity(created).type(MediaType.APPLICATION_JSON)
@@ -51,41 +66,57 @@ public class TransferResource {
     @GET
     @Path("{id}")
     public Uni<RestResponse<TransferView>> get(@PathParam("id") UUID id,
-                                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return transfers.get(id).map(view -> Versions.read(view, view.version(), ifNoneMatch));
+                                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                                               @Context HttpHeaders headers) {
+        return access.toTransfer(Callers.require(headers), id, TransferStep.READ)
+                .chain(() -> transfers.get(id)).map(view -> Versions.read(view, view.version(), ifNoneMatch));
     }
 
-    /** A member's transfer history. */
+    /** A member's transfer history: the member, or whoever may read their current home. */
     @GET
     public Uni<Page<TransferView>> ofMember(@QueryParam("memberId") @NotNull UUID memberId,
                                             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-                                            @QueryParam("cursor") String cursor) {
-        return transfers.ofMember(memberId, limit, cursor);
+                                            @QueryParam("cursor") String cursor,
+                                            @Context HttpHeaders headers) {
+        return access.toMember(Callers.require(headers), memberId, Permission.READ_SUBTREE, true)
+                .chain(() -> transfers.ofMember(memberId, limit, cursor));
     }
 
     @POST
     @Path("{id}/accept")
-    public Uni<RestResponse<TransferView>> accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return transfers.accept(id, Versions.expected(ifMatch)).map(v -> Versions.written(v, v.version()));
+    public Uni<RestResponse<TransferView>> accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                  @Context HttpHeaders headers) {
+        Long expected = Versions.expected(ifMatch);
+        return access.toTransfer(Callers.require(headers), id, TransferStep.DECIDE)
+                .chain(() -> transfers.accept(id, expected)).map(v -> Versions.written(v, v.version()));
     }
 
     @POST
     @Path("{id}/reject")
     public Uni<RestResponse<TransferView>> reject(@PathParam("id") UUID id, @NotNull @Valid RejectRequest request,
-                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return transfers.reject(id, request.reason().strip(), Versions.expected(ifMatch))
+                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                  @Context HttpHeaders headers) {
+        Long expected = Versions.expected(ifMatch);
+        return access.toTransfer(Callers.require(headers), id, TransferStep.DECIDE)
+                .chain(() -> transfers.reject(id, request.reason().strip(), expected))
                 .map(v -> Versions.written(v, v.version()));
     }
 
     @POST
     @Path("{id}/complete")
-    public Uni<RestResponse<TransferView>> complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return transfers.complete(id, Versions.expected(ifMatch)).map(v -> Versions.written(v, v.version()));
+    public Uni<RestResponse<TransferView>> complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                    @Context HttpHeaders headers) {
+        Long expected = Versions.expected(ifMatch);
+        return access.toTransfer(Callers.require(headers), id, TransferStep.COMPLETE)
+                .chain(() -> transfers.complete(id, expected)).map(v -> Versions.written(v, v.version()));
     }
 
     @POST
     @Path("{id}/cancel")
-    public Uni<RestResponse<TransferView>> cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return transfers.cancel(id, Versions.expected(ifMatch)).map(v -> Versions.written(v, v.version()));
+    public Uni<RestResponse<TransferView>> cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                  @Context HttpHeaders headers) {
+        Long expected = Versions.expected(ifMatch);
+        return access.toTransfer(Callers.require(headers), id, TransferStep.CANCEL)
+                .chain(() -> transfers.cancel(id, expected)).map(v -> Versions.written(v, v.version()));
     }
 }

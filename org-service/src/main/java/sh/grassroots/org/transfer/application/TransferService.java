@@ -58,16 +58,21 @@ public class TransferService {
                                     if (outcome instanceof Outcome.Refused<TransferChange.Requested> refused) {
                                         return Uni.createFrom().failure(RuleProblems.of(refused, "The transfer cannot be requested"));
                                     }
-                                    return persist(((Outcome.Done<TransferChange.Requested>) outcome).change(), note);
+                                    return tree.districtOf(member.homeOrganizationId).chain(fromDistrict -> persist(
+                                            ((Outcome.Done<TransferChange.Requested>) outcome).change(), note,
+                                            fromDistrict, target.districtCode));
                                 })));
     }
 
-    private Uni<TransferView> persist(TransferChange.Requested requested, String note) {
+    private Uni<TransferView> persist(TransferChange.Requested requested, String note, String fromDistrict,
+                                      String toDistrict) {
         TransferEntity transfer = new TransferEntity();
         transfer.id = requested.transferId();
         transfer.memberId = requested.memberId();
         transfer.fromOrganizationId = requested.fromOrganizationId();
         transfer.toOrganizationId = requested.toOrganizationId();
+        transfer.fromDistrictCode = fromDistrict.trim();
+        transfer.toDistrictCode = toDistrict.trim();
         transfer.status = TransferStatus.REQUESTED;
         transfer.note = note;
         transfer.requestedAt = OffsetDateTime.now(clock);
@@ -183,6 +188,43 @@ public class TransferService {
                 .page(0, limit + 1).list()
                 .map(rows -> Page.of(rows, limit, (TransferEntity last) -> Cursors.encode(last.seq.toString()))
                         .map(TransferView::of));
+    }
+
+    /**
+     * The transfers addressed from other districts to {@code district}, oldest first; only the
+     * open ones unless {@code status} names another.
+     */
+    @WithSession
+    public Uni<Page<TransferView>> addressedTo(String district, TransferStatus status, int limit, String cursor) {
+        long after;
+        try {
+            after = cursor == null ? 0 : Long.parseLong(Cursors.decode(cursor));
+        } catch (IllegalArgumentException | ProblemException e) {
+            return Uni.createFrom().failure(Cursors.invalid());
+        }
+        List<TransferStatus> statuses = status == null
+                ? List.of(TransferStatus.REQUESTED, TransferStatus.ACCEPTED) : List.of(status);
+        return TransferEntity.<TransferEntity>find("toDistrictCode = ?1 and fromDistrictCode <> toDistrictCode "
+                        + "and status in ?2 and seq > ?3 order by seq", district, statuses, after)
+                .page(0, limit + 1).list()
+                .map(rows -> Page.of(rows, limit, (TransferEntity last) -> Cursors.encode(last.seq.toString()))
+                        .map(TransferView::of));
+    }
+
+    /**
+     * What the receiving district's system sees of the member being transferred: who they are
+     * in the party (name, status, dates) and where they come from; the ID number only masked,
+     * no phone.
+     */
+    @WithSession
+    public Uni<TransferringMemberCard> memberCard(UUID transferId) {
+        return TransferEntity.<TransferEntity>findById(transferId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Transfer", transferId))
+                .chain(transfer -> MemberEntity.<MemberEntity>findById(transfer.memberId)
+                        .chain(member -> OrganizationEntity.<OrganizationEntity>findById(transfer.fromOrganizationId)
+                                .map(from -> new TransferringMemberCard(transfer.id, member.id, member.name,
+                                        member.status, member.admittedOn, member.fullSince, member.idNumberMasked,
+                                        member.leftOn != null, from.id, from.name, transfer.fromDistrictCode))));
     }
 
     private static Target target(OrganizationEntity organization) {

@@ -6,12 +6,15 @@ import sh.grassroots.org.transfer.persistence.TransferEntity;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+/** A transfer; {@code interDistrict} when the receiving organization is in another district than the member's home. */
 public record TransferView(UUID id, UUID memberId, UUID fromOrganizationId, UUID toOrganizationId,
+                           String fromDistrictCode, String toDistrictCode, boolean interDistrict,
                            TransferStatus status, String note, String rejectionReason, OffsetDateTime requestedAt,
                            OffsetDateTime decidedAt, OffsetDateTime closedAt, long version) {
 
     static TransferView of(TransferEntity e) {
-        return new TransferView(e.id, e.memberId, e.fromOrganizationId, e.toOrganizationId, e.status, e.note,
+        return new TransferView(e.id, e.memberId, e.fromOrganizationId, e.toOrganizationId, e.fromDistrictCode,
+                e.toDistrictCode, !e.fromDistrictCode.equals(e.toDistrictCode), e.status, e.note,
                 e.rejectionReason, e.requestedAt, e.decidedAt, e.closedAt, e.version);
     }
 }

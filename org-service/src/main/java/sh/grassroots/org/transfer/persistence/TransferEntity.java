@@ -33,6 +33,14 @@ public class TransferEntity extends PanacheEntityBase {
     @Column(name = "to_organization_id", nullable = false)
     public UUID toOrganizationId;
 
+    /** The district of the member's home when the transfer was requested. */
+    @Column(name = "from_district_code", nullable = false)
+    public String fromDistrictCode;
+
+    /** The receiving organization's district; another one than {@link #fromDistrictCode} makes it inter-district. */
+    @Column(name = "to_district_code", nullable = false)
+    public String toDistrictCode;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public TransferStatus status;

@@ -2,10 +2,12 @@ package sh.grassroots.org.member.api;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import sh.grassroots.org.testing.AsCaller;
 
 import java.time.LocalDate;
 
-import static io.restassured.RestAssured.given;
+import static sh.grassroots.org.testing.AsCaller.asAdmin;
 import static sh.grassroots.org.member.model.IdNumbers.aValidIdNumber;
 
 /** Registers members through the API with valid personal data, in the words of the domain. */
@@ -16,8 +18,21 @@ public final class MemberApi {
     }
 
     public static String aFullMemberOf(String branchId) {
+        return aFullMemberOf(branchId, AsCaller.asAdmin());
+    }
+
+    /** Registered by {@code as} (e.g. the admin of the branch's district). */
+    public static String aFullMemberOf(String branchId, RequestSpecification as) {
         LocalDate admitted = LocalDate.now().minusYears(5);
-        return register(branchId, aValidIdNumber(), admitted, admitted.plusYears(1)).statusCode(201).extract().path("id");
+        return register(as, branchId, aValidIdNumber(), admitted, admitted.plusYears(1)).statusCode(201).extract().path("id");
+    }
+
+    /** The body of a registration in {@code homeId} with valid personal data. */
+    public static String registration(String homeId) {
+        LocalDate admitted = LocalDate.now().minusYears(5);
+        return "{\"name\":\"张三\",\"idNumber\":\"" + aValidIdNumber() + "\",\"phone\":\"13812345678\","
+                + "\"homeOrganizationId\":\"" + homeId + "\",\"admittedOn\":\"" + admitted + "\","
+                + "\"fullSince\":\"" + admitted.plusYears(1) + "\"}";
     }
 
     public static String aProbationaryMemberOf(String branchId) {
@@ -25,20 +40,25 @@ public final class MemberApi {
     }
 
     public static ValidatableResponse register(String homeId, String idNumber, LocalDate admittedOn, LocalDate fullSince) {
+        return register(AsCaller.asAdmin(), homeId, idNumber, admittedOn, fullSince);
+    }
+
+    public static ValidatableResponse register(RequestSpecification as, String homeId, String idNumber,
+                                               LocalDate admittedOn, LocalDate fullSince) {
         String full = fullSince == null ? "" : ",\"fullSince\":\"" + fullSince + "\"";
-        return given().contentType(ContentType.JSON)
+        return as.contentType(ContentType.JSON)
                 .body("{\"name\":\"张三\",\"idNumber\":\"" + idNumber + "\",\"phone\":\"13812345678\","
                         + "\"homeOrganizationId\":\"" + homeId + "\",\"admittedOn\":\"" + admittedOn + "\"" + full + "}")
                 .post(PATH).then();
     }
 
     public static ValidatableResponse leave(String memberId, LocalDate on) {
-        return given().contentType(ContentType.JSON).body("{\"leftOn\":\"" + on + "\",\"reason\":\"WITHDREW\"}")
+        return asAdmin().contentType(ContentType.JSON).body("{\"leftOn\":\"" + on + "\",\"reason\":\"WITHDREW\"}")
                 .post(PATH + "/" + memberId + "/leave").then();
     }
 
     public static ValidatableResponse becomeFull(String memberId, LocalDate on) {
-        return given().contentType(ContentType.JSON).body("{\"status\":\"FULL\",\"effectiveOn\":\"" + on + "\"}")
+        return asAdmin().contentType(ContentType.JSON).body("{\"status\":\"FULL\",\"effectiveOn\":\"" + on + "\"}")
                 .post(PATH + "/" + memberId + "/status").then();
     }
 }

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static sh.grassroots.org.testing.AsCaller.asAdmin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -61,7 +61,7 @@ class MemberApiTest {
                 .body(not(containsString(idNumber.substring(3, 14))))
                 .extract().path("id");
 
-        given().get(PATH + "/" + id).then().statusCode(200)
+        asAdmin().get(PATH + "/" + id).then().statusCode(200)
                 .body("homeOrganizationId", equalTo(branch))
                 .body("phone", equalTo("138****5678"))
                 .body(not(containsString("13812345678")));
@@ -96,7 +96,7 @@ class MemberApiTest {
     @Test
     void invalid_personal_data_is_named_by_field() {
         String branch = branch(unique("第一党支部"), committee(unique("党委")));
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body("{\"name\":\"李四\",\"idNumber\":\"110105194912310021\",\"phone\":\"12345\","
                         + "\"homeOrganizationId\":\"" + branch + "\",\"admittedOn\":\"2020-01-01\"}")
                 .post(PATH).then().statusCode(422)
@@ -107,7 +107,7 @@ class MemberApiTest {
 
     @Test
     void missing_fields_are_a_validation_problem() {
-        given().contentType(ContentType.JSON).body("{\"name\":\"李四\"}").post(PATH).then().statusCode(400)
+        asAdmin().contentType(ContentType.JSON).body("{\"name\":\"李四\"}").post(PATH).then().statusCode(400)
                 .body("type", equalTo("urn:grassroots:problem:validation"))
                 .body("errors.field", hasItems("idNumber", "homeOrganizationId", "admittedOn"));
     }
@@ -140,7 +140,7 @@ class MemberApiTest {
                 .body("fullSince", equalTo(LocalDate.now().minusYears(1).toString()));
         becomeFull(admittedLongAgo, LocalDate.now().minusDays(3)).statusCode(409)
                 .body("type", equalTo("urn:grassroots:problem:member-already-full"));
-        given().contentType(ContentType.JSON).body("{\"status\":\"PROBATIONARY\",\"effectiveOn\":\"2025-01-01\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"status\":\"PROBATIONARY\",\"effectiveOn\":\"2025-01-01\"}")
                 .post(PATH + "/" + admittedLongAgo + "/status").then().statusCode(422)
                 .body("type", equalTo("urn:grassroots:problem:member-status-change-not-allowed"));
     }
@@ -154,7 +154,7 @@ class MemberApiTest {
                 .body("leaveReason", equalTo("WITHDREW"));
         leave(member, LocalDate.now().minusDays(1)).statusCode(409)
                 .body("type", equalTo("urn:grassroots:problem:member-has-left"));
-        given().contentType(ContentType.JSON).body("{\"leftOn\":\"2025-01-01\",\"reason\":\"BORED\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"leftOn\":\"2025-01-01\",\"reason\":\"BORED\"}")
                 .post(PATH + "/" + member + "/leave").then().statusCode(400)
                 .body("type", equalTo("urn:grassroots:problem:invalid-field"))
                 .body("errors.field", hasItem("reason"));
@@ -201,17 +201,17 @@ class MemberApiTest {
         for (int i = 0; i < 5; i++) {
             registered.add(aProbationaryMemberOf(branch));
         }
-        var first = given().queryParam("homeOrganizationId", branch).queryParam("limit", 3).get(PATH)
+        var first = asAdmin().queryParam("homeOrganizationId", branch).queryParam("limit", 3).get(PATH)
                 .then().statusCode(200).body("items", hasSize(3)).extract();
         String cursor = first.path("nextCursor");
-        var second = given().queryParam("homeOrganizationId", branch).queryParam("limit", 3).queryParam("cursor", cursor)
+        var second = asAdmin().queryParam("homeOrganizationId", branch).queryParam("limit", 3).queryParam("cursor", cursor)
                 .get(PATH).then().statusCode(200).body("items", hasSize(2)).body("nextCursor", nullValue()).extract();
         List<String> seen = new ArrayList<>(first.path("items.id"));
         seen.addAll(second.path("items.id"));
         assertEquals(registered.stream().sorted().toList(), seen);
 
-        given().get(PATH).then().statusCode(400).body("errors.field", hasItem("homeOrganizationId"));
-        given().queryParam("homeOrganizationId", branch).queryParam("cursor", "bm9wZQ").get(PATH).then().statusCode(400)
+        asAdmin().get(PATH).then().statusCode(400).body("errors.field", hasItem("homeOrganizationId"));
+        asAdmin().queryParam("homeOrganizationId", branch).queryParam("cursor", "bm9wZQ").get(PATH).then().statusCode(400)
                 .body("type", equalTo("urn:grassroots:problem:invalid-cursor"));
     }
 
@@ -227,7 +227,7 @@ class MemberApiTest {
         aFullMemberOf(grid2);
         aProbationaryMemberOf(grid2);
 
-        var report = given().get(ORGS + "/" + committee + "/size-report").then().statusCode(200)
+        var report = asAdmin().get(ORGS + "/" + committee + "/size-report").then().statusCode(200)
                 .body("items", hasSize(3))
                 .body("items[0].organizationId", equalTo(committee))
                 .body("items[0].total", equalTo(6))
@@ -235,26 +235,26 @@ class MemberApiTest {
                 .body("nextCursor", nullValue()).extract();
         List<String> ids = report.path("items.organizationId");
         int second = ids.indexOf(grid2);
-        given().get(ORGS + "/" + committee + "/size-report").then()
+        asAdmin().get(ORGS + "/" + committee + "/size-report").then()
                 .body("items[" + second + "].flags.rule", contains("size-branch-needs-three-full-members"))
                 .body("items[" + ids.indexOf(grid1) + "].flags", hasSize(0));
 
-        var firstPage = given().queryParam("limit", 2).get(ORGS + "/" + committee + "/size-report").then()
+        var firstPage = asAdmin().queryParam("limit", 2).get(ORGS + "/" + committee + "/size-report").then()
                 .statusCode(200).body("items", hasSize(2)).extract();
-        given().queryParam("limit", 2).queryParam("cursor", (String) firstPage.path("nextCursor"))
+        asAdmin().queryParam("limit", 2).queryParam("cursor", (String) firstPage.path("nextCursor"))
                 .get(ORGS + "/" + committee + "/size-report").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].organizationId", equalTo(ids.get(2)));
     }
 
     @Test
     void an_unknown_member_is_a_404() {
-        given().get(PATH + "/" + UUID.randomUUID()).then().statusCode(404)
+        asAdmin().get(PATH + "/" + UUID.randomUUID()).then().statusCode(404)
                 .body("type", equalTo("urn:grassroots:problem:not-found"));
         leave(UUID.randomUUID().toString(), LocalDate.now().minusDays(1)).statusCode(404);
     }
 
     private static void counts(String organization, int full, int probationary) {
-        given().get(ORGS + "/" + organization + "/member-counts").then().statusCode(200)
+        asAdmin().get(ORGS + "/" + organization + "/member-counts").then().statusCode(200)
                 .body("full", equalTo(full))
                 .body("probationary", equalTo(probationary))
                 .body("total", equalTo(full + probationary));

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static sh.grassroots.org.testing.AsCaller.asAdmin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -27,13 +27,13 @@ class TransferApiTest {
     private static final String MEMBERS = "/api/v1/orgs/members";
 
     private static ValidatableResponse request(String member, String to) {
-        return given().contentType(ContentType.JSON)
+        return asAdmin().contentType(ContentType.JSON)
                 .body("{\"memberId\":\"" + member + "\",\"toOrganizationId\":\"" + to + "\",\"note\":\"工作调动\"}")
                 .post(PATH).then();
     }
 
     private static ValidatableResponse act(String transfer, String action) {
-        return given().contentType(ContentType.JSON).post(PATH + "/" + transfer + "/" + action).then();
+        return asAdmin().contentType(ContentType.JSON).post(PATH + "/" + transfer + "/" + action).then();
     }
 
     @Test
@@ -51,10 +51,10 @@ class TransferApiTest {
         act(transfer, "accept").statusCode(200).body("status", equalTo("ACCEPTED"));
         act(transfer, "complete").statusCode(200).body("status", equalTo("COMPLETED"));
 
-        given().get(MEMBERS + "/" + member).then().body("homeOrganizationId", equalTo(to));
-        given().get(ORGS + "/" + bilibili + "/member-counts").then().body("full", equalTo(0));
-        given().get(ORGS + "/" + otherCommittee + "/member-counts").then().body("full", equalTo(1));
-        given().queryParam("memberId", member).get(PATH).then().statusCode(200)
+        asAdmin().get(MEMBERS + "/" + member).then().body("homeOrganizationId", equalTo(to));
+        asAdmin().get(ORGS + "/" + bilibili + "/member-counts").then().body("full", equalTo(0));
+        asAdmin().get(ORGS + "/" + otherCommittee + "/member-counts").then().body("full", equalTo(1));
+        asAdmin().queryParam("memberId", member).get(PATH).then().statusCode(200)
                 .body("items.id", contains(transfer))
                 .body("items[0].status", equalTo("COMPLETED"));
     }
@@ -73,7 +73,7 @@ class TransferApiTest {
                 .body("type", equalTo("urn:grassroots:problem:transfer-already-open"));
         act(first, "cancel").statusCode(200).body("status", equalTo("CANCELLED"));
         String second = request(member, elsewhere).statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).body("{\"reason\":\"不符合条件\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"reason\":\"不符合条件\"}")
                 .post(PATH + "/" + second + "/reject").then().statusCode(200)
                 .body("status", equalTo("REJECTED")).body("rejectionReason", equalTo("不符合条件"));
         request(member, elsewhere).statusCode(201);
@@ -115,7 +115,7 @@ class TransferApiTest {
                 .body("type", equalTo("urn:grassroots:problem:transfer-not-awaiting-decision"));
         act(transfer, "cancel").statusCode(409)
                 .body("type", equalTo("urn:grassroots:problem:transfer-no-longer-cancellable"));
-        given().contentType(ContentType.JSON).body("{\"reason\":\" \"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"reason\":\" \"}")
                 .post(PATH + "/" + transfer + "/reject").then().statusCode(400)
                 .body("errors.field", hasItem("reason"));
         act(UUID.randomUUID().toString(), "accept").statusCode(404);

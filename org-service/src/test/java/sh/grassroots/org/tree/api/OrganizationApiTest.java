@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static sh.grassroots.org.testing.AsCaller.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,14 +19,14 @@ public class OrganizationApiTest {
     static final String YANGPU = "310110";
 
     public static String createCommittee(String name) {
-        return given().contentType(ContentType.JSON)
+        return asAdmin().contentType(ContentType.JSON)
                 .body("{\"name\":\"" + name + "\",\"kind\":\"COMMITTEE\",\"districtCode\":\"" + YANGPU + "\"}")
                 .post(PATH).then().statusCode(201).extract().path("id");
     }
 
     @Test
     void a_committee_is_created_and_can_be_read_back() {
-        String id = given().contentType(ContentType.JSON)
+        String id = asAdmin().contentType(ContentType.JSON)
                 .body("{\"name\":\"哔哩哔哩党委\",\"kind\":\"COMMITTEE\",\"districtCode\":\"310110\",\"foundedOn\":\"2017-06-01\"}")
                 .when().post(PATH)
                 .then().statusCode(201)
@@ -36,7 +36,7 @@ public class OrganizationApiTest {
                 .body("kind", equalTo("COMMITTEE"))
                 .extract().path("id");
 
-        given().get(PATH + "/" + id).then().statusCode(200)
+        asAdmin().get(PATH + "/" + id).then().statusCode(200)
                 .body("id", equalTo(id))
                 .body("districtCode", equalTo(YANGPU))
                 .body("foundedOn", equalTo("2017-06-01"));
@@ -45,20 +45,20 @@ public class OrganizationApiTest {
     @Test
     void a_branch_is_created_under_its_committee() {
         String committee = createCommittee("哔哩哔哩党委 " + UUID.randomUUID());
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body("{\"name\":\"第一党支部\",\"kind\":\"BRANCH\",\"districtCode\":\"310110\",\"parentId\":\"" + committee + "\"}")
                 .post(PATH).then().statusCode(201).body("parentId", equalTo(committee));
     }
 
     @Test
     void a_caller_supplied_request_id_is_echoed() {
-        given().header("X-Request-Id", "phone-123").get(PATH + "/" + UUID.randomUUID())
+        asAdmin().header("X-Request-Id", "phone-123").get(PATH + "/" + UUID.randomUUID())
                 .then().header("X-Request-Id", equalTo("phone-123"));
     }
 
     @Test
     void an_unknown_id_is_a_404_problem() {
-        given().get(PATH + "/" + UUID.randomUUID()).then().statusCode(404)
+        asAdmin().get(PATH + "/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:grassroots:problem:not-found"))
                 .body("status", equalTo(404));
@@ -66,7 +66,7 @@ public class OrganizationApiTest {
 
     @Test
     void malformed_json_is_a_400_problem() {
-        given().contentType(ContentType.JSON).body("{\"name\": ").post(PATH).then().statusCode(400)
+        asAdmin().contentType(ContentType.JSON).body("{\"name\": ").post(PATH).then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:grassroots:problem:malformed-json"))
                 .body(not(containsString("Exception")));
@@ -74,7 +74,7 @@ public class OrganizationApiTest {
 
     @Test
     void an_unknown_field_is_rejected_with_its_name() {
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body("{\"name\":\"x\",\"kind\":\"COMMITTEE\",\"districtCode\":\"310110\",\"colour\":\"red\"}")
                 .post(PATH).then().statusCode(400)
                 .contentType("application/problem+json")
@@ -84,7 +84,7 @@ public class OrganizationApiTest {
 
     @Test
     void missing_and_invalid_fields_are_listed() {
-        given().contentType(ContentType.JSON).body("{\"kind\":\"COMMITTEE\",\"districtCode\":\"31\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"kind\":\"COMMITTEE\",\"districtCode\":\"31\"}")
                 .post(PATH).then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:grassroots:problem:validation"))
@@ -94,13 +94,13 @@ public class OrganizationApiTest {
 
     @Test
     void an_empty_body_is_a_400_problem() {
-        given().contentType(ContentType.JSON).post(PATH).then().statusCode(400)
+        asAdmin().contentType(ContentType.JSON).post(PATH).then().statusCode(400)
                 .contentType("application/problem+json");
     }
 
     @Test
     void a_value_of_the_wrong_type_names_the_field() {
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body("{\"name\":\"x\",\"kind\":\"TEAM\",\"districtCode\":\"310110\"}")
                 .post(PATH).then().statusCode(400)
                 .contentType("application/problem+json")
@@ -110,7 +110,7 @@ public class OrganizationApiTest {
 
     @Test
     void a_branch_without_parent_breaks_a_named_placement_rule() {
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body("{\"name\":\"孤儿支部\",\"kind\":\"BRANCH\",\"districtCode\":\"310110\"}")
                 .post(PATH).then().statusCode(422)
                 .contentType("application/problem+json")
@@ -119,7 +119,7 @@ public class OrganizationApiTest {
 
     @Test
     void an_unknown_parent_is_named() {
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body("{\"name\":\"支部\",\"kind\":\"BRANCH\",\"districtCode\":\"310110\",\"parentId\":\"" + UUID.randomUUID() + "\"}")
                 .post(PATH).then().statusCode(422)
                 .body("type", equalTo("urn:grassroots:problem:unknown-parent"))
@@ -128,7 +128,7 @@ public class OrganizationApiTest {
 
     @Test
     void a_wrong_media_type_is_a_problem_too() {
-        given().contentType(ContentType.TEXT).body("hello").post(PATH).then().statusCode(415)
+        asAdmin().contentType(ContentType.TEXT).body("hello").post(PATH).then().statusCode(415)
                 .contentType("application/problem+json");
     }
 }

@@ -2,10 +2,11 @@ package sh.grassroots.org.tree.api;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import sh.grassroots.org.testing.AsCaller;
 
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static sh.grassroots.org.testing.AsCaller.asAdmin;
 
 /** Calls the tree API the way a client would, for tests of this feature and the ones built on it. */
 public final class TreeApi {
@@ -28,21 +29,26 @@ public final class TreeApi {
     }
 
     public static String create(String name, String kind, String parentId) {
+        return createIn(YANGPU, name, kind, parentId);
+    }
+
+    /** Created by {@code district}'s admin. */
+    public static String createIn(String district, String name, String kind, String parentId) {
         String parent = parentId == null ? "" : ",\"parentId\":\"" + parentId + "\"";
-        return given().contentType(ContentType.JSON)
-                .body("{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\",\"districtCode\":\"" + YANGPU
+        return AsCaller.districtAdmin(district).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\",\"districtCode\":\"" + district
                         + "\",\"foundedOn\":\"2020-01-01\"" + parent + "}")
                 .post(PATH).then().statusCode(201).extract().path("id");
     }
 
     public static ValidatableResponse move(String id, String parentId) {
         String parent = parentId == null ? "null" : "\"" + parentId + "\"";
-        return given().contentType(ContentType.JSON).body("{\"parentId\":" + parent + "}")
+        return asAdmin().contentType(ContentType.JSON).body("{\"parentId\":" + parent + "}")
                 .post(PATH + "/" + id + "/move").then();
     }
 
     public static ValidatableResponse dissolve(String id, String on) {
-        return given().contentType(ContentType.JSON)
+        return asAdmin().contentType(ContentType.JSON)
                 .body("{\"dissolvedOn\":\"" + on + "\",\"documentNumber\":\"沪杨委〔2026〕7号\"}")
                 .post(PATH + "/" + id + "/dissolve").then();
     }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static sh.grassroots.org.testing.AsCaller.asAdmin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -35,12 +35,12 @@ class TreeOperationsApiTest {
     void a_renamed_organization_keeps_both_names_in_its_history() {
         String id = committee(unique("哔哩哔哩党委"));
         String newName = unique("哔哩哔哩公司党委");
-        given().contentType(ContentType.JSON).body("{\"name\":\"" + newName + "\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"name\":\"" + newName + "\"}")
                 .post(PATH + "/" + id + "/rename").then().statusCode(200)
                 .body("name", equalTo(newName))
                 .header("ETag", equalTo("\"1\""));
 
-        given().get(PATH + "/" + id + "/history").then().statusCode(200)
+        asAdmin().get(PATH + "/" + id + "/history").then().statusCode(200)
                 .body("items.change", contains("CREATED", "RENAMED"))
                 .body("items[1].toValue", equalTo(newName))
                 .body("nextCursor", nullValue());
@@ -50,7 +50,7 @@ class TreeOperationsApiTest {
     void renaming_to_the_same_name_names_the_rule() {
         String name = unique("东方证券党委");
         String id = committee(name);
-        given().contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}")
                 .post(PATH + "/" + id + "/rename").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:grassroots:problem:rename-name-unchanged"));
@@ -59,7 +59,7 @@ class TreeOperationsApiTest {
     @Test
     void a_blank_name_is_a_validation_problem() {
         String id = committee(unique("东方证券党委"));
-        given().contentType(ContentType.JSON).body("{\"name\":\"  \"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"name\":\"  \"}")
                 .post(PATH + "/" + id + "/rename").then().statusCode(400)
                 .body("type", equalTo("urn:grassroots:problem:validation"))
                 .body("errors.field", hasItem("name"));
@@ -74,13 +74,13 @@ class TreeOperationsApiTest {
 
         move(general, to).statusCode(200).body("parentId", equalTo(to));
 
-        given().get(PATH + "/" + branch + "/path").then().statusCode(200)
+        asAdmin().get(PATH + "/" + branch + "/path").then().statusCode(200)
                 .body("id", contains(to, general, branch));
-        given().get(PATH + "/" + to + "/descendants").then().statusCode(200)
+        asAdmin().get(PATH + "/" + to + "/descendants").then().statusCode(200)
                 .body("items.id", contains(general, branch));
-        given().get(PATH + "/" + from + "/descendants").then().statusCode(200)
+        asAdmin().get(PATH + "/" + from + "/descendants").then().statusCode(200)
                 .body("items", empty());
-        given().get(PATH + "/" + general + "/history").then()
+        asAdmin().get(PATH + "/" + general + "/history").then()
                 .body("items.change", contains("CREATED", "MOVED"))
                 .body("items[1].fromValue", equalTo(from))
                 .body("items[1].toValue", equalTo(to));
@@ -97,7 +97,7 @@ class TreeOperationsApiTest {
                 .body("type", equalTo("urn:grassroots:problem:move-would-create-cycle"));
         move(general, general).statusCode(422)
                 .body("type", equalTo("urn:grassroots:problem:move-would-create-cycle"));
-        given().get(PATH + "/" + branch + "/path").then().body("id", contains(committee, general, branch));
+        asAdmin().get(PATH + "/" + branch + "/path").then().body("id", contains(committee, general, branch));
     }
 
     @Test
@@ -129,7 +129,7 @@ class TreeOperationsApiTest {
         dissolve(temporary, "2024-06-30").statusCode(200).body("dissolvedOn", equalTo("2024-06-30"));
         dissolve(committee, "2024-07-01").statusCode(200);
 
-        given().get(PATH + "/" + temporary + "/history").then()
+        asAdmin().get(PATH + "/" + temporary + "/history").then()
                 .body("items[1].change", equalTo("DISSOLVED"))
                 .body("items[1].effectiveOn", equalTo("2024-06-30"))
                 .body("items[1].documentNumber", equalTo("沪杨委〔2026〕7号"));
@@ -143,7 +143,7 @@ class TreeOperationsApiTest {
 
         dissolve(temporary, "2024-07-30").statusCode(409)
                 .body("type", equalTo("urn:grassroots:problem:organization-dissolved"));
-        given().contentType(ContentType.JSON).body("{\"name\":\"新名字\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"name\":\"新名字\"}")
                 .post(PATH + "/" + temporary + "/rename").then().statusCode(409)
                 .body("type", equalTo("urn:grassroots:problem:organization-dissolved"));
         String general = generalBranch(unique("党总支"), committee);
@@ -158,7 +158,7 @@ class TreeOperationsApiTest {
                 .body("type", equalTo("urn:grassroots:problem:dissolve-in-future"));
         dissolve(committee, "2019-12-31").statusCode(422)
                 .body("type", equalTo("urn:grassroots:problem:dissolve-before-founding"));
-        given().contentType(ContentType.JSON).body("{\"dissolvedOn\":\"2024-01-01\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"dissolvedOn\":\"2024-01-01\"}")
                 .post(PATH + "/" + committee + "/dissolve").then().statusCode(400)
                 .body("errors.field", hasItem("documentNumber"));
     }
@@ -180,7 +180,7 @@ class TreeOperationsApiTest {
         String cursor = null;
         int pages = 0;
         do {
-            var request = given().queryParam("limit", 3);
+            var request = asAdmin().queryParam("limit", 3);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
@@ -204,33 +204,33 @@ class TreeOperationsApiTest {
     @Test
     void a_cursor_from_elsewhere_and_a_bad_limit_are_rejected() {
         String committee = committee(unique("党委"));
-        given().queryParam("cursor", "%%%").get(PATH + "/" + committee + "/descendants").then().statusCode(400)
+        asAdmin().queryParam("cursor", "%%%").get(PATH + "/" + committee + "/descendants").then().statusCode(400)
                 .body("type", equalTo("urn:grassroots:problem:invalid-cursor"));
-        given().queryParam("limit", 0).get(PATH + "/" + committee + "/descendants").then().statusCode(400)
+        asAdmin().queryParam("limit", 0).get(PATH + "/" + committee + "/descendants").then().statusCode(400)
                 .body("type", equalTo("urn:grassroots:problem:validation"))
                 .body("errors.field", hasItem("limit"));
-        given().queryParam("cursor", "bm90LWEtbnVtYmVy").get(PATH + "/" + committee + "/history").then().statusCode(400)
+        asAdmin().queryParam("cursor", "bm90LWEtbnVtYmVy").get(PATH + "/" + committee + "/history").then().statusCode(400)
                 .body("type", equalTo("urn:grassroots:problem:invalid-cursor"));
     }
 
     @Test
     void the_subtree_of_an_unknown_organization_is_a_404() {
-        given().get(PATH + "/" + UUID.randomUUID() + "/descendants").then().statusCode(404)
+        asAdmin().get(PATH + "/" + UUID.randomUUID() + "/descendants").then().statusCode(404)
                 .body("type", equalTo("urn:grassroots:problem:not-found"));
-        given().get(PATH + "/" + UUID.randomUUID() + "/path").then().statusCode(404);
+        asAdmin().get(PATH + "/" + UUID.randomUUID() + "/path").then().statusCode(404);
         move(UUID.randomUUID().toString(), null).statusCode(404);
     }
 
     @Test
     void reads_carry_an_etag_and_a_stale_if_match_is_refused() {
         String id = committee(unique("党委"));
-        String etag = given().get(PATH + "/" + id).then().statusCode(200)
+        String etag = asAdmin().get(PATH + "/" + id).then().statusCode(200)
                 .header("ETag", notNullValue()).extract().header("ETag");
-        given().header("If-None-Match", etag).get(PATH + "/" + id).then().statusCode(304);
+        asAdmin().header("If-None-Match", etag).get(PATH + "/" + id).then().statusCode(304);
 
-        given().contentType(ContentType.JSON).header("If-Match", etag).body("{\"name\":\"" + unique("新党委") + "\"}")
+        asAdmin().contentType(ContentType.JSON).header("If-Match", etag).body("{\"name\":\"" + unique("新党委") + "\"}")
                 .post(PATH + "/" + id + "/rename").then().statusCode(200).header("ETag", not(equalTo(etag)));
-        given().contentType(ContentType.JSON).header("If-Match", etag).body("{\"name\":\"" + unique("又一个") + "\"}")
+        asAdmin().contentType(ContentType.JSON).header("If-Match", etag).body("{\"name\":\"" + unique("又一个") + "\"}")
                 .post(PATH + "/" + id + "/rename").then().statusCode(412)
                 .body("type", equalTo("urn:grassroots:problem:stale-version"));
     }

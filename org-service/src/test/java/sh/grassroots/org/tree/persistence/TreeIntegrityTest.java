@@ -102,7 +102,8 @@ class TreeIntegrityTest {
     private void insertTransfer(String member, String from, String to, String status) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("insert into transfer (id, member_id, from_organization_id, "
-                     + "to_organization_id, status, requested_at) values (?, ?::uuid, ?::uuid, ?::uuid, ?, ?)")) {
+                     + "to_organization_id, status, requested_at, from_district_code, to_district_code) "
+                     + "values (?, ?::uuid, ?::uuid, ?::uuid, ?, ?, '310110', '310110')")) {
             s.setObject(1, UUID.randomUUID());
             s.setString(2, member);
             s.setString(3, from);
