@@ -14,10 +14,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
+import sh.grassroots.org.access.api.Callers;
+import sh.grassroots.org.access.application.Access;
+import sh.grassroots.org.access.model.Permission;
 import sh.grassroots.org.common.api.Versions;
 import sh.grassroots.org.common.application.Page;
 import sh.grassroots.org.member.application.MemberService;
@@ -29,12 +33,19 @@ import sh.grassroots.org.member.model.MemberStatus;
 import java.time.LocalDate;
 import java.util.UUID;
 
+/**
+ * Scopes (AccessPolicy): registering, status changes and leaving need MANAGE_MEMBERS at the
+ * member's home (branch secretary of that branch, organizer above it, the district's admin); a
+ * member's record is read by the member themselves or with READ_SUBTREE at their home.
+ */
 @Path("/api/v1/orgs/members")
 public class MemberResource {
     private final MemberService members;
+    private final Access access;
 
-    public MemberResource(MemberService members) {
+    public MemberResource(MemberService members, Access access) {
         this.members = members;
+        this.access = access;
     }
 
     /** {@code fullSince} absent registers a probationary member. */
@@ -54,9 +65,12 @@ public class MemberResource {
     }
 
     @POST
-    public Uni<RestResponse<MemberView>> register(@NotNull @Valid RegisterRequest request, UriInfo uri) {
-        return members.register(new RegisterMember(request.name(), request.idNumber(), request.phone(),
-                        request.homeOrganizationId(), request.admittedOn(), request.fullSince()))
+    public Uni<RestResponse<MemberView>> register(@NotNull @Valid RegisterRequest request, UriInfo uri,
+                                                  @Context HttpHeaders headers) {
+        return access.toReferencedOrganization(Callers.require(headers), request.homeOrganizationId(),
+                        Permission.MANAGE_MEMBERS)
+                .chain(() -> members.register(new RegisterMember(request.name(), request.idNumber(), request.phone(),
+                        request.homeOrganizationId(), request.admittedOn(), request.fullSince())))
                 .map(created -> RestResponse.ResponseBuilder.<MemberView>created(
                                 uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                         .entity(created).type(MediaType.APPLICATION_JSON)
@@ -66,31 +80,47 @@ public class MemberResource {
     @GET
     @Path("{id}")
     public Uni<RestResponse<MemberView>> get(@PathParam("id") UUID id,
-                                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return members.get(id).map(view -> Versions.read(view, view.version(), ifNoneMatch));
+                                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                                             @Context HttpHeaders headers) {
+        return access.toMember(Callers.require(headers), id, Permission.READ_SUBTREE, true)
+                .chain(() -> members.get(id)).map(view -> Versions.read(view, view.version(), ifNoneMatch));
     }
 
-    /** The active members whose home is the given organization. */
+    /**
+     * The active members whose home is the given organization; with {@code subtree=true}, whose
+     * home is it or any organization below it (a district's or a committee's whole list).
+     */
     @GET
     public Uni<Page<MemberView>> list(@QueryParam("homeOrganizationId") @NotNull UUID homeOrganizationId,
+                                      @QueryParam("subtree") @DefaultValue("false") boolean subtree,
                                       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-                                      @QueryParam("cursor") String cursor) {
-        return members.membersOf(homeOrganizationId, limit, cursor);
+                                      @QueryParam("cursor") String cursor,
+                                      @Context HttpHeaders headers) {
+        return access.toOrganization(Callers.require(headers), homeOrganizationId, Permission.READ_SUBTREE)
+                .chain(() -> subtree
+                        ? members.membersWithin(homeOrganizationId, limit, cursor)
+                        : members.membersOf(homeOrganizationId, limit, cursor));
     }
 
     @POST
     @Path("{id}/status")
     public Uni<RestResponse<MemberView>> changeStatus(@PathParam("id") UUID id, @NotNull @Valid StatusRequest request,
-                                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return members.changeStatus(id, request.status(), request.effectiveOn(), Versions.expected(ifMatch))
+                                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                      @Context HttpHeaders headers) {
+        Long expected = Versions.expected(ifMatch);
+        return access.toMember(Callers.require(headers), id, Permission.MANAGE_MEMBERS, false)
+                .chain(() -> members.changeStatus(id, request.status(), request.effectiveOn(), expected))
                 .map(v -> Versions.written(v, v.version()));
     }
 
     @POST
     @Path("{id}/leave")
     public Uni<RestResponse<MemberView>> leave(@PathParam("id") UUID id, @NotNull @Valid LeaveRequest request,
-                                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return members.leave(id, request.leftOn(), request.reason(), Versions.expected(ifMatch))
+                                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                               @Context HttpHeaders headers) {
+        Long expected = Versions.expected(ifMatch);
+        return access.toMember(Callers.require(headers), id, Permission.MANAGE_MEMBERS, false)
+                .chain(() -> members.leave(id, request.leftOn(), request.reason(), expected))
                 .map(v -> Versions.written(v, v.version()));
     }
 }

@@ -5,7 +5,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import sh.grassroots.events.MemberEvents;
+import sh.grassroots.org.affiliation.application.AffiliationService;
+import sh.grassroots.org.affiliation.model.EndReason;
 import sh.grassroots.org.common.application.Cursors;
 import sh.grassroots.org.common.application.Page;
 import sh.grassroots.org.common.application.RuleProblems;
@@ -21,6 +24,7 @@ import sh.grassroots.org.member.model.MemberStatus;
 import sh.grassroots.org.member.model.PhoneNumber;
 import sh.grassroots.org.member.model.Registration;
 import sh.grassroots.org.member.persistence.MemberEntity;
+import sh.grassroots.org.tree.model.TreePath;
 import sh.grassroots.org.tree.persistence.OrganizationEntity;
 import sh.grassroots.org.tree.persistence.TreeStore;
 import sh.grassroots.platform.outbox.Outbox;
@@ -43,6 +47,8 @@ public class MemberService {
     private final Clock clock;
     private final TreeStore tree;
     private final PersonalDataProtector protector;
+    @Inject
+    AffiliationService affiliations;
 
     public MemberService(Outbox outbox, Clock clock, TreeStore tree, PersonalDataProtector protector) {
         this.outbox = outbox;
@@ -145,10 +151,13 @@ public class MemberService {
                 return Uni.createFrom().failure(RuleProblems.of(refused, "The member cannot leave"));
             }
             var left = ((Outcome.Done<MemberChange.Left>) outcome).change();
-            member.leftOn = left.leftOn();
-            member.leaveReason = left.reason();
-            return publish(member, MemberEvents.LEFT, MemberEvents.LEFT_VERSION,
-                    new MemberEvents.MemberLeft(id, member.homeOrganizationId, left.leftOn(), left.reason().name()));
+            // Affiliations end first: the database refuses a former member who still has one.
+            return affiliations.endAllOf(id, left.leftOn(), EndReason.MEMBER_LEFT).chain(() -> {
+                member.leftOn = left.leftOn();
+                member.leaveReason = left.reason();
+                return publish(member, MemberEvents.LEFT, MemberEvents.LEFT_VERSION,
+                        new MemberEvents.MemberLeft(id, member.homeOrganizationId, left.leftOn(), left.reason().name()));
+            });
         });
     }
 
@@ -167,6 +176,41 @@ public class MemberService {
                                 "homeOrganizationId = ?1 and leftOn is null and id > ?2 order by id", organizationId, after)
                         .page(0, limit + 1).list())
                 .map(rows -> Page.of(rows, limit, (MemberEntity last) -> Cursors.encode(last.id.toString()))
+                        .map(MemberView::of));
+    }
+
+    /**
+     * Active members whose home is the organization or anything below it (a district's or a
+     * committee's list), in tree order: one range of the (home_path, id) index, keyset-paged by
+     * the last row's path and id, so that page 1000 costs what page 1 costs.
+     */
+    @WithSession
+    public Uni<Page<MemberView>> membersWithin(UUID organizationId, int limit, String cursor) {
+        return OrganizationEntity.<OrganizationEntity>findById(organizationId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Organization", organizationId))
+                .chain(org -> {
+                    TreePath subtree = new TreePath(org.path);
+                    String afterPath = subtree.value();
+                    UUID afterId = new UUID(0, 0);
+                    if (cursor != null) {
+                        String last = Cursors.decode(cursor);
+                        int split = last.length() - 36;
+                        try {
+                            afterPath = last.substring(0, Math.max(split, 0));
+                            afterId = UUID.fromString(last.substring(Math.max(split, 0)));
+                        } catch (IllegalArgumentException e) {
+                            return Uni.createFrom().failure(Cursors.invalid());
+                        }
+                        if (!afterPath.startsWith(subtree.value())) {
+                            return Uni.createFrom().failure(Cursors.invalid());
+                        }
+                    }
+                    return MemberEntity.<MemberEntity>find("leftOn is null and (homePath, id) > (?1, ?2) "
+                                            + "and homePath < ?3 order by homePath, id",
+                                    afterPath, afterId, subtree.subtreeUpperBound())
+                            .page(0, limit + 1).list();
+                })
+                .map(rows -> Page.of(rows, limit, (MemberEntity last) -> Cursors.encode(last.homePath + last.id))
                         .map(MemberView::of));
     }
 

@@ -1,6 +1,7 @@
 package sh.grassroots.org.tree.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,10 +16,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
+import sh.grassroots.org.access.api.Callers;
+import sh.grassroots.org.access.application.Access;
+import sh.grassroots.org.access.model.Permission;
+import sh.grassroots.org.branch.api.BranchFormRequest;
 import sh.grassroots.org.common.api.Versions;
 import sh.grassroots.org.common.application.Page;
 import sh.grassroots.org.tree.application.CreateOrganization;
@@ -33,6 +39,14 @@ import java.util.UUID;
 
 @Path("/api/v1/orgs/organizations")
 public class OrganizationResource {
+    /**
+     * Scopes (AccessPolicy): creating under a parent and rename/move/dissolve need
+     * MANAGE_STRUCTURE there (a new root: the district's admin); subtree reads need READ_SUBTREE;
+     * an organization's own card and its path are open to every authenticated person.
+     */
+    @Inject
+    Access access;
+
     private final OrganizationService organizations;
     private final OrganizationQueries queries;
 
@@ -47,7 +61,8 @@ public class OrganizationResource {
             @NotNull @Pattern(regexp = "\\d{6}", message = "must be a 6-digit district code") String districtCode,
             UUID parentId,
             LocalDate foundedOn,
-            @Size(max = 100) String documentNumber) {
+            @Size(max = 100) String documentNumber,
+            @Valid BranchFormRequest form) {
     }
 
     public record RenameRequest(@NotBlank @Size(max = 200) String name) {
@@ -63,9 +78,14 @@ public class OrganizationResource {
     }
 
     @POST
-    public Uni<RestResponse<OrganizationView>> create(@NotNull @Valid CreateRequest request, UriInfo uri) {
-        return organizations.create(new CreateOrganization(request.name(), request.kind(), request.districtCode(),
-                        request.parentId(), request.foundedOn(), request.documentNumber()))
+    public Uni<RestResponse<OrganizationView>> create(@NotNull @Valid CreateRequest request, UriInfo uri,
+                                                      @Context HttpHeaders headers) {
+        var caller = Callers.require(headers);
+        return (request.parentId() == null ? access.toNewRoot(caller, request.districtCode())
+                : access.toReferencedOrganization(caller, request.parentId(), Permission.MANAGE_STRUCTURE))
+                .chain(() -> organizations.create(new CreateOrganization(request.name(), request.kind(),
+                        request.districtCode(), request.parentId(), request.foundedOn(), request.documentNumber(),
+                        request.form() == null ? null : request.form().toDraft())))
                 .map(created -> RestResponse.ResponseBuilder.<OrganizationView>created(
                         uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                         .entity(created).type(MediaType.APPLICATION_JSON).build());
@@ -74,65 +94,90 @@ public class OrganizationResource {
     @GET
     @Path("{id}")
     public Uni<RestResponse<OrganizationView>> get(@PathParam("id") UUID id,
-                                                   @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return organizations.get(id).map(view -> Versions.read(view, view.version(), ifNoneMatch));
+                                                   @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                                                   @Context HttpHeaders headers) {
+        return access.toOpenRead(Callers.require(headers)).chain(() -> organizations.get(id))
+                .map(view -> Versions.read(view, view.version(), ifNoneMatch));
     }
 
     @POST
     @Path("{id}/rename")
     public Uni<RestResponse<OrganizationView>> rename(@PathParam("id") UUID id, @NotNull @Valid RenameRequest request,
-                                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return organizations.rename(id, request.name(), Versions.expected(ifMatch)).map(v -> Versions.written(v, v.version()));
+                                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                      @Context HttpHeaders headers) {
+        Long expected = Versions.expected(ifMatch);
+        return access.toOrganization(Callers.require(headers), id, Permission.MANAGE_STRUCTURE)
+                .chain(() -> organizations.rename(id, request.name(), expected))
+                .map(v -> Versions.written(v, v.version()));
     }
 
     @POST
     @Path("{id}/move")
     public Uni<RestResponse<OrganizationView>> move(@PathParam("id") UUID id, @NotNull @Valid MoveRequest request,
-                                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return organizations.move(id, request.parentId(), Versions.expected(ifMatch)).map(v -> Versions.written(v, v.version()));
+                                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                    @Context HttpHeaders headers) {
+        var caller = Callers.require(headers);
+        Long expected = Versions.expected(ifMatch);
+        // Both ends: the caller must hold the organization and the place it goes to.
+        return access.toOrganization(caller, id, Permission.MANAGE_STRUCTURE)
+                .chain(() -> request.parentId() == null
+                        ? access.scopeOf(id).chain(moved -> access.toNewRoot(caller, moved.districtCode()))
+                        : access.toReferencedOrganization(caller, request.parentId(), Permission.MANAGE_STRUCTURE))
+                .chain(() -> organizations.move(id, request.parentId(), expected))
+                .map(v -> Versions.written(v, v.version()));
     }
 
     @POST
     @Path("{id}/dissolve")
     public Uni<RestResponse<OrganizationView>> dissolve(@PathParam("id") UUID id, @NotNull @Valid DissolveRequest request,
-                                                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return organizations.dissolve(id, request.dissolvedOn(), request.documentNumber().strip(),
-                Versions.expected(ifMatch)).map(v -> Versions.written(v, v.version()));
+                                                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                        @Context HttpHeaders headers) {
+        Long expected = Versions.expected(ifMatch);
+        return access.toOrganization(Callers.require(headers), id, Permission.MANAGE_STRUCTURE)
+                .chain(() -> organizations.dissolve(id, request.dissolvedOn(), request.documentNumber().strip(),
+                        expected)).map(v -> Versions.written(v, v.version()));
     }
 
     @GET
     @Path("{id}/descendants")
     public Uni<Page<OrganizationView>> descendants(@PathParam("id") UUID id,
                                                    @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-                                                   @QueryParam("cursor") String cursor) {
-        return queries.descendants(id, limit, cursor);
+                                                   @QueryParam("cursor") String cursor,
+                                                   @Context HttpHeaders headers) {
+        return access.toOrganization(Callers.require(headers), id, Permission.READ_SUBTREE)
+                .chain(() -> queries.descendants(id, limit, cursor));
     }
 
     @GET
     @Path("{id}/path")
-    public Uni<List<OrganizationView>> path(@PathParam("id") UUID id) {
-        return queries.pathToRoot(id);
+    public Uni<List<OrganizationView>> path(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        return access.toOpenRead(Callers.require(headers)).chain(() -> queries.pathToRoot(id));
     }
 
     @GET
     @Path("{id}/history")
     public Uni<Page<OrganizationQueries.ChangeView>> history(@PathParam("id") UUID id,
                                                              @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-                                                             @QueryParam("cursor") String cursor) {
-        return queries.history(id, limit, cursor);
+                                                             @QueryParam("cursor") String cursor,
+                                                             @Context HttpHeaders headers) {
+        return access.toOrganization(Callers.require(headers), id, Permission.READ_SUBTREE)
+                .chain(() -> queries.history(id, limit, cursor));
     }
 
     @GET
     @Path("{id}/member-counts")
-    public Uni<OrganizationQueries.MemberCounts> memberCounts(@PathParam("id") UUID id) {
-        return queries.memberCounts(id);
+    public Uni<OrganizationQueries.MemberCounts> memberCounts(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        return access.toOrganization(Callers.require(headers), id, Permission.READ_SUBTREE)
+                .chain(() -> queries.memberCounts(id));
     }
 
     @GET
     @Path("{id}/size-report")
     public Uni<Page<OrganizationQueries.SizeView>> sizeReport(@PathParam("id") UUID id,
                                                               @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-                                                              @QueryParam("cursor") String cursor) {
-        return queries.sizeReport(id, limit, cursor);
+                                                              @QueryParam("cursor") String cursor,
+                                                              @Context HttpHeaders headers) {
+        return access.toOrganization(Callers.require(headers), id, Permission.READ_SUBTREE)
+                .chain(() -> queries.sizeReport(id, limit, cursor));
     }
 }

@@ -7,6 +7,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.events.OrganizationEvents;
 import sh.grassroots.events.Topics;
+import sh.grassroots.org.affiliation.application.AffiliationService;
+import sh.grassroots.org.affiliation.model.EndReason;
+import sh.grassroots.org.branch.application.BranchFormService;
+import sh.grassroots.org.branch.persistence.BranchFormColumns;
 import sh.grassroots.org.common.application.RuleProblems;
 import sh.grassroots.org.common.model.Outcome;
 import sh.grassroots.org.tree.model.ActiveOrganization;
@@ -34,11 +38,16 @@ public class OrganizationService {
     private final Outbox outbox;
     private final Clock clock;
     private final TreeStore tree;
+    private final BranchFormService forms;
+    private final AffiliationService affiliations;
 
-    public OrganizationService(Outbox outbox, Clock clock, TreeStore tree) {
+    public OrganizationService(Outbox outbox, Clock clock, TreeStore tree, BranchFormService forms,
+                               AffiliationService affiliations) {
         this.outbox = outbox;
         this.clock = clock;
         this.tree = tree;
+        this.forms = forms;
+        this.affiliations = affiliations;
     }
 
     /** Saves the organization and its OrganizationCreated event in one transaction. */
@@ -58,11 +67,13 @@ public class OrganizationService {
                                 "placement-" + rejected.rule().name().toLowerCase().replace('_', '-'),
                                 "The organization cannot be placed there", rejected.detail())));
                     }
-                    return persist(command, parent.map(p -> new TreePath(p.path)));
+                    return forms.prepare(command.form(), command.kind(), parent)
+                            .chain(form -> persist(command, parent.map(p -> new TreePath(p.path)), form));
                 });
     }
 
-    private Uni<OrganizationView> persist(CreateOrganization command, Optional<TreePath> parentPath) {
+    private Uni<OrganizationView> persist(CreateOrganization command, Optional<TreePath> parentPath,
+                                          BranchFormColumns form) {
         OrganizationEntity entity = new OrganizationEntity();
         entity.id = UUID.randomUUID();
         entity.name = command.name().strip();
@@ -73,6 +84,7 @@ public class OrganizationService {
         entity.foundedOn = command.foundedOn();
         entity.documentNumber = command.documentNumber();
         entity.createdAt = OffsetDateTime.now(clock);
+        entity.form = form;
         var payload = new OrganizationEvents.OrganizationCreated(entity.id, entity.name, entity.kind.name(),
                 entity.districtCode, entity.parentId, entity.foundedOn);
         var event = outbox.envelope(OrganizationEvents.CREATED, OrganizationEvents.CREATED_VERSION,
@@ -162,12 +174,15 @@ public class OrganizationService {
                     return Uni.createFrom().failure(RuleProblems.of(refused, "The organization cannot be dissolved"));
                 }
                 TreeChange.Dissolved dissolved = ((Outcome.Done<TreeChange.Dissolved>) outcome).change();
-                entity.dissolvedOn = dissolved.dissolvedOn();
                 var event = outbox.envelope(OrganizationEvents.DISSOLVED, OrganizationEvents.DISSOLVED_VERSION,
                         id.toString(), entity.districtCode, new OrganizationEvents.OrganizationDissolved(
                                 id, dissolved.dissolvedOn(), dissolved.documentNumber()));
-                return log(OrganizationChangeEntity.of(id, "DISSOLVED", null, null, dissolved.dissolvedOn(),
-                        dissolved.documentNumber(), OffsetDateTime.now(clock)))
+                // Affiliations with a functional or temporary branch end with it, before the row
+                // is marked dissolved (the database refuses a dissolved branch with active ones).
+                return affiliations.endAllAt(id, dissolved.dissolvedOn(), EndReason.BRANCH_DISSOLVED)
+                        .invoke(() -> entity.dissolvedOn = dissolved.dissolvedOn())
+                        .chain(() -> log(OrganizationChangeEntity.of(id, "DISSOLVED", null, null, dissolved.dissolvedOn(),
+                        dissolved.documentNumber(), OffsetDateTime.now(clock))))
                         .chain(() -> outbox.record(Topics.ORG_ORGANIZATION, event))
                         .chain(() -> flushed(entity));
             }));

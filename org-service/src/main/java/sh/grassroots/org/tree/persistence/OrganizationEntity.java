@@ -2,12 +2,14 @@ package sh.grassroots.org.tree.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import sh.grassroots.org.branch.persistence.BranchFormColumns;
 import sh.grassroots.org.tree.model.ActiveOrganization;
 import sh.grassroots.org.tree.model.DissolvedOrganization;
 import sh.grassroots.org.tree.model.Organization;
@@ -52,6 +54,10 @@ public class OrganizationEntity extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** The branch form (functional, temporary, grid, directly managed); null for an ordinary branch. */
+    @Embedded
+    public BranchFormColumns form;
 
     @Version
     public long version;

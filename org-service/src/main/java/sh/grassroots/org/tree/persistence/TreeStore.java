@@ -80,12 +80,15 @@ public class TreeStore {
                 .getSingleResult());
     }
 
-    /** Active members whose home lies anywhere in the subtree: [full, probationary]. */
+    /**
+     * Active members whose home lies anywhere in the subtree: [full, probationary]. Sums the
+     * per-organization counts that triggers keep with every member change (V21), so a district
+     * costs its few thousand organizations, not its hundreds of thousands of members.
+     */
     public Uni<long[]> activeMembersIn(TreePath subtree) {
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("select count(*) filter (where status = 'FULL'), "
-                        + "count(*) filter (where status = 'PROBATIONARY') from member "
-                        + "where left_on is null and home_path >= ?1 and home_path < ?2", Object[].class)
+                .createNativeQuery("select coalesce(sum(full_members), 0), coalesce(sum(probationary), 0) "
+                        + "from member_count where path >= ?1 and path < ?2", Object[].class)
                 .setParameter(1, subtree.value())
                 .setParameter(2, subtree.subtreeUpperBound())
                 .getSingleResult()

@@ -1,0 +1,127 @@
+package sh.grassroots.org.branch.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import sh.grassroots.org.access.api.Callers;
+import sh.grassroots.org.access.application.Access;
+import sh.grassroots.org.access.model.Permission;
+import sh.grassroots.org.affiliation.application.AffiliationService;
+import sh.grassroots.org.affiliation.application.AffiliationView;
+import sh.grassroots.org.affiliation.application.CandidateView;
+import sh.grassroots.org.branch.application.BranchFormService;
+import sh.grassroots.org.branch.application.BranchFormView;
+import sh.grassroots.org.common.application.Page;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a functional or temporary branch does beyond an ordinary one: candidates, affiliations,
+ * re-checks, extensions. The form itself is set when the branch is created
+ * ({@code POST /api/v1/orgs/organizations} with {@code form}). Managing affiliations needs
+ * MANAGE_MEMBERS at the branch (its secretary, an organizer above it, the district admin);
+ * extending a temporary branch restructures the tree (MANAGE_STRUCTURE).
+ */
+@Path("/api/v1/orgs/branches")
+public class BranchResource {
+    private final BranchFormService forms;
+    private final AffiliationService affiliations;
+    private final Access access;
+
+    public BranchResource(BranchFormService forms, AffiliationService affiliations, Access access) {
+        this.forms = forms;
+        this.affiliations = affiliations;
+        this.access = access;
+    }
+
+    public record ExtendRequest(@NotNull LocalDate plannedEndOn) {
+    }
+
+    public record CriteriaRequest(@NotBlank @Size(max = 2000) String criteria) {
+    }
+
+    public record AffiliateRequest(@NotEmpty @Size(max = 200) List<@NotNull UUID> memberIds) {
+    }
+
+    public record AffiliatedList(List<AffiliationView> items) {
+    }
+
+    @POST
+    @Path("{id}/extend")
+    public Uni<BranchFormView> extend(@PathParam("id") UUID id, @NotNull @Valid ExtendRequest request,
+                                      @Context HttpHeaders headers) {
+        return access.toOrganization(Callers.require(headers), id, Permission.MANAGE_STRUCTURE)
+                .chain(() -> forms.extend(id, request.plannedEndOn()));
+    }
+
+    /** New criteria for a functional branch; affiliations that no longer meet them end (CRITERIA_NO_LONGER_MET). */
+    @PUT
+    @Path("{id}/criteria")
+    public Uni<BranchFormService.CriteriaChange> changeCriteria(@PathParam("id") UUID id,
+                                                               @NotNull @Valid CriteriaRequest request,
+                                                               @Context HttpHeaders headers) {
+        return access.toOrganization(Callers.require(headers), id, Permission.MANAGE_STRUCTURE)
+                .chain(() -> forms.changeCriteria(id, request.criteria()));
+    }
+
+    /** Members of the branch's unit who meet its criteria and are not affiliated yet. */
+    @GET
+    @Path("{id}/candidates")
+    public Uni<Page<CandidateView>> candidates(@PathParam("id") UUID id,
+                                               @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                                               @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
+        return access.toOrganization(Callers.require(headers), id, Permission.MANAGE_MEMBERS)
+                .chain(() -> affiliations.candidates(id, limit, cursor));
+    }
+
+    /** Affiliates one or many members, all or none. */
+    @POST
+    @Path("{id}/affiliations")
+    public Uni<AffiliatedList> affiliate(@PathParam("id") UUID id, @NotNull @Valid AffiliateRequest request,
+                                         @Context HttpHeaders headers) {
+        return access.toOrganization(Callers.require(headers), id, Permission.MANAGE_MEMBERS)
+                .chain(() -> affiliations.affiliate(id, request.memberIds()))
+                .map(AffiliatedList::new);
+    }
+
+    @GET
+    @Path("{id}/affiliations")
+    public Uni<Page<AffiliationView>> affiliations(@PathParam("id") UUID id,
+                                                   @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                                                   @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
+        return access.toOrganization(Callers.require(headers), id, Permission.READ_SUBTREE)
+                .chain(() -> affiliations.affiliationsAt(id, limit, cursor));
+    }
+
+    @POST
+    @Path("{id}/affiliations/{memberId}/end")
+    public Uni<AffiliationView> end(@PathParam("id") UUID id, @PathParam("memberId") UUID memberId,
+                                    @Context HttpHeaders headers) {
+        return access.toOrganization(Callers.require(headers), id, Permission.MANAGE_MEMBERS)
+                .chain(() -> affiliations.end(id, memberId));
+    }
+
+    /** Ends the affiliations of members who no longer meet the criteria. */
+    @POST
+    @Path("{id}/recheck")
+    public Uni<AffiliationService.RecheckView> recheck(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        return access.toOrganization(Callers.require(headers), id, Permission.MANAGE_MEMBERS)
+                .chain(() -> affiliations.recheck(id));
+    }
+}

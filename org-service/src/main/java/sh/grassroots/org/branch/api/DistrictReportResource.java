@@ -1,0 +1,37 @@
+package sh.grassroots.org.branch.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import sh.grassroots.org.access.api.Callers;
+import sh.grassroots.org.access.application.Access;
+import sh.grassroots.org.branch.application.DistrictSizeReport;
+import sh.grassroots.org.common.application.Page;
+
+/** The size flags of a whole district (all its trees); a subtree's are at .../organizations/{id}/size-report. */
+@Path("/api/v1/orgs/districts")
+public class DistrictReportResource {
+    private final DistrictSizeReport report;
+    private final Access access;
+
+    public DistrictReportResource(DistrictSizeReport report, Access access) {
+        this.report = report;
+        this.access = access;
+    }
+
+    /** For the district's admin only: the same check as setting up a new tree in the district. */
+    @GET
+    @Path("{code}/size-report")
+    public Uni<Page<DistrictSizeReport.Row>> sizeReport(@PathParam("code") String code,
+                                                        @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                                                        @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
+        return access.toNewRoot(Callers.require(headers), code).chain(() -> report.of(code, limit, cursor));
+    }
+}

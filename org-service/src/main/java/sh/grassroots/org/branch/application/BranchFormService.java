@@ -1,0 +1,201 @@
+package sh.grassroots.org.branch.application;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.org.affiliation.application.AffiliationService;
+import sh.grassroots.org.branch.model.BranchForm;
+import sh.grassroots.org.branch.model.BranchFormRule;
+import sh.grassroots.org.branch.model.BranchForms;
+import sh.grassroots.org.branch.model.FormDraft;
+import sh.grassroots.org.branch.model.FormType;
+import sh.grassroots.org.branch.model.GridCheck;
+import sh.grassroots.org.branch.persistence.BranchFormColumns;
+import sh.grassroots.org.branch.persistence.VillageProfileEntity;
+import sh.grassroots.org.common.application.RuleProblems;
+import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.org.tree.model.OrganizationKind;
+import sh.grassroots.org.tree.persistence.OrganizationChangeEntity;
+import sh.grassroots.org.tree.persistence.OrganizationEntity;
+import sh.grassroots.platform.web.Problem;
+import sh.grassroots.platform.web.ProblemException;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The forms of branches: checked when a branch is set up, extended, and a village's grids checked. */
+@ApplicationScoped
+public class BranchFormService {
+    private final Clock clock;
+    private final AffiliationService affiliations;
+
+    public BranchFormService(Clock clock, AffiliationService affiliations) {
+        this.clock = clock;
+        this.affiliations = affiliations;
+    }
+
+    /**
+     * The columns to store for a new organization's form, or a failed Uni naming the rule. Runs in
+     * the creating transaction (which holds the district's shared tree lock).
+     */
+    public Uni<BranchFormColumns> prepare(FormDraft draft, OrganizationKind kind, Optional<OrganizationEntity> parent) {
+        if (draft == null) {
+            return Uni.createFrom().nullItem();
+        }
+        Outcome<Optional<BranchForm>> outcome = BranchForms.decide(draft, new BranchForms.Setting(kind,
+                parent.map(p -> p.id), parent.map(p -> p.kind)));
+        if (outcome instanceof Outcome.Refused<Optional<BranchForm>> refused) {
+            return Uni.createFrom().failure(RuleProblems.of(refused, "The branch form is not valid"));
+        }
+        Optional<BranchForm> form = ((Outcome.Done<Optional<BranchForm>>) outcome).change();
+        if (form.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        BranchFormColumns columns = BranchFormColumns.of(form.get());
+        if (!(form.get() instanceof BranchForm.Grid grid)) {
+            return Uni.createFrom().item(columns);
+        }
+        Uni<Long> sameNumber = grid.villageOrganizationId().isPresent()
+                ? OrganizationEntity.count("form.type = ?1 and dissolvedOn is null and form.gridNumber = ?2 "
+                + "and form.villageOrganizationId = ?3", FormType.GRID, grid.number(), grid.villageOrganizationId().get())
+                : OrganizationEntity.count("form.type = ?1 and dissolvedOn is null and form.gridNumber = ?2 "
+                + "and form.villageName = ?3", FormType.GRID, grid.number(), grid.villageName().orElseThrow());
+        return sameNumber
+                .map(taken -> {
+                    if (taken > 0) {
+                        throw new ProblemException(Problem.of(409, BranchFormRule.GRID_NUMBER_TAKEN.slug(),
+                                "The grid number is taken", "The village already has an active grid number " + grid.number()));
+                    }
+                    return columns;
+                });
+    }
+
+    /** Moves a temporary branch's planned end later, logged in its history. */
+    @WithTransaction
+    public Uni<BranchFormView> extend(UUID branchId, LocalDate newPlannedEnd) {
+        return load(branchId).chain(branch -> {
+            if (branch.dissolvedOn != null) {
+                return Uni.createFrom().failure(new ProblemException(Problem.of(409, "organization-dissolved",
+                        "The organization has been dissolved", branch.name + " was dissolved on " + branch.dissolvedOn)));
+            }
+            Optional<BranchForm> form = BranchFormColumns.toModel(branch.form);
+            if (form.isEmpty() || !(form.get() instanceof BranchForm.Temporary temporary)) {
+                return Uni.createFrom().failure(RuleProblems.of(new Outcome.Refused<>(BranchFormRule.NOT_TEMPORARY,
+                        branch.name + " is not a temporary branch"), "Only a temporary branch is extended"));
+            }
+            Outcome<BranchForm.Temporary> outcome = temporary.extendTo(newPlannedEnd, LocalDate.now(clock));
+            if (outcome instanceof Outcome.Refused<BranchForm.Temporary> refused) {
+                return Uni.createFrom().failure(RuleProblems.of(refused, "The temporary branch cannot be extended"));
+            }
+            BranchForm.Temporary extended = ((Outcome.Done<BranchForm.Temporary>) outcome).change();
+            branch.form.plannedEndOn = extended.plannedEndOn();
+            return OrganizationChangeEntity.of(branchId, "EXTENDED", temporary.plannedEndOn().toString(),
+                            extended.plannedEndOn().toString(), extended.plannedEndOn(), null, OffsetDateTime.now(clock))
+                    .persist()
+                    .chain(() -> Panache.getSession().chain(s -> s.flush()))
+                    .map(ignored -> BranchFormView.of(branch.kind, branch.form));
+        });
+    }
+
+    /** New criteria for a functional branch; affiliations that no longer meet them end at once. */
+    @WithTransaction
+    public Uni<CriteriaChange> changeCriteria(UUID branchId, String criteria) {
+        return load(branchId).chain(branch -> {
+            if (branch.dissolvedOn != null) {
+                return Uni.createFrom().failure(new ProblemException(Problem.of(409, "organization-dissolved",
+                        "The organization has been dissolved", branch.name + " was dissolved on " + branch.dissolvedOn)));
+            }
+            Outcome<BranchForm.Functional> outcome = BranchForms.changeCriteria(BranchFormColumns.toModel(branch.form), criteria);
+            if (outcome instanceof Outcome.Refused<BranchForm.Functional> refused) {
+                return Uni.createFrom().failure(RuleProblems.of(refused, "The criteria cannot be set"));
+            }
+            String old = branch.form.criteria;
+            branch.form.criteria = ((Outcome.Done<BranchForm.Functional>) outcome).change().criteria().text();
+            return OrganizationChangeEntity.of(branchId, "CRITERIA_CHANGED", old, branch.form.criteria, null, null,
+                            OffsetDateTime.now(clock)).persist()
+                    .chain(() -> Panache.getSession().chain(s -> s.flush()))
+                    .chain(() -> affiliations.recheck(branch))
+                    .map(recheck -> new CriteriaChange(BranchFormView.of(branch.kind, branch.form), recheck.ended()));
+        });
+    }
+
+    public record CriteriaChange(BranchFormView form, List<UUID> endedAffiliationsOf) {
+    }
+
+    public record VillageView(UUID organizationId, String name, BigDecimal areaKm2, Integer households, long version) {
+    }
+
+    /** Records a village's area and households; the village is a general branch (园艺村党总支). */
+    @WithTransaction
+    public Uni<VillageView> describeVillage(UUID villageId, BigDecimal areaKm2, Integer households) {
+        return load(villageId).chain(village -> {
+            if (village.kind != OrganizationKind.GENERAL_BRANCH) {
+                return Uni.createFrom().failure(RuleProblems.of(new Outcome.Refused<>(BranchFormRule.NOT_A_VILLAGE,
+                        village.name + " is a " + village.kind + "; a village is a general branch"), "Not a village"));
+            }
+            if (areaKm2 != null && areaKm2.compareTo(BigDecimal.ZERO) <= 0) {
+                return Uni.createFrom().failure(RuleProblems.of(new Outcome.Refused<>(BranchFormRule.VILLAGE_AREA_NOT_POSITIVE,
+                        areaKm2.toPlainString() + " km² is not an area"), "Invalid village area"));
+            }
+            return VillageProfileEntity.<VillageProfileEntity>findById(villageId).chain(existing -> {
+                VillageProfileEntity profile = existing != null ? existing : new VillageProfileEntity();
+                profile.organizationId = villageId;
+                profile.areaKm2 = areaKm2;
+                profile.households = households;
+                return (existing != null ? Uni.createFrom().item(profile) : profile.<VillageProfileEntity>persist())
+                        .chain(() -> Panache.getSession().chain(s -> s.flush()))
+                        .map(ignored -> new VillageView(villageId, village.name, profile.areaKm2, profile.households,
+                                profile.version));
+            });
+        });
+    }
+
+    public record GridFlagView(String rule, UUID organizationId, String detail) {
+    }
+
+    public record GridView(UUID organizationId, String name, int gridNumber, BigDecimal areaKm2, long members) {
+    }
+
+    public record GridReportView(UUID villageId, String name, int grids, List<GridView> gridList,
+                                 List<Integer> missingNumbers, BigDecimal gridAreaKm2, BigDecimal villageAreaKm2,
+                                 BigDecimal uncoveredAreaKm2, List<GridFlagView> flags) {
+    }
+
+    /** The grid checks of a village: its active grid branches, their numbers, areas and members. */
+    @WithSession
+    public Uni<GridReportView> gridCheck(UUID villageId) {
+        return load(villageId).chain(village -> VillageProfileEntity.<VillageProfileEntity>findById(villageId)
+                .chain(profile -> Panache.getSession().chain(s -> s.createNativeQuery(
+                                "select o.id, o.name, o.grid_number, o.area_km2, "
+                                        + "(select count(*) from member m where m.home_organization_id = o.id and m.left_on is null) "
+                                        + "from organization o where o.village_organization_id = ?1 and o.form = 'GRID' "
+                                        + "and o.dissolved_on is null order by o.grid_number, o.id", Object[].class)
+                        .setParameter(1, villageId).getResultList())
+                        .map(rows -> {
+                            List<GridCheck.GridFacts> grids = rows.stream().map(r -> new GridCheck.GridFacts(
+                                    UUID.fromString(r[0].toString()), (String) r[1], ((Number) r[2]).intValue(),
+                                    new BigDecimal(r[3].toString()), ((Number) r[4]).longValue())).toList();
+                            GridCheck.Report report = GridCheck.check(
+                                    Optional.ofNullable(profile).map(p -> p.areaKm2), grids);
+                            return new GridReportView(villageId, village.name, report.grids(),
+                                    grids.stream().map(g -> new GridView(g.organizationId(), g.name(), g.number(),
+                                            g.areaKm2(), g.members())).toList(),
+                                    report.missingNumbers(), report.gridAreaKm2(),
+                                    report.villageAreaKm2().orElse(null), report.uncoveredAreaKm2().orElse(null),
+                                    report.flags().stream().map(f -> new GridFlagView(f.rule().slug(),
+                                            f.organizationId(), f.detail())).toList());
+                        })));
+    }
+
+    private static Uni<OrganizationEntity> load(UUID id) {
+        return OrganizationEntity.<OrganizationEntity>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Organization", id));
+    }
+}
