@@ -119,8 +119,7 @@ insert into g_name select 'G', ordinality - 1, s from unnest(string_to_array(
 insert into member (id, home_organization_id, home_path, name, status, admitted_on, full_since,
                     id_number_encrypted, id_number_hash, id_number_masked, phone_encrypted, phone_masked, registered_at)
 select m.id, b.id, b.path,
-       (select s from g_name where kind = 'S' and i = m.s) || (select s from g_name where kind = 'G' and i = m.g1)
-           || coalesce((select s from g_name where kind = 'G' and i = m.g2), ''),
+       names.surnames[m.s + 1] || names.given[m.g1 + 1] || coalesce(names.given[m.g2 + 1], ''),
        case when m.probationary then 'PROBATIONARY' else 'FULL' end,
        m.admitted,
        case when m.probationary then null else m.admitted + 365 end,
@@ -132,6 +131,8 @@ select m.id, b.id, b.path,
        '1' || (3 + floor(m.r * 7)::int) || floor(m.r * 70 * 10)::int % 10 || '****' || lpad((floor(m.r * 1e7)::int % 10000)::text, 4, '0'),
        now()
 from g_branch b
+cross join (select array_agg(s order by i) filter (where kind = 'S') as surnames,
+                   array_agg(s order by i) filter (where kind = 'G') as given from g_name) names
 cross join lateral (
     select gen_random_uuid() as id, random() as r, floor(random() * 60)::int as s, floor(random() * 60)::int as g1,
            case when random() < 0.6 then floor(random() * 60)::int end as g2,
@@ -147,12 +148,28 @@ do $$ declare r record; begin
     for r in select indexdef from g_member_index loop execute r.indexdef; end loop;
 end $$;
 
+-- Triggers do not fire in replica mode: rebuild the per-organization member counts (V21) when
+-- the schema has them.
+do $$ begin
+    if to_regclass('member_count') is not null then
+        delete from member_count;
+        insert into member_count (organization_id, path, full_members, probationary)
+        select m.home_organization_id, min(m.home_path),
+               count(*) filter (where m.status = 'FULL'), count(*) filter (where m.status = 'PROBATIONARY')
+        from member m where m.left_on is null group by m.home_organization_id;
+    end if;
+end $$;
+
 commit;
 
 -- Sets the visibility map, so that counts can be index-only scans as on a settled live database.
 vacuum (analyze) organization;
 vacuum (analyze) organization_change;
 vacuum (analyze) member;
+select to_regclass('member_count') is not null as has_member_count \gset
+\if :has_member_count
+vacuum (analyze) member_count;
+\endif
 
 select (select count(*) from organization) as organizations,
        (select count(*) from organization where kind = 'BRANCH') as branches,

@@ -10,9 +10,19 @@
 #        DISTRICT    district whose root, largest committee and a 50-member branch are measured
 #                    (default 310115 浦东新区, the largest)
 #        CONNECTIONS concurrent requests/clients (default 1: latency of one request at a time)
+#        COUNT_FROM  "member" makes the SQL baseline count member rows even when V21's member_count
+#                    exists (to measure a build from before V21 on a reused city); default auto
+#        ORG_APP     the packaged service's quarkus-app dir (default org-service/target/quarkus-app;
+#                    built with mvn -o package -pl org-service when absent)
 # Both sides run one statement sequence per request: wrk (-t1 -cN, keep-alive) against the
 # service and pgbench (-M prepared -cN, --log) against PostgreSQL, each for the given seconds
-# after a warm-up of the same length.
+# after a warm-up of the same length. The SQL side runs what the service runs for the request:
+# the organization lookup, then the count (the member_count sum once V21 is there, else the
+# count over member rows) or the list page.
+# "District root" is the generator's stand-in node above the district's committees (see
+# bench/org-city-generate.sql); the district list is GET /members?homeOrganizationId=<root>&subtree=true.
+# Requests carry the X-Caller-* headers the gateway adds (district_admin of DISTRICT). The load
+# average is printed with the table: on a shared 2-core machine it dominates the API's figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -21,6 +31,7 @@ BENCH_DIR=${BENCH_DIR:-$ROOT/.local/bench-city}
 SCALE=${SCALE:-1.0}
 DISTRICT=${DISTRICT:-310115}
 CONNECTIONS=${CONNECTIONS:-1}
+ORG_APP=${ORG_APP:-$ROOT/org-service/target/quarkus-app}
 source local/stack.sh
 
 for tool in wrk pgbench psql; do
@@ -41,7 +52,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if [ ! -f org-service/target/quarkus-app/quarkus-run.jar ]; then
+if [ ! -f "$ORG_APP/quarkus-run.jar" ]; then
   stack_mvn -o -q -B package -DskipTests -pl org-service
 fi
 stack_start "$BENCH_DIR" ephemeral
@@ -52,7 +63,7 @@ if [ ! -s "$BENCH_DIR/personal-data.key" ]; then (umask 077; head -c 32 /dev/ura
 ORG=$(stack_free_port)
 start_org() {
   PERSONAL_DATA_KEY=$(cat "$BENCH_DIR/personal-data.key") HTTP_PORT=$ORG DB_NAME=org DB_USER=org DB_PASSWORD=org \
-    java -Xmx384m -jar org-service/target/quarkus-app/quarkus-run.jar >"$BENCH_DIR/org-service.log" 2>&1 &
+    java -Xmx384m -jar "$ORG_APP/quarkus-run.jar" >"$BENCH_DIR/org-service.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 240); do curl -fsS "http://127.0.0.1:$ORG/q/health/ready" >/dev/null 2>&1 && return 0; sleep 0.5; done
   echo "[bench] org-service is not ready" >&2; tail -n 30 "$BENCH_DIR/org-service.log" >&2; exit 1
@@ -69,6 +80,9 @@ if [ ! -f "$BENCH_DIR/generated" ]; then
 fi
 # Vacuum again so that a reused city (and any index a new migration built) is settled.
 "${PSQL[@]}" -U postgres -d org -c 'vacuum analyze member' -c 'vacuum analyze organization' >/dev/null
+if [ "$(sql "select to_regclass('member_count') is not null")" = t ]; then
+  "${PSQL[@]}" -U postgres -d org -c 'vacuum analyze member_count' >/dev/null
+fi
 
 read -r orgs branches members probationary < <(sql "select (select count(*) from organization),
   (select count(*) from organization where kind = 'BRANCH'), (select count(*) from member where left_on is null),
@@ -93,24 +107,31 @@ API="http://127.0.0.1:$ORG/api/v1/orgs"
 PAGE=50
 
 # The district's member list: active members of the root's subtree in (home_path, id) order, keyset
-# pagination; the 1000th page starts after the 999*PAGE-th member.
+# pagination; page 1000 (or the last full page of a smaller city) starts after (NTH-1)*PAGE members.
 LIST_URL="$API/members?homeOrganizationId=$ROOT_ID&subtree=true&limit=$PAGE"
+NTH=$(( $(count_of "$ROOT_PATH") / PAGE )); [ "$NTH" -gt 1000 ] && NTH=1000   # fewer pages in a small city
 read -r KEY_PATH KEY_ID < <(sql "select home_path, id from member where left_on is null and home_path >= '$ROOT_PATH'
-  and home_path < '$(upper "$ROOT_PATH")' order by home_path, id offset $(( 999 * PAGE - 1 )) limit 1")
+  and home_path < '$(upper "$ROOT_PATH")' order by home_path, id offset $(( (NTH - 1) * PAGE - 1 )) limit 1")
 probe=$(curl -s -o "$work/probe.json" -w '%{http_code}' "${HEADERS[@]}" "$LIST_URL")
 LIST_OK=0
 if [ "$probe" = 200 ] && jq -e '.items | length == '$PAGE "$work/probe.json" >/dev/null 2>&1; then
-  # Walk to page 1000 through the API once, then check the cursor against the SQL's key.
-  cursor=$(jq -r .nextCursor "$work/probe.json")
-  for _ in $(seq 2 999); do
-    cursor=$(curl -fsS "${HEADERS[@]}" "$LIST_URL&cursor=$cursor" | jq -r .nextCursor)
-  done
-  CURSOR=$cursor
-  LIST_OK=1
-  first_of_1000=$(curl -fsS "${HEADERS[@]}" "$LIST_URL&cursor=$CURSOR" | jq -r '.items[0].id')
+  # Page NTH's cursor: the key of the last member of page NTH-1, encoded as the service does
+  # (base64url of home_path + id). Cursors are opaque to clients; if the format ever changes, the
+  # check below fails and the bench walks the pages instead (slow: NTH sequential requests).
   expected=$(sql "select id from member where left_on is null and home_path >= '$ROOT_PATH' and home_path < '$(upper "$ROOT_PATH")'
-    order by home_path, id offset $(( 999 * PAGE )) limit 1")
-  [ "$first_of_1000" = "$expected" ] || { echo "[bench] page 1000 starts with $first_of_1000, SQL says $expected" >&2; exit 1; }
+    order by home_path, id offset $(( (NTH - 1) * PAGE )) limit 1")
+  CURSOR=$(printf '%s%s' "$KEY_PATH" "$KEY_ID" | base64 -w0 | tr '+/' '-_' | tr -d '=')
+  first=$(curl -fsS "${HEADERS[@]}" "$LIST_URL&cursor=$CURSOR" | jq -r '.items[0].id' || true)
+  if [ "$first" != "$expected" ]; then
+    echo "[bench] computed cursor does not match the service's; walking $NTH pages" >&2
+    CURSOR=$(jq -r .nextCursor "$work/probe.json")
+    for _ in $(seq 2 $(( NTH - 1 ))); do
+      CURSOR=$(curl -fsS "${HEADERS[@]}" "$LIST_URL&cursor=$CURSOR" | jq -r .nextCursor)
+    done
+    first=$(curl -fsS "${HEADERS[@]}" "$LIST_URL&cursor=$CURSOR" | jq -r '.items[0].id')
+    [ "$first" = "$expected" ] || { echo "[bench] page $NTH starts with $first, SQL says $expected" >&2; exit 1; }
+  fi
+  LIST_OK=1
 else
   echo "[bench] the API has no subtree member list ($LIST_URL answers $probe): measuring the list in SQL only" >&2
 fi
@@ -135,16 +156,29 @@ db() { # name script-file -D... -> "p50 p99 transactions/s" in ms
   (cd "$work" && "$PG_BIN_DIR/pgbench" -n -M prepared -c "$CONNECTIONS" -j 1 -T "$DURATION" -h 127.0.0.1 -p "$STACK_PG_PORT" -U org \
     -f "$script" "$@" --log --log-prefix="pgb_$name" org >"$work/pgb_$name.out" 2>&1) \
     || { cat "$work/pgb_$name.out" >&2; exit 1; }
-  cat "$work"/pgb_"$name".* 2>/dev/null | awk 'NF >= 6 && $1 ~ /^[0-9]+$/ { print $3 / 1000 }' | sort -n | awk -v d="$DURATION" '
+  # Latency = time between a client's consecutive completions (it sends the next transaction at
+  # once): pgbench 15's own "time" column logs 0 us for many transactions on this machine.
+  cat "$work"/pgb_"$name".[0-9]* 2>/dev/null | awk 'NF >= 6 && $1 ~ /^[0-9]+$/ {
+      t = $5 * 1000000 + $6
+      if ($1 in prev) print (t - prev[$1]) / 1000; else print $3 / 1000
+      prev[$1] = t }' | sort -n | awk -v d="$DURATION" '
     { v[NR] = $1 } END { if (NR == 0) { print "0 0 0"; exit }
       printf "%.2f %.2f %.0f\n", v[int(NR * 0.50 + 0.5) < 1 ? 1 : int(NR * 0.50 + 0.5)], v[int(NR * 0.99 + 0.5) < 1 ? 1 : int(NR * 0.99 + 0.5)], NR / d }'
 }
 
 # The statements the service runs for each request (see OrganizationQueries / MemberService).
-cat > "$work/count.sql" <<'SQL'
+if [ "${COUNT_FROM:-auto}" != member ] && [ "$(sql "select to_regclass('member_count') is not null")" = t ]; then
+  # V21: per-organization counts kept by triggers, summed over the subtree's organizations
+  cat > "$work/count.sql" <<'SQL'
+select * from organization where id = :id;
+select coalesce(sum(full_members), 0), coalesce(sum(probationary), 0) from member_count where path >= :lo and path < :hi;
+SQL
+else
+  cat > "$work/count.sql" <<'SQL'
 select * from organization where id = :id;
 select count(*) filter (where status = 'FULL'), count(*) filter (where status = 'PROBATIONARY') from member where left_on is null and home_path >= :lo and home_path < :hi;
 SQL
+fi
 cat > "$work/list-first.sql" <<SQL
 select * from organization where id = :id;
 select * from member where left_on is null and home_path >= :lo and home_path < :hi order by home_path, id limit $(( PAGE + 1 ));
@@ -155,6 +189,7 @@ select * from member where left_on is null and home_path < :hi and (home_path, i
 SQL
 
 results=()
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 measure() { # label api-url sql-script pgbench-args...
   local label=$1 url=$2 script=$3; shift 3
   local a="- - -"
@@ -172,11 +207,11 @@ measure "count branch" "$API/organizations/$BRANCH_ID/member-counts" "$work/coun
 if [ "$LIST_OK" = 1 ]; then FIRST_URL=$LIST_URL; NTH_URL="$LIST_URL&cursor=$CURSOR"; else FIRST_URL=-; NTH_URL=-; fi
 measure "district list page 1" "$FIRST_URL" "$work/list-first.sql" \
   -D id="$ROOT_ID" -D lo="$ROOT_PATH" -D hi="$(upper "$ROOT_PATH")"
-measure "district list page 1000" "$NTH_URL" "$work/list-after.sql" \
+measure "district list page $NTH" "$NTH_URL" "$work/list-after.sql" \
   -D id="$ROOT_ID" -D hi="$(upper "$ROOT_PATH")" -D kp="$KEY_PATH" -D ki="$KEY_ID"
 
 echo
-echo "org-service at city scale, $(nproc) cores, $CONNECTIONS connection(s), ${DURATION}s per measurement (ms)"
+echo "org-service at city scale, $(nproc) cores, $CONNECTIONS connection(s), ${DURATION}s per measurement (ms); load average at start ${LOAD_AT_START}, now $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-26s %9s %9s %8s | %9s %9s %8s | %7s %7s\n' query "API p50" "API p99" "req/s" "SQL p50" "SQL p99" "tx/s" "p50 x" "p99 x"
 for row in "${results[@]}"; do
   IFS='|' read -r label a d <<<"$row"
