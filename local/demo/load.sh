@@ -15,57 +15,150 @@ for district in $YANGPU $HUANGPU $CHONGMING; do
     | sed 's/.*"token":"\([^"]*\)".*/\1/')
 done
 
-# org NAME KIND DISTRICT [PARENT_ID] [FOUNDED_ON] -> prints the new id
+# The first "id" of a JSON answer: the created resource's own (nested objects come after it).
+first_id() { grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4 || true; }
+
+# org NAME KIND DISTRICT [PARENT_ID] [FOUNDED_ON] [FORM_JSON] -> prints the new id
 org() {
   local body="{\"name\":\"$1\",\"kind\":\"$2\",\"districtCode\":\"$3\""
   [ -n "${4:-}" ] && body="$body,\"parentId\":\"$4\""
   [ -n "${5:-}" ] && body="$body,\"foundedOn\":\"$5\""
+  [ -n "${6:-}" ] && body="$body,\"form\":$6"
   body="$body}"
   curl -fsS -X POST "$GATEWAY/api/v1/orgs/organizations" -H "Authorization: Bearer ${TOKEN[$3]}" \
-    -H 'Content-Type: application/json' -d "$body" | sed 's/.*"id":"\([^"]*\)".*/\1/'
+    -H 'Content-Type: application/json' -d "$body" | first_id
 }
 
+# send METHOD DISTRICT PATH JSON -> prints the id in the answer (as the admin of DISTRICT)
+send() {
+  curl -fsS -X "$1" "$GATEWAY$3" -H "Authorization: Bearer ${TOKEN[$2]}" -H 'Content-Type: application/json' \
+    -d "$4" | first_id
+}
+post() { send POST "$@"; }
+at() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
+sh_at() { TZ=Asia/Shanghai date -d "$1" +%Y-%m-%dT%H:%M:%S%:z; }
+this_year=$(date -u +%Y)
+
+# --- Organizations (DOMAIN.md, "Demo data") -------------------------------------------------
 bili=$(org "哔哩哔哩党委" COMMITTEE $YANGPU "" 2017-06-01)
+bili_branches=()
 for n in 一 二 三 四 五 六 七 八 九 十; do
-  org "哔哩哔哩第${n}党支部" BRANCH $YANGPU "$bili" >/dev/null
+  bili_branches+=("$(org "哔哩哔哩第${n}党支部" BRANCH $YANGPU "$bili")")
 done
-org "UP主党支部" BRANCH $YANGPU "$bili" >/dev/null
-org "哔哩哔哩北京直管党支部" BRANCH $YANGPU "$bili" >/dev/null
+up=$(org "UP主党支部" BRANCH $YANGPU "$bili" "" \
+  '{"type":"FUNCTIONAL","criteria":"city = \"上海\" and mainWork = \"视频创作\" and followers >= 10000"}')
+org "哔哩哔哩北京直管党支部" BRANCH $YANGPU "$bili" "" '{"type":"DIRECTLY_MANAGED","city":"北京"}' >/dev/null
 
 laoximen=$(org "老西门街道党工委" COMMITTEE $HUANGPU)
 xiaoximen=$(org "小西门居民区党总支" GENERAL_BRANCH $HUANGPU "$laoximen")
-org "蓬莱路地块第一临时党支部" BRANCH $HUANGPU "$xiaoximen" >/dev/null
-org "蓬莱路地块第二临时党支部" BRANCH $HUANGPU "$xiaoximen" >/dev/null
+penglai1=$(org "蓬莱路地块第一临时党支部" BRANCH $HUANGPU "$xiaoximen" "" \
+  "{\"type\":\"TEMPORARY\",\"purpose\":\"蓬莱路地块旧区改造征收\",\"startsOn\":\"$this_year-01-01\",\"plannedEndOn\":\"$this_year-12-31\"}")
+org "蓬莱路地块第二临时党支部" BRANCH $HUANGPU "$xiaoximen" "" \
+  "{\"type\":\"TEMPORARY\",\"purpose\":\"蓬莱路地块居民安置与回搬\",\"startsOn\":\"$this_year-01-01\",\"plannedEndOn\":\"$((this_year + 1))-06-30\"}" >/dev/null
 
 gangyan=$(org "港沿镇党委" COMMITTEE $CHONGMING)
 yuanyi=$(org "园艺村党总支" GENERAL_BRANCH $CHONGMING "$gangyan")
-org "第一网格党支部" BRANCH $CHONGMING "$yuanyi" >/dev/null
-org "第二网格党支部" BRANCH $CHONGMING "$yuanyi" >/dev/null
-org "第三网格党支部" BRANCH $CHONGMING "$yuanyi" >/dev/null
+grids=()
+grids+=("$(org "第一网格党支部" BRANCH $CHONGMING "$yuanyi" "" '{"type":"GRID","gridNumber":1,"areaKm2":1.1}')")
+grids+=("$(org "第二网格党支部" BRANCH $CHONGMING "$yuanyi" "" '{"type":"GRID","gridNumber":2,"areaKm2":0.9}')")
+grids+=("$(org "第三网格党支部" BRANCH $CHONGMING "$yuanyi" "" '{"type":"GRID","gridNumber":3,"areaKm2":1.1}')")
+send PUT $CHONGMING "/api/v1/orgs/villages/$yuanyi" '{"areaKm2":3.1,"households":835}' >/dev/null
 
-# post DISTRICT PATH JSON -> prints the new id (as the admin of DISTRICT)
-post() {
-  curl -fsS -X POST "$GATEWAY$2" -H "Authorization: Bearer ${TOKEN[$1]}" -H 'Content-Type: application/json' \
-    -d "$3" | sed 's/.*"id":"\([^"]*\)".*/\1/'
+# --- Members: 440 in 哔哩哔哩's ten branches, 62 in 园艺村's grids --------------------------------
+BILI_BRANCHES="${bili_branches[*]}" YUANYI_GRIDS="${grids[*]}" GATEWAY="$GATEWAY" \
+  TOKEN_YANGPU="${TOKEN[$YANGPU]}" TOKEN_CHONGMING="${TOKEN[$CHONGMING]}" \
+  bash "$(dirname "$0")/members.sh"
+
+# --- The joint conference 滨江党建·金融外滩 (host 黄浦) ------------------------------------------
+CONF=/api/v1/orgs/conferences
+bund_conf=$(post $HUANGPU $CONF '{"name":"滨江党建·金融外滩","hostDistrict":"310101","foundedOn":"2018-12-01"}')
+declare -A UNIT
+unit() { UNIT[$1]=$(post $HUANGPU "$CONF/$bund_conf/units" "{\"name\":\"$1\",\"sector\":\"$2\",\"joinedOn\":\"2018-12-01\"}"); }
+unit 上海清算所 CENTRAL_SOE; unit 上海票据交易所 CENTRAL_SOE; unit 跨境支付清算公司 CENTRAL_SOE
+unit 太平洋保险 CITY_SOE; unit 东方证券 CITY_SOE; unit 外滩投资 DISTRICT_SOE; unit 汇添富基金 PRIVATE_FIRM
+unit 小东门街道 SUB_DISTRICT; unit 南京东路街道 SUB_DISTRICT; unit 黄码头公司 OTHER
+term() { post $HUANGPU "$CONF/$bund_conf/chair-terms" "{\"unitId\":\"${UNIT[$1]}\",\"startsOn\":\"$2\",\"endsOn\":\"$3\"}" >/dev/null; }
+term 上海清算所 "$((this_year - 1))-01-01" "$((this_year - 1))-12-31"
+term 太平洋保险 "$this_year-01-01" "$this_year-12-31"
+term 外滩投资 "$((this_year + 1))-01-01" "$((this_year + 1))-12-31"
+listing() { # offers|needs UNIT CATEGORY QUANTITY DESCRIPTION
+  post $HUANGPU "$CONF/$bund_conf/$1" "{\"unitId\":\"${UNIT[$2]}\",\"category\":\"$3\",\"quantity\":$4,
+    \"availableFrom\":\"$this_year-01-01\",\"availableUntil\":\"$((this_year + 1))-12-31\",\"description\":\"$5\"}"
 }
-at() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
+station_offer=$(listing offers 外滩投资 VENUE 24 "金融品巷·零距离党群服务站")
+garden_offer=$(listing offers 黄码头公司 VENUE 12 "金融品巷·藤蔓花园")
+volunteer_offer=$(listing offers 太平洋保险 VOLUNTEERS 20 "青年志愿者")
+listing offers 东方证券 TRAINING 10 "金融研修院：面向成员单位金融人才的专业课程" >/dev/null
+venue_need=$(listing needs 太平洋保险 VENUE 12 "南外滩金融白领学习交流、文体活动场地")
+volunteer_need=$(listing needs 小东门街道 VOLUNTEERS 20 "老城厢为老服务志愿者")
+garden_need=$(listing needs 小东门街道 VENUE 6 "居民议事会场地")
+listing needs 汇添富基金 TRAINING 4 "青年员工政治理论学习" >/dev/null
+project=$(post $HUANGPU "$CONF/$bund_conf/projects" "{\"name\":\"金融品巷\",\"description\":\"把滨江岸线打造成金融人才与居民共享的党建服务带\",
+  \"matches\":[{\"offerId\":\"$station_offer\",\"needId\":\"$venue_need\"},{\"offerId\":\"$volunteer_offer\",\"needId\":\"$volunteer_need\"},
+  {\"offerId\":\"$garden_offer\",\"needId\":\"$garden_need\"}]}")
+post $HUANGPU "$CONF/$bund_conf/projects/$project/activate" '{}' >/dev/null
 
-# Lessons from the article: an immersive lesson for 哔哩哔哩's young members, and the finance
-# academy that 滨江党建·金融外滩 runs for its member units' staff, party members or not.
-# (org-service has no joint conferences yet, so the academy's provider id is a fixed placeholder.)
-BUND_CONFERENCE=6f1c2d8e-5b0a-4c3e-9f7d-2a1b3c4d5e6f
+# --- Service stations, rooms and bookings -----------------------------------------------------
+week() { local out="" d; for d in MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY; do
+  out="$out${out:+,}{\"weekday\":\"$d\",\"opens\":\"$1\",\"closes\":\"$2\"}"; done; echo "$out"; }
+book() { # DISTRICT STATION ROOM FROM TO BOOKER_KIND BOOKER_ID BOOKER_NAME PURPOSE ATTENDEES
+  post "$1" "/api/v1/stations/$2/rooms/$3/bookings" "{\"start\":\"$(sh_at "$4")\",\"end\":\"$(sh_at "$5")\",
+    \"bookerKind\":\"$6\",\"bookerId\":\"$7\",\"bookerName\":\"$8\",\"purpose\":\"$9\",\"attendees\":${10}}" >/dev/null
+}
+bund=$(post $HUANGPU /api/v1/stations "{\"name\":\"金融品巷·零距离党群服务站\",\"districtCode\":\"$HUANGPU\",
+  \"address\":\"上海市黄浦区中山东二路外滩滨江\",\"latitude\":31.2331,\"longitude\":121.4936,
+  \"hostUnits\":[\"滨江党建·金融外滩\",\"太平洋保险\",\"外滩投资\",\"黄码头公司\",\"小东门街道\"],
+  \"services\":[\"党课\",\"金融研修院课程\",\"阅读\",\"法律咨询\",\"白领休憩\"],
+  \"managerScope\":\"310101:小东门街道\",\"openingHours\":[$(week 09:00 21:00)]}")
+bund_hall=$(post $HUANGPU /api/v1/stations/$bund/rooms '{"name":"外滩讲堂","capacity":60,"facilities":["投影","音响","直播"],"requiresApproval":true}')
+bund_room=$(post $HUANGPU /api/v1/stations/$bund/rooms '{"name":"金融品巷会议室","capacity":16,"facilities":["白板","视频会议"],"weeklyQuota":3}')
+bund_garden=$(post $HUANGPU /api/v1/stations/$bund/rooms '{"name":"藤蔓花园","capacity":30,"facilities":["户外","阅读角"],"bufferMinutes":30}')
+bilistation=$(post $YANGPU /api/v1/stations "{\"name\":\"哔哩哔哩党群服务站\",\"districtCode\":\"$YANGPU\",
+  \"address\":\"上海市杨浦区政立路485号\",\"latitude\":31.3045,\"longitude\":121.5140,
+  \"hostUnits\":[\"哔哩哔哩党委\"],\"services\":[\"党课\",\"UP主创作交流\",\"青年志愿服务\"],
+  \"managerScope\":\"310110:哔哩哔哩党委\",\"openingHours\":[$(week 10:00 22:00)]}")
+bili_hall=$(post $YANGPU /api/v1/stations/$bilistation/rooms '{"name":"小电视报告厅","capacity":80,"facilities":["投影","直播","弹幕墙"]}')
+bili_studio=$(post $YANGPU /api/v1/stations/$bilistation/rooms '{"name":"UP主创作室","capacity":12,"facilities":["摄影灯","绿幕","剪辑工位"],"weeklyQuota":2}')
+
+book $YANGPU $bilistation $bili_hall '+3 days 14:00' '+3 days 16:00' ORGANIZATION "$bili" 哔哩哔哩党委 '主题党日：青年与创作' 60
+post $YANGPU "/api/v1/stations/$bilistation/rooms/$bili_studio/bookings/series" "{\"start\":\"$(sh_at '+2 days 19:00')\",
+  \"end\":\"$(sh_at '+2 days 21:00')\",\"rrule\":\"FREQ=WEEKLY;COUNT=4\",\"mode\":\"EACH\",\"bookerKind\":\"ORGANIZATION\",
+  \"bookerId\":\"$up\",\"bookerName\":\"UP主党支部\",\"purpose\":\"UP主党支部学习会\",\"attendees\":10}" >/dev/null
+book $HUANGPU $bund $bund_room '+1 day 12:00' '+1 day 13:30' MEMBER_UNIT "${UNIT[太平洋保险]}" 太平洋保险 '金融研修院午间课' 14
+book $HUANGPU $bund $bund_hall '+10 days 14:00' '+10 days 17:00' MEMBER_UNIT "${UNIT[太平洋保险]}" 太平洋保险 '滨江党建·金融外滩联席会议' 40
+post $HUANGPU "/api/v1/stations/$bund/rooms/$bund_garden/bookings" "{\"start\":\"$(sh_at '+2 days 12:00')\",
+  \"end\":\"$(sh_at '+2 days 13:00')\",\"bookerKind\":\"PUBLIC\",\"bookerName\":\"王女士\",\"bookerPhone\":\"13800138000\",
+  \"purpose\":\"午间读书会\",\"attendees\":6}" >/dev/null
+
+# A mediation at the 蓬莱路 renovation site (no station is named there in the article: a service point).
+penglai=$(post $HUANGPU /api/v1/stations "{\"name\":\"蓬莱路地块旧改基地党群服务点\",\"districtCode\":\"$HUANGPU\",
+  \"address\":\"上海市黄浦区蓬莱路（小西门居民区）\",\"hostUnits\":[\"小西门居民区党总支\",\"老西门街道\"],
+  \"services\":[\"旧改政策咨询\",\"调解\",\"居民议事会\"],\"managerScope\":\"310101:老西门街道\",
+  \"openingHours\":[$(week 08:30 20:30)]}")
+penglai_room=$(post $HUANGPU /api/v1/stations/$penglai/rooms '{"name":"调解室","capacity":10}')
+post $HUANGPU "/api/v1/stations/$penglai/rooms/$penglai_room/mediations" "{\"start\":\"$(sh_at '+1 day 18:30')\",
+  \"end\":\"$(sh_at '+1 day 20:00')\",\"site\":\"蓬莱路地块\",\"bookerKind\":\"ORGANIZATION\",\"bookerId\":\"$penglai1\",
+  \"bookerName\":\"蓬莱路地块第一临时党支部\",\"residentsSecretary\":\"小西门居民区党总支书记\",
+  \"expropriationOfficer\":\"黄浦区第一征收事务所经办人\",\"lawyer\":\"法律援助中心律师\",
+  \"family\":{\"names\":[\"陈阿姨\",\"陈先生\"]}}" >/dev/null
+
+# --- Lessons: an immersive lesson for 哔哩哔哩's young members in the station's hall (venue saga:
+# VENUE_PENDING until the station confirms the room), and the finance academy that
+# 滨江党建·金融外滩 runs for its member units' staff, party members or not.
 immersive=$(post $YANGPU /api/v1/training/courses "{\"title\":\"沉浸式党课：从弹幕里读懂青年\",\"kind\":\"IMMERSIVE\",
   \"providerKind\":\"ORGANIZATION\",\"providerId\":\"$bili\",\"creditHours\":2,
   \"description\":\"在哔哩哔哩党群服务站，用年轻人喜爱的方式上党课\",\"eligibility\":{\"subtreeRoots\":[\"$bili\"]}}")
-post $YANGPU "/api/v1/training/courses/$immersive/sessions" "{\"startsAt\":\"$(at '+7 days 10:00')\",\"endsAt\":\"$(at '+7 days 12:00')\",
-  \"venueKind\":\"ADDRESS\",\"venue\":\"哔哩哔哩党群服务站\",\"capacity\":30,
+post $YANGPU "/api/v1/training/courses/$immersive/sessions" "{\"startsAt\":\"$(at '+7 days 06:00')\",\"endsAt\":\"$(at '+7 days 08:00')\",
+  \"venueKind\":\"STATION_ROOM\",\"venue\":\"哔哩哔哩党群服务站 小电视报告厅\",\"stationRoomId\":\"$bili_hall\",\"capacity\":30,
   \"enrolmentOpensAt\":\"$(at '-1 hour')\",\"enrolmentClosesAt\":\"$(at '+6 days')\",
   \"cancellationDeadline\":\"$(at '+6 days')\"}" >/dev/null
 academy=$(post $HUANGPU /api/v1/training/courses "{\"title\":\"金融研修院：跨境支付清算实务\",\"kind\":\"ACADEMY\",
-  \"providerKind\":\"JOINT_CONFERENCE\",\"providerId\":\"$BUND_CONFERENCE\",\"creditHours\":4}")
-post $HUANGPU "/api/v1/training/courses/$academy/sessions" "{\"startsAt\":\"$(at '+14 days 14:00')\",\"endsAt\":\"$(at '+14 days 18:00')\",
-  \"venueKind\":\"ADDRESS\",\"venue\":\"金融品巷·零距离党群服务站\",\"capacity\":40,
+  \"providerKind\":\"JOINT_CONFERENCE\",\"providerId\":\"$bund_conf\",\"creditHours\":4}")
+post $HUANGPU "/api/v1/training/courses/$academy/sessions" "{\"startsAt\":\"$(at '+14 days 06:00')\",\"endsAt\":\"$(at '+14 days 10:00')\",
+  \"venueKind\":\"ADDRESS\",\"venue\":\"金融品巷·零距离党群服务站 外滩讲堂\",\"capacity\":40,
   \"enrolmentOpensAt\":\"$(at '-1 hour')\",\"enrolmentClosesAt\":\"$(at '+13 days')\",
   \"cancellationDeadline\":\"$(at '+12 days')\",\"quotaBy\":\"MEMBER_UNIT\",\"seatsPerGroup\":5}" >/dev/null
 
-echo "[demo] loaded 哔哩哔哩党委 (12 branches), 老西门街道 → 小西门居民区党总支 → 2 temporary branches, 港沿镇 → 园艺村党总支 → 3 grid branches; an immersive lesson and a finance-academy course"
+echo "[demo] loaded 哔哩哔哩党委 (10 branches, UP主 functional, 北京 directly managed, 440 members), 老西门街道 → 小西门 → 2 temporary branches,"
+echo "[demo]   港沿镇 → 园艺村 (3 grids, 62 members); 滨江党建·金融外滩 (10 units, chair roster, offers/needs, project 金融品巷);"
+echo "[demo]   3 stations with rooms, bookings and a mediation; an immersive lesson in the 哔哩哔哩 hall (venue saga) and an academy course"
