@@ -4,10 +4,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -18,6 +22,7 @@ import sh.grassroots.platform.web.CallerHeaders;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.training.course.application.CourseService;
+import sh.grassroots.training.course.application.SessionCatalogue;
 import sh.grassroots.training.course.application.SessionView;
 import sh.grassroots.training.credit.application.CreditService;
 import sh.grassroots.training.credit.application.CreditView;
@@ -38,11 +43,22 @@ public class SessionResource {
     private final CourseService courses;
     private final EnrolmentService enrolments;
     private final CreditService credits;
+    private final SessionCatalogue catalogue;
 
-    public SessionResource(CourseService courses, EnrolmentService enrolments, CreditService credits) {
+    public SessionResource(CourseService courses, EnrolmentService enrolments, CreditService credits,
+                           SessionCatalogue catalogue) {
         this.courses = courses;
         this.enrolments = enrolments;
         this.credits = credits;
+        this.catalogue = catalogue;
+    }
+
+    /** Scheduled sessions that have not started, soonest first (optionally of one course). */
+    @GET
+    public Uni<SessionCatalogue.Page> upcoming(@QueryParam("courseId") UUID courseId,
+                                               @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+                                               @QueryParam("cursor") String cursor) {
+        return catalogue.upcoming(courseId, limit, cursor);
     }
 
     public record EnrolRequest(@NotNull UUID personId) {
