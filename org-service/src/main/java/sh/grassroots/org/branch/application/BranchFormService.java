@@ -62,11 +62,18 @@ public class BranchFormService {
         if (!(form.get() instanceof BranchForm.Grid grid)) {
             return Uni.createFrom().item(columns);
         }
-        Uni<Long> sameNumber = grid.villageOrganizationId().isPresent()
+        // Creations in a district hold its tree lock only shared, so two grids of one village could
+        // both pass the check below; the village's own lock makes them take turns (the unique index
+        // organization_grid_number_per_village stays the last guard).
+        String village = grid.villageOrganizationId().map(UUID::toString).orElseGet(() -> grid.villageName().orElseThrow());
+        Uni<Void> villageLock = Panache.getSession().chain(session -> session
+                .createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext(?1))", Integer.class)
+                .setParameter(1, "org-grid-village:" + village).getSingleResult()).replaceWithVoid();
+        Uni<Long> sameNumber = villageLock.chain(() -> grid.villageOrganizationId().isPresent()
                 ? OrganizationEntity.count("form.type = ?1 and dissolvedOn is null and form.gridNumber = ?2 "
                 + "and form.villageOrganizationId = ?3", FormType.GRID, grid.number(), grid.villageOrganizationId().get())
                 : OrganizationEntity.count("form.type = ?1 and dissolvedOn is null and form.gridNumber = ?2 "
-                + "and form.villageName = ?3", FormType.GRID, grid.number(), grid.villageName().orElseThrow());
+                + "and form.villageName = ?3", FormType.GRID, grid.number(), grid.villageName().orElseThrow()));
         return sameNumber
                 .map(taken -> {
                     if (taken > 0) {

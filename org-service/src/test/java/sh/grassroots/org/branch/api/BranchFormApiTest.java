@@ -165,6 +165,35 @@ class BranchFormApiTest {
     }
 
     @Test
+    void two_grids_with_one_number_set_up_at_once_end_with_one_grid_and_one_409() throws Exception {
+        String yuanyi = generalBranch(CHONGMING, "园艺村党总支", committee(CHONGMING, "港沿镇党委"));
+        for (int round = 0; round < 5; round++) {
+            int number = 10 + round;
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return create(CHONGMING, unique("网格" + number), "BRANCH", yuanyi,
+                                "{\"type\":\"GRID\",\"gridNumber\":" + number + ",\"areaKm2\":1}").extract().statusCode();
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (var answer : answers) {
+                    statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                java.util.Collections.sort(statuses);
+                org.junit.jupiter.api.Assertions.assertEquals(List.of(201, 409), statuses, "round " + round);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void the_grid_check_and_the_village_area_are_for_the_villages_district_and_need_a_caller() {
         String yuanyi = generalBranch(CHONGMING, "园艺村党总支", committee(CHONGMING, "港沿镇党委"));
         admin(YANGPU).get("/api/v1/orgs/villages/" + yuanyi + "/grid-check").then().statusCode(403);
