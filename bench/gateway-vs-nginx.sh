@@ -4,6 +4,7 @@
 # gateway (JWT check, rate limit, breaker, streaming proxy). Prints ratios against the direct
 # baseline and against nginx. Installs nginx and wrk from Debian's packages if absent.
 # Usage: bench/gateway-vs-nginx.sh [seconds-per-run] [connections]
+# GATEWAY_JVM_OPTS adds JVM options to the gateway (e.g. a JFR recording to profile it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -34,7 +35,7 @@ PERSONAL_DATA_KEY=$(head -c 32 /dev/urandom | base64) HTTP_PORT=$ORG DB_NAME=org
   java -Xmx384m -jar org-service/target/quarkus-app/quarkus-run.jar >"$state/org.log" 2>&1 & PIDS+=($!)
 HTTP_PORT=$GW ORG_SERVICE_URL="http://127.0.0.1:$ORG" GATEWAY_DEV_TOKENS_ENABLED=true GATEWAY_DEV_KEY_DIR="$state/keys" \
   GATEWAY_RATE_LIMIT_PER_MINUTE=100000000 \
-  java -Xmx384m -jar gateway/target/quarkus-app/quarkus-run.jar >"$state/gateway.log" 2>&1 & PIDS+=($!)
+  java -Xmx384m ${GATEWAY_JVM_OPTS:-} -jar gateway/target/quarkus-app/quarkus-run.jar >"$state/gateway.log" 2>&1 & PIDS+=($!)
 mkdir -p "$state/nginx"
 cat > "$state/nginx/nginx.conf" <<NGINX
 worker_processes 1;
