@@ -24,7 +24,10 @@ public final class RolePolicy {
     public static final List<Rule> DEFAULT = List.of(
             new Rule("organization-structure", Pattern.compile("/api/v1/orgs/organizations(/.*)?"),
                     Set.of("organizer", "district_admin")),
-            new Rule("member-records", Pattern.compile("/api/v1/orgs/members(/.*)?"),
+            // a member changes their own phone themselves (org-service checks it is theirs)
+            new Rule("member-records", Pattern.compile("/api/v1/orgs/members(/[^/]+/(status|leave|attributes))?"),
+                    Set.of("branch_secretary", "organizer", "district_admin")),
+            new Rule("branches-and-villages", Pattern.compile("/api/v1/orgs/(branches|villages)(/.*)?"),
                     Set.of("branch_secretary", "organizer", "district_admin")),
             new Rule("joint-conferences", Pattern.compile("/api/v1/orgs/conferences(/.*)?"),
                     Set.of("organizer", "district_admin")),

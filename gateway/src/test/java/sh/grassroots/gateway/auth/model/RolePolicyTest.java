@@ -35,6 +35,13 @@ class RolePolicyTest {
     void a_branch_secretary_manages_member_records() {
         assertTrue(policy.check("POST", "/api/v1/orgs/members", Set.of("branch_secretary")).isEmpty());
         assertTrue(policy.check("POST", "/api/v1/orgs/members/x/leave", Set.of("member")).isPresent());
+        assertTrue(policy.check("POST", "/api/v1/orgs/members/x/status", Set.of("member")).isPresent());
+        assertTrue(policy.check("PUT", "/api/v1/orgs/members/x/attributes", Set.of("member")).isPresent());
+        // their own phone is the member's to change; org-service refuses anyone else's
+        assertTrue(policy.check("PUT", "/api/v1/orgs/members/x/phone", Set.of("member")).isEmpty());
+        assertEquals("branches-and-villages",
+                policy.check("POST", "/api/v1/orgs/branches/b/affiliations", Set.of("member")).orElseThrow().rule());
+        assertTrue(policy.check("POST", "/api/v1/orgs/branches/b/affiliations", Set.of("branch_secretary")).isEmpty());
     }
 
     @Test
