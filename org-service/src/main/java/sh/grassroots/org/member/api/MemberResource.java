@@ -11,6 +11,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -100,6 +101,22 @@ public class MemberResource {
                 .chain(() -> subtree
                         ? members.membersWithin(homeOrganizationId, limit, cursor)
                         : members.membersOf(homeOrganizationId, limit, cursor));
+    }
+
+    /** {@code phone} null removes the number. */
+    public record PhoneRequest(@Size(max = 20) String phone) {
+    }
+
+    /** The member themselves or their branch's secretary (and those above) change the phone. */
+    @PUT
+    @Path("{id}/phone")
+    public Uni<RestResponse<MemberView>> changePhone(@PathParam("id") UUID id, @NotNull @Valid PhoneRequest request,
+                                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                     @Context HttpHeaders headers) {
+        Long expected = Versions.expected(ifMatch);
+        return access.toMember(Callers.require(headers), id, Permission.MANAGE_MEMBERS, true)
+                .chain(() -> members.changePhone(id, request.phone(), expected))
+                .map(v -> Versions.written(v, v.version()));
     }
 
     @POST

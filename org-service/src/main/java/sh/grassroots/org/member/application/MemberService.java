@@ -119,6 +119,27 @@ public class MemberService {
                 .replaceWith(() -> MemberView.of(member));
     }
 
+    /**
+     * A new mobile number (stored encrypted, shown masked) or none ({@code phone} null removes it).
+     * The phone is never in an event, so no other service needs to hear of it.
+     */
+    @WithTransaction
+    public Uni<MemberView> changePhone(UUID id, String phone, Long expectedVersion) {
+        if (phone != null && !PhoneNumber.isValid(phone)) {
+            return Uni.createFrom().failure(new ProblemException(Problem.withErrors(422, "invalid-personal-data",
+                    "Invalid personal data", "The phone is not valid",
+                    List.of(new Problem.FieldError("phone", "not a mainland mobile number")))));
+        }
+        return load(id).map(member -> {
+            RuleProblems.checkVersion(expectedVersion, member.version);
+            active(member);
+            Optional<PhoneNumber> number = Optional.ofNullable(phone).map(PhoneNumber::new);
+            member.phoneEncrypted = number.map(p -> protector.encrypt(p.value())).orElse(null);
+            member.phoneMasked = number.map(PhoneNumber::masked).orElse(null);
+            return member;
+        }).call(member -> Panache.getSession().chain(s -> s.flush())).map(MemberView::of);
+    }
+
     @WithSession
     public Uni<MemberView> get(UUID id) {
         return load(id).map(MemberView::of);

@@ -94,6 +94,29 @@ class MemberApiTest {
     }
 
     @Test
+    void a_member_changes_their_own_phone_and_only_theirs_while_they_are_a_member() {
+        String branch = branch(unique("第一党支部"), committee(unique("党委")));
+        String me = aFullMemberOf(branch);
+        String other = aFullMemberOf(branch);
+        sh.grassroots.org.testing.AsCaller.member(me).contentType(ContentType.JSON).body("{\"phone\":\"13912340000\"}")
+                .put(PATH + "/" + me + "/phone").then().statusCode(200)
+                .body("phone", equalTo("139****0000"));
+        sh.grassroots.org.testing.AsCaller.member(me).contentType(ContentType.JSON).body("{\"phone\":\"12345\"}")
+                .put(PATH + "/" + me + "/phone").then().statusCode(422)
+                .body("type", equalTo("urn:grassroots:problem:invalid-personal-data"))
+                .body("errors.field", hasItem("phone"));
+        sh.grassroots.org.testing.AsCaller.member(other).contentType(ContentType.JSON).body("{\"phone\":\"13700000000\"}")
+                .put(PATH + "/" + me + "/phone").then().statusCode(403);
+        asAdmin().get(PATH + "/" + me).then().body("phone", equalTo("139****0000"));
+        asAdmin().contentType(ContentType.JSON).body("{\"phone\":null}")
+                .put(PATH + "/" + me + "/phone").then().statusCode(200).body("phone", nullValue());
+        leave(me, LocalDate.now()).statusCode(200);
+        asAdmin().contentType(ContentType.JSON).body("{\"phone\":\"13912340000\"}")
+                .put(PATH + "/" + me + "/phone").then().statusCode(409)
+                .body("type", equalTo("urn:grassroots:problem:member-has-left"));
+    }
+
+    @Test
     void invalid_personal_data_is_named_by_field() {
         String branch = branch(unique("第一党支部"), committee(unique("党委")));
         asAdmin().contentType(ContentType.JSON)
