@@ -40,6 +40,10 @@ public final class RolePolicy {
             new Rule("stations-and-rooms", Pattern.compile(
                     "/api/v1/stations(/[^/]+(/closures|/rooms(/[^/]+)?)?)?"),
                     Set.of("station_manager", "district_admin")),
+            // a mediation at a renovation site is arranged and its outcome recorded by the
+            // neighbourhood's party workers or the station, not by anyone with an account
+            new Rule("mediations", Pattern.compile("/api/v1/stations/[^/]+/(rooms/[^/]+/mediations|mediations(/.*)?)"),
+                    Set.of("station_manager", "branch_secretary", "organizer", "district_admin")),
             new Rule("booking-approval", Pattern.compile("/api/v1/stations/[^/]+/bookings/[^/]+/(approve|reject)"),
                     Set.of("station_manager", "district_admin")));
 

@@ -32,6 +32,16 @@ class RolePolicyTest {
     }
 
     @Test
+    void mediations_are_arranged_by_party_workers_or_the_station() {
+        assertEquals("mediations",
+                policy.check("POST", "/api/v1/stations/s1/rooms/r1/mediations", Set.of("member")).orElseThrow().rule());
+        assertEquals("mediations",
+                policy.check("POST", "/api/v1/stations/s1/mediations/m1/outcome", Set.of("member")).orElseThrow().rule());
+        assertTrue(policy.check("POST", "/api/v1/stations/s1/rooms/r1/mediations", Set.of("branch_secretary")).isEmpty());
+        assertTrue(policy.check("POST", "/api/v1/stations/s1/rooms/r1/bookings", Set.of("member")).isEmpty());
+    }
+
+    @Test
     void a_branch_secretary_manages_member_records() {
         assertTrue(policy.check("POST", "/api/v1/orgs/members", Set.of("branch_secretary")).isEmpty());
         assertTrue(policy.check("POST", "/api/v1/orgs/members/x/leave", Set.of("member")).isPresent());
