@@ -18,7 +18,7 @@ import sh.grassroots.org.access.application.Access;
 import sh.grassroots.org.access.model.Permission;
 import sh.grassroots.org.affiliation.application.AffiliationService;
 import sh.grassroots.org.affiliation.application.AffiliationView;
-import sh.grassroots.org.common.application.Page;
+import sh.grassroots.platform.web.Page;
 
 import java.util.Map;
 import java.util.UUID;

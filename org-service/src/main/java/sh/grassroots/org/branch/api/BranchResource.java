@@ -25,7 +25,7 @@ import sh.grassroots.org.affiliation.application.AffiliationView;
 import sh.grassroots.org.affiliation.application.CandidateView;
 import sh.grassroots.org.branch.application.BranchFormService;
 import sh.grassroots.org.branch.application.BranchFormView;
-import sh.grassroots.org.common.application.Page;
+import sh.grassroots.platform.web.Page;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import sh.grassroots.org.access.api.Callers;
 import sh.grassroots.org.access.application.Access;
 import sh.grassroots.org.branch.application.DistrictSizeReport;
-import sh.grassroots.org.common.application.Page;
+import sh.grassroots.platform.web.Page;
 
 /** The size flags of a whole district (all its trees); a subtree's are at .../organizations/{id}/size-report. */
 @Path("/api/v1/orgs/districts")

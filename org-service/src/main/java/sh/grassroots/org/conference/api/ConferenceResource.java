@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 import sh.grassroots.org.access.api.Callers;
 import sh.grassroots.org.common.api.Versions;
-import sh.grassroots.org.common.application.Page;
+import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.conference.application.ChairRoster;
 import sh.grassroots.org.conference.application.ConferenceService;
 import sh.grassroots.org.conference.application.Marketplace;

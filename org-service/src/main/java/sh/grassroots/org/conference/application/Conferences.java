@@ -1,7 +1,7 @@
 package sh.grassroots.org.conference.application;
 
 import io.smallrye.mutiny.Uni;
-import sh.grassroots.org.common.application.Cursors;
+import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.org.common.model.Outcome;
 import sh.grassroots.org.common.application.RuleProblems;
 import sh.grassroots.org.conference.model.ConferenceAccess;

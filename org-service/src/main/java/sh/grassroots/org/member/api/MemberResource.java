@@ -24,7 +24,7 @@ import sh.grassroots.org.access.api.Callers;
 import sh.grassroots.org.access.application.Access;
 import sh.grassroots.org.access.model.Permission;
 import sh.grassroots.org.common.api.Versions;
-import sh.grassroots.org.common.application.Page;
+import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.member.application.MemberService;
 import sh.grassroots.org.member.application.MemberView;
 import sh.grassroots.org.member.application.RegisterMember;

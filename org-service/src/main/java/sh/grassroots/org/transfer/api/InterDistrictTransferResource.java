@@ -18,7 +18,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import sh.grassroots.org.access.api.Callers;
 import sh.grassroots.org.access.application.Access;
 import sh.grassroots.org.common.api.Versions;
-import sh.grassroots.org.common.application.Page;
+import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.transfer.application.TransferService;
 import sh.grassroots.org.transfer.application.TransferView;
 import sh.grassroots.org.transfer.application.TransferringMemberCard;

@@ -24,7 +24,7 @@ import sh.grassroots.org.access.application.Access;
 import sh.grassroots.org.access.model.AccessPolicy.TransferStep;
 import sh.grassroots.org.access.model.Permission;
 import sh.grassroots.org.common.api.Versions;
-import sh.grassroots.org.common.application.Page;
+import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.transfer.application.TransferService;
 import sh.grassroots.org.transfer.application.TransferView;
 

@@ -26,7 +26,7 @@ import sh.grassroots.org.access.application.Access;
 import sh.grassroots.org.access.model.Permission;
 import sh.grassroots.org.branch.api.BranchFormRequest;
 import sh.grassroots.org.common.api.Versions;
-import sh.grassroots.org.common.application.Page;
+import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.tree.application.CreateOrganization;
 import sh.grassroots.org.tree.application.OrganizationQueries;
 import sh.grassroots.org.tree.application.OrganizationService;

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import sh.grassroots.platform.web.CallerHeaders;
 import sh.grassroots.stations.booking.application.BookingService;
 import sh.grassroots.stations.booking.application.BookingView;
-import sh.grassroots.stations.booking.application.Page;
+import sh.grassroots.platform.web.Page;
 
 import java.util.UUID;
 

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import sh.grassroots.platform.web.Cursors;
+import sh.grassroots.platform.web.Page;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.stations.booking.model.Availability;
 import sh.grassroots.stations.booking.model.BookerKind;
@@ -307,8 +309,8 @@ public class BookingService {
                             + " order by startsAt, id", BookerKind.MEMBER, personId, held, now)
                     .page(0, limit + 1).list();
         } else {
-            Cursors.Key after = Cursors.decode(cursor);
-            OffsetDateTime afterStart = after.start().atOffset(ZoneOffset.UTC);
+            Cursors.TimeAndId after = Cursors.decodeTimeAndId(cursor);
+            OffsetDateTime afterStart = after.time().atOffset(ZoneOffset.UTC);
             rows = BookingEntity.<BookingEntity>find("bookerKind = ?1 and bookerId = ?2 and status in ?3 and endsAt > ?4"
                                     + " and (startsAt > ?5 or (startsAt = ?5 and id > ?6)) order by startsAt, id",
                             BookerKind.MEMBER, personId, held, now, afterStart, after.id())

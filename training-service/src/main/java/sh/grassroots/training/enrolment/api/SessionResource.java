@@ -55,7 +55,7 @@ public class SessionResource {
 
     /** Scheduled sessions that have not started, soonest first (optionally of one course). */
     @GET
-    public Uni<SessionCatalogue.Page> upcoming(@QueryParam("courseId") UUID courseId,
+    public Uni<sh.grassroots.platform.web.Page<SessionCatalogue.Entry>> upcoming(@QueryParam("courseId") UUID courseId,
                                                @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
                                                @QueryParam("cursor") String cursor) {
         return catalogue.upcoming(courseId, limit, cursor);

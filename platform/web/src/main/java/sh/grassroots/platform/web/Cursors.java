@@ -1,11 +1,11 @@
-package sh.grassroots.org.common.application;
+package sh.grassroots.platform.web;
 
-import sh.grassroots.platform.web.Problem;
-import sh.grassroots.platform.web.ProblemException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /** Cursors are opaque to clients: the key of the last row shown, base64url-encoded. */
 public final class Cursors {
@@ -20,6 +20,26 @@ public final class Cursors {
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    /** The usual key of a list in time order: a timestamp and the row's id to break ties. */
+    public record TimeAndId(Instant time, UUID id) {
+    }
+
+    public static String encode(Instant time, UUID id) {
+        return encode(time + "|" + id);
+    }
+
+    public static TimeAndId decodeTimeAndId(String cursor) {
+        String[] parts = decode(cursor).split("\\|");
+        if (parts.length != 2) {
+            throw invalid();
+        }
+        try {
+            return new TimeAndId(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw invalid();
         }
     }
