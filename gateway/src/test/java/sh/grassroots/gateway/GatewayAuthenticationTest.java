@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -249,6 +250,29 @@ class GatewayAuthenticationTest {
                 .body("headers.x-caller-org-scope", equalTo("org-7"))
                 .body("headers.x-caller-district", equalTo("310110"))
                 .body("headers.x-request-id", notNullValue());
+    }
+
+    @Test
+    void the_bearer_token_stops_at_the_gateway_and_a_get_goes_on_without_a_body() {
+        given().header("Authorization", "Bearer " + TestKeys.sign(TestKeys.person("m1")))
+                .get(ROUTE).then().statusCode(200)
+                .body("headers.x-caller-subject", equalTo("m1"))
+                .body("headers.authorization", nullValue())
+                .body("headers.transfer-encoding", nullValue())
+                .body("body", equalTo(""));
+    }
+
+    @Test
+    void large_answers_are_streamed_whole_with_or_without_a_length() {
+        String token = "Bearer " + TestKeys.sign(TestKeys.person("m1"));
+        int size = 16 * 20_000; // well over what the gateway buffers
+        String expected = "0123456789abcdef".repeat(size / 16);
+        for (String chunked : List.of("false", "true")) {
+            String body = given().header("Authorization", token)
+                    .get(ROUTE + "?answerBytes=" + size + "&chunked=" + chunked).then().statusCode(200)
+                    .extract().asString();
+            org.junit.jupiter.api.Assertions.assertEquals(expected, body, "chunked=" + chunked);
+        }
     }
 
     @Test

@@ -66,6 +66,22 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
 
             vertx = Vertx.vertx();
             HttpServer echo = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+                String large = req.getParam("answerBytes");
+                if (large != null) { // a large answer, of known length or chunked, to check streaming
+                    var response = req.response().putHeader("Content-Type", "text/plain");
+                    byte[] bytes = "0123456789abcdef".repeat(Integer.parseInt(large) / 16).getBytes();
+                    if ("true".equals(req.getParam("chunked"))) {
+                        response.setChunked(true);
+                        for (int at = 0; at < bytes.length; at += 8192) {
+                            response.write(io.vertx.core.buffer.Buffer.buffer(java.util.Arrays.copyOfRange(bytes, at,
+                                    Math.min(bytes.length, at + 8192))));
+                        }
+                        response.end();
+                    } else {
+                        response.end(io.vertx.core.buffer.Buffer.buffer(bytes));
+                    }
+                    return;
+                }
                 JsonObject headers = new JsonObject();
                 req.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
                 req.response().putHeader("Content-Type", "application/json").end(new JsonObject()

@@ -11,4 +11,9 @@ public record Caller(String subject, Kind kind, Set<String> roles, String orgSco
     public boolean isService() {
         return kind == Kind.SERVICE;
     }
+
+    /** The roles as the X-Caller-Roles header carries them: sorted, comma separated. */
+    public String rolesHeader() {
+        return String.join(",", roles.stream().sorted().toList());
+    }
 }

@@ -31,7 +31,7 @@ import java.util.Map;
 @ApplicationScoped
 public class HomeAggregator {
     private static final Logger LOG = Logger.getLogger(HomeAggregator.class);
-    private static final List<String> PASSED_HEADERS = List.of("Authorization", "X-Request-Id", "traceparent",
+    private static final List<String> PASSED_HEADERS = List.of("X-Request-Id", "traceparent",
             "Accept-Language", "X-Caller-Subject", "X-Caller-Kind", "X-Caller-Roles", "X-Caller-Org-Scope",
             "X-Caller-District");
 

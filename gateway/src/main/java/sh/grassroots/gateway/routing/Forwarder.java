@@ -2,10 +2,12 @@ package sh.grassroots.gateway.routing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -31,6 +33,20 @@ public class Forwarder {
     private static final Logger LOG = Logger.getLogger(Forwarder.class);
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+    /**
+     * Request headers that stop here: hop-by-hop ones, and the bearer token, which the gateway
+     * has verified and turned into X-Caller-* headers. Services never see a person's token.
+     */
+    private static final Set<String> NOT_FORWARDED;
+
+    static {
+        var set = new java.util.HashSet<>(HOP_BY_HOP);
+        set.add("authorization");
+        NOT_FORWARDED = Set.copyOf(set);
+    }
+
+    /** Answers up to this size, with a Content-Length, are buffered rather than streamed. */
+    static final long BUFFERED_BODY_BYTES = 64 * 1024;
 
     private final HttpClient client;
     private final UpstreamGuards guards;
@@ -38,9 +54,10 @@ public class Forwarder {
     private final long timeoutMs;
 
     public Forwarder(Vertx vertx, UpstreamGuards guards, MeterRegistry registry,
-                     @ConfigProperty(name = "gateway.upstream.timeout-ms") long timeoutMs) {
+                     @ConfigProperty(name = "gateway.upstream.timeout-ms") long timeoutMs,
+                     @ConfigProperty(name = "gateway.upstream.max-connections", defaultValue = "128") int maxConnections) {
         this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setMaxPoolSize(128).setKeepAlive(true).setConnectTimeout(2000));
+                .setMaxPoolSize(maxConnections).setKeepAlive(true).setConnectTimeout(2000));
         this.guards = guards;
         this.registry = registry;
         this.timeoutMs = timeoutMs;
@@ -94,7 +111,7 @@ public class Forwarder {
             }
             var outgoing = opened.result();
             request.headers().forEach(h -> {
-                if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                if (!NOT_FORWARDED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
                     outgoing.headers().add(h.getKey(), h.getValue());
                 }
             });
@@ -103,7 +120,15 @@ public class Forwarder {
             if (request.remoteAddress() != null) {
                 outgoing.headers().set("X-Forwarded-For", request.remoteAddress().hostAddress());
             }
-            outgoing.send(request).onComplete(answered -> {
+            Future<HttpClientResponse> sent;
+            if (hasBody(request)) {
+                sent = outgoing.send(request);
+            } else {
+                // No body (RFC 9112 §6.3): send the head alone, not an empty chunked body.
+                request.resume();
+                sent = outgoing.send();
+            }
+            sent.onComplete(answered -> {
                 if (answered.failed()) {
                     guard.breaker().onFailure();
                     unavailable(rc, upstream, 5, answered.cause().toString());
@@ -122,12 +147,46 @@ public class Forwarder {
                         response.headers().add(h.getKey(), h.getValue());
                     }
                 });
-                if (!response.headers().contains("Content-Length")) {
+                long length = contentLength(upstreamResponse);
+                if (length >= 0 && length <= BUFFERED_BODY_BYTES) {
+                    // Like nginx's proxy_buffering: a small answer of known length is read whole
+                    // and written with its head in one go; anything else is streamed.
+                    upstreamResponse.body().onComplete(body -> {
+                        if (response.closed()) {
+                            return; // the caller went away while the answer was read
+                        }
+                        if (body.succeeded()) {
+                            response.end(body.result());
+                        } else {
+                            guard.breaker().onFailure();
+                            response.reset();
+                        }
+                    });
+                    return;
+                }
+                if (length < 0) {
                     response.setChunked(true);
                 }
                 upstreamResponse.pipeTo(response);
             });
         });
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return request.headers().contains(HttpHeaders.TRANSFER_ENCODING) || (length != null && !length.equals("0"));
+    }
+
+    private static long contentLength(HttpClientResponse response) {
+        String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private void unavailable(RoutingContext rc, Upstream upstream, long retryAfterSeconds, String why) {

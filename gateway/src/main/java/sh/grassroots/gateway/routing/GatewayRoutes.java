@@ -22,7 +22,6 @@ import java.net.URI;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -130,11 +129,10 @@ public class GatewayRoutes {
             return;
         }
         MultiMap headers = request.headers();
-        headers.names().stream().filter(n -> n.toLowerCase(Locale.ROOT).startsWith(CALLER_HEADER_PREFIX)).toList()
-                .forEach(headers::remove);
+        removeCallerHeaders(headers);
         headers.set("X-Caller-Subject", caller.subject());
         headers.set("X-Caller-Kind", caller.kind().name());
-        headers.set("X-Caller-Roles", String.join(",", caller.roles().stream().sorted().toList()));
+        headers.set("X-Caller-Roles", caller.rolesHeader());
         if (caller.orgScope() != null) {
             headers.set("X-Caller-Org-Scope", caller.orgScope());
         }
@@ -142,6 +140,22 @@ public class GatewayRoutes {
             headers.set("X-Caller-District", caller.district());
         }
         rc.next();
+    }
+
+    /** Drops client-sent X-Caller-* headers; only the gateway names the caller. */
+    private static void removeCallerHeaders(MultiMap headers) {
+        List<String> sent = null;
+        for (var header : headers) {
+            if (header.getKey().regionMatches(true, 0, CALLER_HEADER_PREFIX, 0, CALLER_HEADER_PREFIX.length())) {
+                if (sent == null) {
+                    sent = new java.util.ArrayList<>(2);
+                }
+                sent.add(header.getKey());
+            }
+        }
+        if (sent != null) {
+            sent.forEach(headers::remove);
+        }
     }
 
     private static String newTraceparent() {

@@ -3,6 +3,7 @@ package sh.grassroots.platform.web;
 import org.jboss.logging.MDC;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** The request id that every log line carries ({@code %X{requestId}}) and every hop passes on. */
@@ -19,7 +20,12 @@ public final class RequestIds {
         if (incoming != null && ACCEPTABLE.matcher(incoming).matches()) {
             return incoming;
         }
-        return UUID.randomUUID().toString();
+        // Request ids must be unique, not secret: a random version-4 UUID from the thread's own
+        // generator, without UUID.randomUUID()'s shared SecureRandom on every request.
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     public static String current() {
