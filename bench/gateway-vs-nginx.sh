@@ -3,13 +3,19 @@
 # loopback: straight to org-service, through nginx as a plain reverse proxy, and through the
 # gateway (JWT check, rate limit, breaker, streaming proxy). Prints ratios against the direct
 # baseline and against nginx. Installs nginx and wrk from Debian's packages if absent.
-# Usage: bench/gateway-vs-nginx.sh [seconds-per-run] [connections]
+# Each way is measured ROUNDS times, in a rotating order, and the medians are compared. Both
+# proxies get the same number of threads: nginx's worker processes and the gateway's event loops
+# (PROXY_THREADS, default 1). CPU per request is read from /proc for the proxy, org-service and
+# PostgreSQL, so a difference in throughput can be traced to who spent the time.
+# Usage: bench/gateway-vs-nginx.sh [seconds-per-run] [connections] [rounds]
 # GATEWAY_JVM_OPTS adds JVM options to the gateway (e.g. a JFR recording to profile it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 DURATION=${1:-15}
 CONNECTIONS=${2:-32}
+ROUNDS=${3:-3}
+THREADS=${PROXY_THREADS:-1}
 source local/stack.sh
 
 for tool in nginx wrk; do
@@ -33,12 +39,12 @@ stack_start "$state" ephemeral
 ORG=$(stack_free_port); GW=$(stack_free_port); NGX=$(stack_free_port)
 PERSONAL_DATA_KEY=$(head -c 32 /dev/urandom | base64) HTTP_PORT=$ORG DB_NAME=org DB_USER=org DB_PASSWORD=org OUTBOX_RELAY_INTERVAL=1s \
   java -Xmx384m -jar org-service/target/quarkus-app/quarkus-run.jar >"$state/org.log" 2>&1 & PIDS+=($!); ORG_PID=$!
-HTTP_PORT=$GW ORG_SERVICE_URL="http://127.0.0.1:$ORG" GATEWAY_DEV_TOKENS_ENABLED=true GATEWAY_DEV_KEY_DIR="$state/keys" \
+QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE=$THREADS HTTP_PORT=$GW ORG_SERVICE_URL="http://127.0.0.1:$ORG" GATEWAY_DEV_TOKENS_ENABLED=true GATEWAY_DEV_KEY_DIR="$state/keys" \
   GATEWAY_RATE_LIMIT_PER_MINUTE=100000000 \
   java -Xmx384m ${GATEWAY_JVM_OPTS:-} -jar gateway/target/quarkus-app/quarkus-run.jar >"$state/gateway.log" 2>&1 & PIDS+=($!); GW_PID=$!
 mkdir -p "$state/nginx"
 cat > "$state/nginx/nginx.conf" <<NGINX
-worker_processes 1;
+worker_processes $THREADS;
 pid $state/nginx/nginx.pid;
 error_log $state/nginx/error.log warn;
 events { worker_connections 1024; }
@@ -75,33 +81,65 @@ ticks() { # [user|system] pid...
 PG_PID=$(head -1 "$STACK_PG_DATA/postmaster.pid")
 HZ=$(getconf CLK_TCK)
 
-run() { # label proxy-pid url [-H header]...
-  local label=$1 proxy=$2 url=$3 out rps p50 p99 errors status requests
-  shift 3
-  local args=(-t2 -c"$CONNECTIONS" "$@")
-  status=$(curl -s -o "$state/probe.out" -w '%{http_code}' "$@" "$url")
+# wrk prints latencies as 812.00us, 4.12ms or 1.02s; this gives milliseconds.
+ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.2f", n }'; }
+
+declare -A URL PROXY
+URL[direct]="http://127.0.0.1:$ORG$PATH_";  PROXY[direct]=""
+URL[nginx]="http://127.0.0.1:$NGX$PATH_";   PROXY[nginx]=$NGX_PID
+URL[gateway]="http://127.0.0.1:$GW$PATH_";  PROXY[gateway]=$GW_PID
+headers() { # the headers each way sends
+  if [ "$1" = gateway ]; then printf '%s\n' -H "Authorization: Bearer $TOKEN"; else printf '%s\n' "${CALLER[@]}"; fi
+}
+
+measure() { # label seconds -> one result line: label rps p50ms p99ms non2xx proxy-us proxy-kernel-us org-us pg-us
+  local label=$1 seconds=$2 out requests args=()
+  mapfile -t args < <(headers "$1")
+  local proxy=${PROXY[$label]} b_org b_pg b_px b_pxs
+  b_org=$(ticks $ORG_PID); b_pg=$(ticks $PG_PID)
+  b_px=$([ -n "$proxy" ] && ticks $proxy || echo 0); b_pxs=$([ -n "$proxy" ] && ticks system $proxy || echo 0)
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${seconds}s" --latency "${args[@]}" "${URL[$label]}")
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  local px=0 pxs=0
+  if [ -n "$proxy" ]; then px=$(( $(ticks $proxy) - b_px )); pxs=$(( $(ticks system $proxy) - b_pxs )); fi
+  awk -v label="$label" -v n="$requests" -v hz="$HZ" \
+      -v rps="$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
+      -v p50="$(ms "$(echo "$out" | awk '$1=="50%" {print $2}')")" -v p99="$(ms "$(echo "$out" | awk '$1=="99%" {print $2}')")" \
+      -v bad="$(echo "$out" | awk '/Non-2xx/ {print $NF}')" \
+      -v o=$(( $(ticks $ORG_PID) - b_org )) -v pg=$(( $(ticks $PG_PID) - b_pg )) -v px="$px" -v pxs="$pxs" \
+      'BEGIN { f = 1e6 / hz / n; printf "%s %.0f %s %s %d %.1f %.1f %.1f %.1f\n", label, rps, p50, p99, bad + 0, px * f, pxs * f, o * f, pg * f }'
+}
+
+echo "[bench] GET $PATH_: $CONNECTIONS connections, $ROUNDS rounds of ${DURATION}s per way, proxies on $THREADS thread(s), $(nproc) cores"
+for label in direct nginx gateway; do
+  mapfile -t args < <(headers "$label")
+  status=$(curl -s -o "$state/probe.out" -w '%{http_code}' "${args[@]}" "${URL[$label]}")
   if [ "$status" != 200 ]; then
     echo "[bench] $label answers $status, not 200: not measuring" >&2; cat "$state/probe.out" >&2; exit 1
   fi
-  wrk "${args[@]}" -d10s "$url" >/dev/null 2>&1 # warm-up (JIT)
-  local before_org before_pg before_proxy before_proxy_sys
-  before_org=$(ticks $ORG_PID); before_pg=$(ticks $PG_PID); before_proxy=$(ticks $proxy); before_proxy_sys=$(ticks system $proxy)
-  out=$(wrk "${args[@]}" -d"${DURATION}s" --latency "$url")
-  requests=$(echo "$out" | awk '/requests in/ {print $1}')
-  local cpu
-  cpu=$(awk -v hz="$HZ" -v n="$requests" -v o=$(( $(ticks $ORG_PID) - before_org )) -v p=$(( $(ticks $PG_PID) - before_pg )) \
-    -v x=$(( $(ticks $proxy) - before_proxy )) -v xs=$(( $(ticks system $proxy) - before_proxy_sys )) \
-    'BEGIN { f = 1e6 / hz / n; printf "CPU us/request: proxy %5.1f (kernel %5.1f)  org %5.1f  postgres %5.1f", x * f, xs * f, o * f, p * f }')
-  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
-  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
-  errors=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
-  printf '%-8s %10s req/s   p50 %8s   p99 %8s   non-2xx %s   %s\n' "$label" "$rps" "$p50" "$p99" "${errors:-0}" "$cpu"
-  eval "RPS_$label=$rps"
-}
-echo "[bench] GET $PATH_, $CONNECTIONS connections, ${DURATION}s each, $(nproc) cores"
-run direct 0 "http://127.0.0.1:$ORG$PATH_" "${CALLER[@]}"
-run nginx $NGX_PID "http://127.0.0.1:$NGX$PATH_" "${CALLER[@]}"
-run gateway $GW_PID "http://127.0.0.1:$GW$PATH_" -H "Authorization: Bearer $TOKEN"
-awk -v d="$RPS_direct" -v n="$RPS_nginx" -v g="$RPS_gateway" 'BEGIN {
-  printf "ratios (throughput): nginx/direct %.2f   gateway/direct %.2f   gateway/nginx %.2f\n", n/d, g/d, g/n }'
+  measure "$label" 20 >/dev/null # warm-up: JIT in org-service and the gateway
+done
+# Rounds rotate the order, so no way always runs first (colder) or last (warmer).
+ORDER=(direct nginx gateway)
+results="$state/results"
+for round in $(seq 1 "$ROUNDS"); do
+  for i in 0 1 2; do
+    label=${ORDER[$(( (i + round - 1) % 3 ))]}
+    line=$(measure "$label" "$DURATION"); echo "$line" >> "$results"
+    echo "$line" | awk -v r="$round" '{ printf "round %d  %-8s %8d req/s  p50 %6.2f ms  p99 %6.2f ms  non-2xx %d  CPU us/request: proxy %5.1f (kernel %5.1f)  org %5.1f  postgres %5.1f\n", r, $1, $2, $3, $4, $5, $6, $7, $8, $9 }'
+  done
+done
+echo "[bench] medians over $ROUNDS rounds"
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+for label in direct nginx gateway; do
+  for col in 2 3 4 6 8 9; do
+    eval "M_${label}_$col=$(awk -v l="$label" -v c="$col" '$1 == l { print $c }' "$results" | median)"
+  done
+  eval "printf '%-8s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU us/request: proxy %5.1f  org %5.1f  postgres %5.1f\n' $label \
+    \$M_${label}_2 \$M_${label}_3 \$M_${label}_4 \$M_${label}_6 \$M_${label}_8 \$M_${label}_9"
+done
+awk -v d="$M_direct_2" -v n="$M_nginx_2" -v g="$M_gateway_2" -v dp="$M_direct_4" -v np="$M_nginx_4" -v gp="$M_gateway_4" \
+    -v n5="$M_nginx_3" -v g5="$M_gateway_3" -v nc="$M_nginx_6" -v gc="$M_gateway_6" 'BEGIN {
+  printf "ratios (throughput): nginx/direct %.2f   gateway/direct %.2f   gateway/nginx %.2f\n", n / d, g / d, g / n
+  printf "ratios (latency, lower is better): gateway/nginx p50 %.2f   p99 %.2f\n", g5 / n5, gp / np
+  printf "ratio (proxy CPU per request): gateway/nginx %.2f\n", gc / nc }'
