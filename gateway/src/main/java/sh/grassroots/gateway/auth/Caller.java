@@ -1,12 +1,62 @@
 package sh.grassroots.gateway.auth;
 
+import java.util.Objects;
 import java.util.Set;
 
-/** Who is calling, as a verified token says. Passed to the services as X-Caller-* headers. */
-public record Caller(String subject, Kind kind, Set<String> roles, String orgScope, String district,
-                     long expiresAtEpochSecond) {
+/**
+ * Who is calling, as a verified token says. Passed to the services as X-Caller-* headers.
+ * Verified callers are cached with their token, so what every request needs from them (the
+ * roles header, the rate-limit key) is worked out once here.
+ */
+public final class Caller {
 
     public enum Kind { PERSON, SERVICE }
+
+    private final String subject;
+    private final Kind kind;
+    private final Set<String> roles;
+    private final String orgScope;
+    private final String district;
+    private final long expiresAtEpochSecond;
+    private final String rolesHeader;
+    private final String rateKey;
+
+    public Caller(String subject, Kind kind, Set<String> roles, String orgScope, String district,
+                  long expiresAtEpochSecond) {
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.roles = Set.copyOf(roles);
+        this.orgScope = orgScope;
+        this.district = district;
+        this.expiresAtEpochSecond = expiresAtEpochSecond;
+        this.rolesHeader = String.join(",", this.roles.stream().sorted().toList());
+        // a district's service identity is limited per district, a person per person
+        this.rateKey = kind + ":" + (kind == Kind.SERVICE ? district + "/" : "") + subject;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Set<String> roles() {
+        return roles;
+    }
+
+    public String orgScope() {
+        return orgScope;
+    }
+
+    public String district() {
+        return district;
+    }
+
+    public long expiresAtEpochSecond() {
+        return expiresAtEpochSecond;
+    }
 
     public boolean isService() {
         return kind == Kind.SERVICE;
@@ -14,6 +64,16 @@ public record Caller(String subject, Kind kind, Set<String> roles, String orgSco
 
     /** The roles as the X-Caller-Roles header carries them: sorted, comma separated. */
     public String rolesHeader() {
-        return String.join(",", roles.stream().sorted().toList());
+        return rolesHeader;
+    }
+
+    /** Whose allowance a request draws on. */
+    public String rateKey() {
+        return rateKey;
+    }
+
+    @Override
+    public String toString() {
+        return "Caller[" + kind + " " + subject + (district == null ? "" : " of " + district) + ", roles " + rolesHeader + "]";
     }
 }

@@ -30,7 +30,7 @@ public class RateLimits {
     }
 
     public TokenBucket.Decision check(Caller caller, HttpMethod method, String path) {
-        String who = caller.kind() + ":" + (caller.isService() ? caller.district() + "/" : "") + caller.subject();
+        String who = caller.rateKey();
         TokenBucket.Decision decision = limiter.tryAcquire("default", who);
         if (decision.allowed() && method == HttpMethod.POST && CREATES.matcher(path).matches()) {
             decision = limiter.tryAcquire("create", who);

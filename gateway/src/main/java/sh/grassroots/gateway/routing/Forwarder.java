@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -18,8 +19,8 @@ import org.jboss.logging.Logger;
 import sh.grassroots.gateway.resilience.UpstreamGuards;
 import sh.grassroots.platform.web.Problem;
 
-import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -31,18 +32,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class Forwarder {
     private static final Logger LOG = Logger.getLogger(Forwarder.class);
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
-    /**
-     * Request headers that stop here: hop-by-hop ones, and the bearer token, which the gateway
-     * has verified and turned into X-Caller-* headers. Services never see a person's token.
-     */
-    private static final Set<String> NOT_FORWARDED;
+    /** Hop-by-hop headers (RFC 9110 §7.6.1), which a proxy does not pass on either way. */
+    private static final String[] HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host"};
 
-    static {
-        var set = new java.util.HashSet<>(HOP_BY_HOP);
-        set.add("authorization");
-        NOT_FORWARDED = Set.copyOf(set);
+    /**
+     * Whether a header stops here: hop-by-hop ones, and on requests the bearer token, which the
+     * gateway has verified and turned into X-Caller-* headers (services never see a token).
+     * Compared without lower-casing copies: this runs for every header of every request.
+     */
+    static boolean stopsHere(String name, boolean request) {
+        if (request && name.equalsIgnoreCase("authorization")) {
+            return true;
+        }
+        for (String hop : HOP_BY_HOP) {
+            if (hop.length() == name.length() && hop.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Answers up to this size, with a Content-Length, are buffered rather than streamed. */
@@ -111,7 +119,7 @@ public class Forwarder {
             }
             var outgoing = opened.result();
             request.headers().forEach(h -> {
-                if (!NOT_FORWARDED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                if (!stopsHere(h.getKey(), true)) {
                     outgoing.headers().add(h.getKey(), h.getValue());
                 }
             });
@@ -143,7 +151,7 @@ public class Forwarder {
                 }
                 response.setStatusCode(status);
                 upstreamResponse.headers().forEach(h -> {
-                    if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                    if (!stopsHere(h.getKey(), false)) {
                         response.headers().add(h.getKey(), h.getValue());
                     }
                 });
@@ -196,15 +204,18 @@ public class Forwarder {
                 "The " + upstream.name() + " service is not answering; try again shortly").at(rc.request().path()));
     }
 
-    private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+    private record TimerKey(Upstream upstream, HttpMethod method, int status) {
+    }
+
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     private void record(Upstream upstream, HttpServerRequest request, int status, long startedNanos) {
-        String method = request.method().name();
-        timers.computeIfAbsent(upstream.prefix() + ' ' + method + ' ' + status, key -> Timer.builder("gateway.upstream.requests")
+        HttpMethod method = request.method();
+        timers.computeIfAbsent(new TimerKey(upstream, method, status), key -> Timer.builder("gateway.upstream.requests")
                         .description("Requests the gateway forwarded, by upstream, route, method and status")
                         .tag("upstream", upstream.name())
                         .tag("route", upstream.prefix())
-                        .tag("method", method)
+                        .tag("method", method.name())
                         .tag("status", Integer.toString(status))
                         .publishPercentileHistogram()
                         .register(registry))

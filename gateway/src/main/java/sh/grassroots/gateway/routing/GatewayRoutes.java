@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 public class GatewayRoutes {
     static final String CALLER_HEADER_PREFIX = "x-caller-";
     private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    private static final HexFormat HEX = HexFormat.of();
     private static final RolePolicy ROLES = new RolePolicy(RolePolicy.DEFAULT);
 
     private final TokenVerifier verifier;
@@ -164,7 +165,7 @@ public class GatewayRoutes {
         byte[] span = new byte[8];
         ThreadLocalRandom.current().nextBytes(trace);
         ThreadLocalRandom.current().nextBytes(span);
-        return "00-" + HexFormat.of().formatHex(trace) + "-" + HexFormat.of().formatHex(span) + "-01";
+        return "00-" + HEX.formatHex(trace) + "-" + HEX.formatHex(span) + "-01";
     }
 
     private void unauthorized(RoutingContext rc, String detail) {
