@@ -56,23 +56,31 @@ public class Forwarder {
     /** Answers up to this size, with a Content-Length, are buffered rather than streamed. */
     static final long BUFFERED_BODY_BYTES = 64 * 1024;
 
-    private final HttpClient client;
+    /**
+     * One client (so one upstream connection pool) per event loop, as nginx keeps one per worker:
+     * a connection is only ever used by the event loop it was opened on, so the answer is never
+     * handed across threads.
+     */
+    private final Map<Thread, HttpClient> clients = new ConcurrentHashMap<>();
+    private final Vertx vertx;
+    private final HttpClientOptions clientOptions;
     private final UpstreamGuards guards;
     private final MeterRegistry registry;
     private final long timeoutMs;
 
     public Forwarder(Vertx vertx, UpstreamGuards guards, MeterRegistry registry,
                      @ConfigProperty(name = "gateway.upstream.timeout-ms") long timeoutMs,
-                     @ConfigProperty(name = "gateway.upstream.max-connections", defaultValue = "128") int maxConnections) {
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setMaxPoolSize(maxConnections).setKeepAlive(true).setConnectTimeout(2000));
+                     @ConfigProperty(name = "gateway.upstream.max-connections") int maxConnections) {
+        this.vertx = vertx;
+        this.clientOptions = new HttpClientOptions()
+                .setMaxPoolSize(maxConnections).setKeepAlive(true).setConnectTimeout(2000);
         this.guards = guards;
         this.registry = registry;
         this.timeoutMs = timeoutMs;
     }
 
-    HttpClient client() {
-        return client;
+    private HttpClient client() {
+        return clients.computeIfAbsent(Thread.currentThread(), thread -> vertx.createHttpClient(clientOptions));
     }
 
     void forward(RoutingContext rc, Upstream upstream) {
@@ -110,7 +118,7 @@ public class Forwarder {
                 .setPort(upstream.origin().getPort())
                 .setURI(request.uri())
                 .setIdleTimeout(timeoutMs);
-        client.request(options).onComplete(opened -> {
+        client().request(options).onComplete(opened -> {
             if (opened.failed()) {
                 request.resume();
                 guard.breaker().onFailure();
