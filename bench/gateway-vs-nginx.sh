@@ -8,7 +8,10 @@
 # (PROXY_THREADS, default 1). CPU per request is read from /proc for the proxy, org-service and
 # PostgreSQL, so a difference in throughput can be traced to who spent the time.
 # Usage: bench/gateway-vs-nginx.sh [seconds-per-run] [connections] [rounds]
-# GATEWAY_JVM_OPTS adds JVM options to the gateway (e.g. a JFR recording to profile it).
+# Diagnostics: GATEWAY_JVM_OPTS adds JVM options to the gateway (e.g. a JFR recording);
+# BENCH_THREADS=1 prints the gateway's busiest threads per run; BENCH_SYSCALLS=1 the proxies'
+# system calls per request; BENCH_PERF_RECORD=file records a perf profile of the gateway runs
+# (add -XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit to GATEWAY_JVM_OPTS for Java names).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -92,13 +95,35 @@ headers() { # the headers each way sends
   if [ "$1" = gateway ]; then printf '%s\n' -H "Authorization: Bearer $TOKEN"; else printf '%s\n' "${CALLER[@]}"; fi
 }
 
+# CPU ticks per thread of one process, as "ticks name" lines (names like C2 CompilerThre).
+thread_ticks() { for t in /proc/$1/task/*/stat; do cat "$t" 2>/dev/null; done | awk '{ match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2); gsub(/ /, "_", name); sub(/.*\) /, ""); print $12 + $13, name }' | awk '{ s[$2] += $1 } END { for (n in s) print s[n], n }'; }
+
 measure() { # label seconds -> one result line: label rps p50ms p99ms non2xx proxy-us proxy-kernel-us org-us pg-us
   local label=$1 seconds=$2 out requests args=()
   mapfile -t args < <(headers "$1")
   local proxy=${PROXY[$label]} b_org b_pg b_px b_pxs
   b_org=$(ticks $ORG_PID); b_pg=$(ticks $PG_PID)
   b_px=$([ -n "$proxy" ] && ticks $proxy || echo 0); b_pxs=$([ -n "$proxy" ] && ticks system $proxy || echo 0)
+  [ "$label" = gateway ] && [ -n "${BENCH_THREADS:-}" ] && thread_ticks $GW_PID > "$state/threads.before"
+  local perf_pid="" record_pid=""
+  if [ -n "${BENCH_PERF_RECORD:-}" ] && [ "$label" = gateway ]; then # BENCH_PERF_RECORD=file: a perf profile of the gateway
+    perf record -F 499 -g -p $GW_PID -o "$BENCH_PERF_RECORD" -- sleep "$seconds" >/dev/null 2>&1 & record_pid=$!
+  fi
+  if [ -n "${BENCH_SYSCALLS:-}" ] && [ -n "$proxy" ]; then # BENCH_SYSCALLS=1: the proxy's system calls per request
+    local pids; pids=$(echo $proxy $(pgrep -P $proxy) | tr ' ' ',')
+    perf stat -e raw_syscalls:sys_enter -p "$pids" -x, -o "$state/perf.$label" -- sleep "$seconds" & perf_pid=$!
+  fi
   out=$(wrk -t2 -c"$CONNECTIONS" -d"${seconds}s" --latency "${args[@]}" "${URL[$label]}")
+  [ -z "$record_pid" ] || wait $record_pid
+  if [ -n "$perf_pid" ]; then
+    wait $perf_pid
+    awk -F, -v n="$(echo "$out" | awk '/requests in/ {print $1}')" -v l="$label" \
+      '$3 ~ /sys_enter/ { printf "  %s: %.2f system calls per request\n", l, $1 / n }' "$state/perf.$label" >&2
+  fi
+  if [ "$label" = gateway ] && [ -n "${BENCH_THREADS:-}" ]; then # BENCH_THREADS=1: which gateway threads spent the CPU
+    thread_ticks $GW_PID | awk 'NR == FNR { b[$2] = $1; next } { d = $1 - b[$2]; if (d > 0) print d, $2 }' "$state/threads.before" - \
+      | sort -rn | head -6 | awk '{ printf "  gateway thread %-28s %5d ticks\n", $2, $1 }' >&2
+  fi
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
   local px=0 pxs=0
   if [ -n "$proxy" ]; then px=$(( $(ticks $proxy) - b_px )); pxs=$(( $(ticks system $proxy) - b_pxs )); fi
@@ -117,7 +142,9 @@ for label in direct nginx gateway; do
   if [ "$status" != 200 ]; then
     echo "[bench] $label answers $status, not 200: not measuring" >&2; cat "$state/probe.out" >&2; exit 1
   fi
-  measure "$label" 20 >/dev/null # warm-up: JIT in org-service and the gateway
+  # warm-up: the JIT compilers of org-service and the gateway take about 30 s of load to settle
+  # (BENCH_THREADS=1 shows the gateway's C2 threads); measuring before that measures compiling.
+  measure "$label" 30 >/dev/null
 done
 # Rounds rotate the order, so no way always runs first (colder) or last (warmer).
 ORDER=(direct nginx gateway)
