@@ -111,7 +111,10 @@ public class Forwarder {
         response.endHandler(v -> leave.run());
         response.closeHandler(v -> leave.run());
 
-        request.pause();
+        boolean withBody = hasBody(request);
+        if (withBody) {
+            request.pause(); // until the upstream request is open and the body can be piped into it
+        }
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(upstream.origin().getHost())
@@ -120,7 +123,9 @@ public class Forwarder {
                 .setIdleTimeout(timeoutMs);
         client().request(options).onComplete(opened -> {
             if (opened.failed()) {
-                request.resume();
+                if (withBody) {
+                    request.resume();
+                }
                 guard.breaker().onFailure();
                 unavailable(rc, upstream, 5, opened.cause().toString());
                 return;
@@ -137,11 +142,10 @@ public class Forwarder {
                 outgoing.headers().set("X-Forwarded-For", request.remoteAddress().hostAddress());
             }
             Future<HttpClientResponse> sent;
-            if (hasBody(request)) {
+            if (withBody) {
                 sent = outgoing.send(request);
             } else {
                 // No body (RFC 9112 §6.3): send the head alone, not an empty chunked body.
-                request.resume();
                 sent = outgoing.send();
             }
             sent.onComplete(answered -> {
