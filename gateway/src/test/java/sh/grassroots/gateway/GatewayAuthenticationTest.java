@@ -193,6 +193,17 @@ class GatewayAuthenticationTest {
     }
 
     @Test
+    void a_not_modified_answer_passes_back_with_its_etag_and_no_body() {
+        var answer = given().header("Authorization", "Bearer " + TestKeys.sign(TestKeys.person("m1")))
+                .header("If-None-Match", "\"current\"")
+                .get(ROUTE).then().statusCode(304)
+                .header("ETag", "\"current\"")
+                .header("Transfer-Encoding", nullValue())
+                .extract();
+        org.junit.jupiter.api.Assertions.assertEquals("", answer.body().asString());
+    }
+
+    @Test
     void the_merged_openapi_document_is_public_and_names_services_that_did_not_answer() {
         given().get("/api/v1/openapi.json").then().statusCode(200)
                 .body("openapi", equalTo("3.1.0"))

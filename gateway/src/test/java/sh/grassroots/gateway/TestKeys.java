@@ -66,6 +66,10 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
 
             vertx = Vertx.vertx();
             HttpServer echo = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+                if ("\"current\"".equals(req.getHeader("If-None-Match"))) { // the caller's copy is current
+                    req.response().setStatusCode(304).putHeader("ETag", "\"current\"").end();
+                    return;
+                }
                 String large = req.getParam("answerBytes");
                 if (large != null) { // a large answer, of known length or chunked, to check streaming
                     var response = req.response().putHeader("Content-Type", "text/plain");
