@@ -1,16 +1,15 @@
 package sh.grassroots.stations.organization.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 import sh.grassroots.events.OrganizationEvents;
+import sh.grassroots.events.OrganizationEvents.OrganizationDissolved;
+import sh.grassroots.platform.outbox.ReceivedEvent;
 import sh.grassroots.stations.organization.application.OrganizationDissolution;
 
-import java.util.UUID;
+import java.util.Set;
 
 /**
  * Reads org.organization.v1 for the one event stations care about, OrganizationDissolved; other
@@ -18,7 +17,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OrganizationEventsConsumer {
-    private static final Logger LOG = Logger.getLogger(OrganizationEventsConsumer.class);
     private final ObjectMapper mapper;
     private final OrganizationDissolution dissolution;
 
@@ -29,30 +27,9 @@ public class OrganizationEventsConsumer {
 
     @Incoming("org-organizations")
     public Uni<Void> consume(String json) {
-        JsonNode envelope;
-        try {
-            envelope = mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("Not a JSON event envelope", e));
-        }
-        String type = envelope.path("type").asText();
-        if (!OrganizationEvents.DISSOLVED.equals(type)) {
-            LOG.debugf("Skipping event type %s", type);
-            return Uni.createFrom().voidItem();
-        }
-        UUID eventId;
-        UUID organizationId;
-        try {
-            eventId = UUID.fromString(envelope.path("eventId").asText());
-            organizationId = UUID.fromString(envelope.path("payload").path("organizationId").asText());
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("Malformed " + type + " event", e));
-        }
-        return logged(dissolution.onDissolved(eventId, organizationId).replaceWithVoid(), type, eventId);
-    }
-
-    /** The failure goes to the dead-letter topic; the log says why. */
-    private static Uni<Void> logged(Uni<Void> handling, String type, UUID eventId) {
-        return handling.onFailure().invoke(f -> LOG.warnf(f, "%s %s could not be applied", type, eventId));
+        return ReceivedEvent.consume(mapper, json, Set.of(OrganizationEvents.DISSOLVED), event -> {
+            OrganizationDissolved dissolved = event.payload(OrganizationDissolved.class);
+            return dissolution.onDissolved(event.eventId(), event.required(dissolved.organizationId(), "organizationId"));
+        });
     }
 }

@@ -1,33 +1,30 @@
 package sh.grassroots.training.learner.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+import sh.grassroots.events.MemberEvents;
+import sh.grassroots.events.MemberEvents.MemberLeft;
+import sh.grassroots.events.MemberEvents.MemberRegistered;
+import sh.grassroots.events.MemberEvents.MemberStatusChanged;
+import sh.grassroots.events.MemberEvents.MemberTransferCompleted;
+import sh.grassroots.platform.outbox.ReceivedEvent;
 import sh.grassroots.training.learner.application.LearnerProjector;
 import sh.grassroots.training.learner.model.MemberChange;
 
-import java.time.LocalDate;
 import java.util.Set;
-import java.util.UUID;
 
 /**
- * Reads org.member.v1 (MemberRegistered, MemberStatusChanged, MemberLeft, MemberTransferCompleted). The payloads are read by
- * field name rather than through platform/events' MemberEvents records, so that this module
- * builds against the contract installed today; the field names are those records'. Unknown
- * types are skipped; an unreadable message fails and goes to the dead-letter topic.
+ * Reads org.member.v1 (MemberRegistered, MemberStatusChanged, MemberLeft,
+ * MemberTransferCompleted) through platform/events' records. Unknown types are skipped; an
+ * unreadable message fails and goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class MemberEventsConsumer {
-    static final String REGISTERED = "MemberRegistered";
-    static final String STATUS_CHANGED = "MemberStatusChanged";
-    static final String LEFT = "MemberLeft";
-    static final String TRANSFER_COMPLETED = "MemberTransferCompleted";
+    private static final Set<String> HANDLED = Set.of(
+            MemberEvents.REGISTERED, MemberEvents.STATUS_CHANGED, MemberEvents.LEFT, MemberEvents.TRANSFER_COMPLETED);
     private static final Set<String> STATUSES = Set.of("FULL", "PROBATIONARY");
-    private static final Logger LOG = Logger.getLogger(MemberEventsConsumer.class);
 
     private final ObjectMapper mapper;
     private final LearnerProjector projector;
@@ -39,46 +36,41 @@ public class MemberEventsConsumer {
 
     @Incoming("org-members")
     public Uni<Void> consume(String json) {
-        JsonNode envelope;
-        try {
-            envelope = mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("Not a JSON event envelope", e));
-        }
-        String type = envelope.path("type").asText();
-        if (!Set.of(REGISTERED, STATUS_CHANGED, LEFT, TRANSFER_COMPLETED).contains(type)) {
-            LOG.debugf("Skipping event type %s", type);
-            return Uni.createFrom().voidItem();
-        }
-        UUID eventId;
-        UUID memberId;
-        MemberChange.Event event;
-        try {
-            JsonNode p = envelope.path("payload");
-            eventId = UUID.fromString(envelope.path("eventId").asText());
-            memberId = UUID.fromString(p.path("memberId").asText());
-            if (TRANSFER_COMPLETED.equals(type)) {
-                event = new MemberChange.Transferred(memberId, UUID.fromString(p.path("fromOrganizationId").asText()),
-                        UUID.fromString(p.path("toOrganizationId").asText()), p.path("toDistrict").asText(null));
-            } else if (REGISTERED.equals(type)) {
-                UUID home = UUID.fromString(p.path("homeOrganizationId").asText());
-                event = new MemberChange.Registered(memberId, home, p.path("name").asText(""), status(p.path("status")));
-            } else if (STATUS_CHANGED.equals(type)) {
-                UUID home = UUID.fromString(p.path("homeOrganizationId").asText());
-                event = new MemberChange.StatusChanged(memberId, home, status(p.path("newStatus")));
-            } else {
-                UUID home = UUID.fromString(p.path("homeOrganizationId").asText());
-                event = new MemberChange.Left(memberId, home, LocalDate.parse(p.path("leftOn").asText()),
-                        p.path("reason").asText("UNKNOWN"));
-            }
-        } catch (RuntimeException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("Malformed " + type + " event", e));
-        }
-        return projector.apply(eventId, event, memberId).replaceWithVoid();
+        return ReceivedEvent.consume(mapper, json, HANDLED, event -> {
+            MemberChange.Event change = change(event);
+            return projector.apply(event.eventId(), change, change.memberId());
+        });
     }
 
-    private static String status(JsonNode node) {
-        String status = node.asText();
+    private static MemberChange.Event change(ReceivedEvent event) {
+        switch (event.type()) {
+            case MemberEvents.REGISTERED -> {
+                MemberRegistered p = event.payload(MemberRegistered.class);
+                return new MemberChange.Registered(event.required(p.memberId(), "memberId"),
+                        event.required(p.homeOrganizationId(), "homeOrganizationId"),
+                        p.name() == null ? "" : p.name(), status(p.status()));
+            }
+            case MemberEvents.STATUS_CHANGED -> {
+                MemberStatusChanged p = event.payload(MemberStatusChanged.class);
+                return new MemberChange.StatusChanged(event.required(p.memberId(), "memberId"),
+                        event.required(p.homeOrganizationId(), "homeOrganizationId"), status(p.newStatus()));
+            }
+            case MemberEvents.LEFT -> {
+                MemberLeft p = event.payload(MemberLeft.class);
+                return new MemberChange.Left(event.required(p.memberId(), "memberId"),
+                        event.required(p.homeOrganizationId(), "homeOrganizationId"),
+                        event.required(p.leftOn(), "leftOn"), p.reason() == null ? "UNKNOWN" : p.reason());
+            }
+            default -> {
+                MemberTransferCompleted p = event.payload(MemberTransferCompleted.class);
+                return new MemberChange.Transferred(event.required(p.memberId(), "memberId"),
+                        event.required(p.fromOrganizationId(), "fromOrganizationId"),
+                        event.required(p.toOrganizationId(), "toOrganizationId"), p.toDistrict());
+            }
+        }
+    }
+
+    private static String status(String status) {
         if (!STATUSES.contains(status)) {
             throw new IllegalArgumentException("unknown member status " + status);
         }

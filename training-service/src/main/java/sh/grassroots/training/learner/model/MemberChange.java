@@ -16,6 +16,7 @@ public final class MemberChange {
     }
 
     public sealed interface Event permits Registered, StatusChanged, Left, Transferred {
+        UUID memberId();
     }
 
     public record Registered(UUID memberId, UUID homeOrganizationId, String name, String status) implements Event {

@@ -1,0 +1,124 @@
+package sh.grassroots.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import org.jboss.logging.Logger;
+import sh.grassroots.events.EventEnvelope;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * An event as a consumer receives it (see {@code EventEnvelope}): its type and id, and its
+ * payload read into the platform/events record the type names.
+ * <p>
+ * Lenient where the event conventions ask it to be: unknown types are skipped and unknown
+ * fields ignored, so producers can add both. Strict where a consumer needs it: a message that is
+ * not an envelope, lacks a valid eventId, or whose payload does not fit its record is malformed
+ * (an {@link IllegalArgumentException}); {@link #consume} turns that into a failure, and the
+ * failure sends the message to the consumer's dead-letter topic.
+ */
+public final class ReceivedEvent {
+    private static final Logger LOG = Logger.getLogger(ReceivedEvent.class);
+
+    private final ObjectMapper mapper;
+    private final JsonNode envelope;
+    private final String type;
+
+    private ReceivedEvent(ObjectMapper mapper, JsonNode envelope) {
+        this.mapper = mapper;
+        this.envelope = envelope;
+        this.type = envelope.path("type").asText("");
+    }
+
+    /**
+     * Reads {@code json} and hands events of the {@code handled} types to {@code handler};
+     * other types are skipped. Anything malformed, in the envelope or while the handler reads
+     * the payload, becomes a failed Uni, as does whatever the handler's Uni fails with.
+     */
+    public static Uni<Void> consume(ObjectMapper mapper, String json, Set<String> handled,
+                                    Function<ReceivedEvent, Uni<?>> handler) {
+        ReceivedEvent event;
+        Uni<?> handling;
+        try {
+            event = read(mapper, json);
+            if (!handled.contains(event.type())) {
+                LOG.debugf("Skipping event type %s", event.type());
+                return Uni.createFrom().voidItem();
+            }
+            handling = handler.apply(event);
+        } catch (RuntimeException e) { // malformed (IllegalArgumentException) or a handler that threw
+            return Uni.createFrom().failure(e);
+        }
+        return handling.replaceWithVoid().onFailure().invoke(f ->
+                LOG.warnf(f, "%s %s could not be applied", event.type(), event.envelope.path("eventId").asText()));
+    }
+
+    /** Reads the envelope; the payload is read when asked for. */
+    public static ReceivedEvent read(ObjectMapper mapper, String json) {
+        JsonNode envelope;
+        try {
+            envelope = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not a JSON event envelope", e);
+        }
+        if (envelope == null || !envelope.isObject()) {
+            throw new IllegalArgumentException("Not a JSON event envelope");
+        }
+        return new ReceivedEvent(mapper, envelope);
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public UUID eventId() {
+        try {
+            return UUID.fromString(envelope.path("eventId").asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(type + " event without a valid eventId", e);
+        }
+    }
+
+    /** The payload as its record; fields the record does not know are ignored. */
+    public <P> P payload(Class<P> record) {
+        P payload;
+        try {
+            payload = mapper.readerFor(record).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(envelope.path("payload"));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Malformed " + type + " event", e);
+        }
+        if (payload == null) {
+            throw new IllegalArgumentException(type + " event without a payload");
+        }
+        return payload;
+    }
+
+    /** The whole envelope with its payload record, for consumers that keep more than the payload. */
+    public <P> EventEnvelope<P> envelope(Class<P> record) {
+        EventEnvelope<P> whole;
+        try {
+            whole = mapper.readerFor(mapper.getTypeFactory().constructParametricType(EventEnvelope.class, record))
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(envelope);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Malformed " + type + " event", e);
+        }
+        required(whole.eventId(), "eventId");
+        required(whole.payload(), "payload");
+        return whole;
+    }
+
+    /** A payload field the consumer cannot do without; {@code value} when present. */
+    public <T> T required(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(type + " event without " + field);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,96 @@
+package sh.grassroots.platform.outbox;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import org.junit.jupiter.api.Test;
+import sh.grassroots.events.EventEnvelope;
+import sh.grassroots.events.OrganizationEvents;
+import sh.grassroots.events.OrganizationEvents.OrganizationMoved;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReceivedEventTest {
+    // as strict as the services' own mapper: unknown properties fail unless the reader allows them
+    private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final UUID eventId = UUID.randomUUID();
+    private final UUID org = UUID.randomUUID();
+    private final List<OrganizationMoved> moved = new ArrayList<>();
+
+    private String envelope(String type, String eventId, String payload) {
+        return "{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"version\":1,"
+                + "\"occurredAt\":\"2026-11-29T10:00:00+08:00\",\"aggregateId\":\"" + org + "\",\"district\":\"310110\","
+                + "\"addedLater\":true,\"payload\":" + payload + "}";
+    }
+
+    private Uni<Void> consume(String json) {
+        return ReceivedEvent.consume(mapper, json, Set.of(OrganizationEvents.MOVED), event -> {
+            OrganizationMoved m = event.payload(OrganizationMoved.class);
+            event.required(m.organizationId(), "organizationId");
+            event.eventId();
+            moved.add(m);
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private Throwable failure(String json) {
+        return assertThrows(RuntimeException.class, () -> consume(json).await().indefinitely());
+    }
+
+    @Test
+    void a_handled_type_reaches_the_handler_and_fields_added_later_are_ignored() {
+        consume(envelope(OrganizationEvents.MOVED, eventId.toString(),
+                "{\"organizationId\":\"" + org + "\",\"newParentId\":null,\"movedBy\":\"someone\"}")).await().indefinitely();
+        assertEquals(1, moved.size());
+        assertEquals(org, moved.get(0).organizationId());
+        assertNull(moved.get(0).newParentId());
+    }
+
+    @Test
+    void other_types_are_skipped_even_when_their_payload_would_not_fit() {
+        consume(envelope("OrganizationRenamed", "not-a-uuid", "42")).await().indefinitely();
+        assertTrue(moved.isEmpty());
+    }
+
+    @Test
+    void what_cannot_be_read_fails_so_the_message_goes_to_the_dead_letter_topic() {
+        assertInstanceOf(IllegalArgumentException.class, failure("not json"));
+        assertInstanceOf(IllegalArgumentException.class, failure("[1,2]"));
+        assertInstanceOf(IllegalArgumentException.class, failure(envelope(OrganizationEvents.MOVED, "not-a-uuid",
+                "{\"organizationId\":\"" + org + "\"}")));
+        assertInstanceOf(IllegalArgumentException.class, failure(envelope(OrganizationEvents.MOVED, eventId.toString(),
+                "{\"organizationId\":\"not-a-uuid\"}")));
+        assertInstanceOf(IllegalArgumentException.class, failure(envelope(OrganizationEvents.MOVED, eventId.toString(),
+                "{\"newParentId\":null}")));
+        assertInstanceOf(IllegalArgumentException.class, failure(envelope(OrganizationEvents.MOVED, eventId.toString(),
+                "null")));
+        assertTrue(moved.isEmpty());
+    }
+
+    @Test
+    void a_failing_handler_fails_the_message() {
+        IllegalStateException boom = new IllegalStateException("database down");
+        Uni<Void> result = ReceivedEvent.consume(mapper, envelope(OrganizationEvents.MOVED, eventId.toString(), "{}"),
+                Set.of(OrganizationEvents.MOVED), event -> Uni.createFrom().failure(boom));
+        assertEquals(boom, assertThrows(IllegalStateException.class, () -> result.await().indefinitely()));
+    }
+
+    @Test
+    void the_whole_envelope_can_be_read_with_its_payload_record() {
+        EventEnvelope<OrganizationMoved> whole = ReceivedEvent.read(mapper, envelope(OrganizationEvents.MOVED,
+                eventId.toString(), "{\"organizationId\":\"" + org + "\"}")).envelope(OrganizationMoved.class);
+        assertEquals(eventId, whole.eventId());
+        assertEquals("310110", whole.district());
+        assertEquals(org, whole.payload().organizationId());
+    }
+}
