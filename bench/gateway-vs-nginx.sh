@@ -82,6 +82,17 @@ ticks() { # [user|system] pid...
   for p in "${all[@]}"; do cat "/proc/$p/stat" 2>/dev/null || true; done | sed 's/.*) //' | awk "{s += $field} END {print s + 0}"
 }
 PG_PID=$(head -1 "$STACK_PG_DATA/postmaster.pid")
+# PIN=1: the proxies get the last core to themselves and everything else (wrk, org-service,
+# PostgreSQL, Kafka) shares the others, as when the gateway runs on its own nodes. Without it
+# all processes share all cores, and a proxy's CPU is taken from the service it fronts.
+WRK=(wrk)
+if [ -n "${PIN:-}" ]; then
+  last=$(( $(nproc) - 1 )); rest="0-$(( last - 1 ))"
+  [ "$last" -ge 1 ] || { echo "[bench] PIN needs at least 2 cores" >&2; exit 1; }
+  for p in $ORG_PID $PG_PID $(pgrep -P $PG_PID) $STACK_KAFKA_PID; do taskset -a -p -c "$rest" "$p" >/dev/null; done
+  for p in $GW_PID $NGX_PID $(pgrep -P $NGX_PID); do taskset -a -p -c "$last" "$p" >/dev/null; done
+  WRK=(taskset -c "$rest" wrk)
+fi
 HZ=$(getconf CLK_TCK)
 
 # wrk prints latencies as 812.00us, 4.12ms or 1.02s; this gives milliseconds.
@@ -113,7 +124,7 @@ measure() { # label seconds -> one result line: label rps p50ms p99ms non2xx pro
     local pids; pids=$(echo $proxy $(pgrep -P $proxy) | tr ' ' ',')
     perf stat -e raw_syscalls:sys_enter -p "$pids" -x, -o "$state/perf.$label" -- sleep "$seconds" & perf_pid=$!
   fi
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"${seconds}s" --latency "${args[@]}" "${URL[$label]}")
+  out=$("${WRK[@]}" -t2 -c"$CONNECTIONS" -d"${seconds}s" --latency "${args[@]}" "${URL[$label]}")
   [ -z "$record_pid" ] || wait $record_pid
   if [ -n "$perf_pid" ]; then
     wait $perf_pid
@@ -135,7 +146,7 @@ measure() { # label seconds -> one result line: label rps p50ms p99ms non2xx pro
       'BEGIN { f = 1e6 / hz / n; printf "%s %.0f %s %s %d %.1f %.1f %.1f %.1f\n", label, rps, p50, p99, bad + 0, px * f, pxs * f, o * f, pg * f }'
 }
 
-echo "[bench] GET $PATH_: $CONNECTIONS connections, $ROUNDS rounds of ${DURATION}s per way, proxies on $THREADS thread(s), $(nproc) cores"
+echo "[bench] GET $PATH_: $CONNECTIONS connections, $ROUNDS rounds of ${DURATION}s per way, proxies on $THREADS thread(s), $(nproc) cores${PIN:+, proxies pinned to a core of their own}"
 for label in direct nginx gateway; do
   mapfile -t args < <(headers "$label")
   status=$(curl -s -o "$state/probe.out" -w '%{http_code}' "${args[@]}" "${URL[$label]}")
