@@ -14,7 +14,7 @@ public final class Rejections {
             "attendance-already-recorded", "session-already-cancelled", "session-already-started",
             "venue-not-confirmed");
     private static final Set<String> FORBIDDEN = Set.of("not-own-enrolment");
-    private static final Set<String> UNAUTHENTICATED = Set.of("caller-unknown");
+    private static final Set<String> UNAUTHENTICATED = Set.of("unauthenticated");
 
     private Rejections() {
     }

@@ -52,7 +52,7 @@ public final class Cancellation {
      */
     public static Authority authorize(Optional<Caller> caller, UUID enrolledPerson) {
         if (caller.isEmpty()) {
-            return new Refused(new Rejection("caller-unknown",
+            return new Refused(new Rejection("unauthenticated",
                     "Cancelling an enrolment needs to know who asks; call through the gateway"));
         }
         Caller c = caller.get();

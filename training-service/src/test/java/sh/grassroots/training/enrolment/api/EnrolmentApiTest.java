@@ -175,7 +175,7 @@ class EnrolmentApiTest {
         given().contentType(ContentType.JSON).body("{\"reason\":\"no caller\"}")
                 .post(ENROLMENTS + "/" + theirs + "/cancellation").then().statusCode(401)
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:grassroots:problem:caller-unknown"));
+                .body("type", equalTo("urn:grassroots:problem:unauthenticated"));
         given().get(ENROLMENTS + "/" + theirs).then().body("status", equalTo("CONFIRMED"));
 
         fixtures.cancelAs(mine, owner.toString(), "member", "出差").statusCode(200)

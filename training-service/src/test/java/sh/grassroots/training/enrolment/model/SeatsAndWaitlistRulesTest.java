@@ -132,7 +132,7 @@ class SeatsAndWaitlistRulesTest {
                 Optional.of(new Cancellation.Caller("org-1", Set.of("member", "training_admin"))), person);
         assertEquals(Cancellation.By.ORGANIZER, assertInstanceOf(Cancellation.Allowed.class, organizer).canceller().by());
 
-        assertEquals("caller-unknown", assertInstanceOf(Cancellation.Refused.class,
+        assertEquals("unauthenticated", assertInstanceOf(Cancellation.Refused.class,
                 Cancellation.authorize(Optional.empty(), person)).rejection().code());
     }
 
