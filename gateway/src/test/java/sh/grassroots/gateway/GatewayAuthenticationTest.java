@@ -150,6 +150,11 @@ class GatewayAuthenticationTest {
         String incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         given().header("Authorization", "Bearer " + token).header("traceparent", incoming).get(ROUTE).then()
                 .body("headers.traceparent", equalTo(incoming));
+        String allZeroTraceId = "00-00000000000000000000000000000000-00f067aa0ba902b7-01";
+        given().header("Authorization", "Bearer " + token).header("traceparent", allZeroTraceId).get(ROUTE).then()
+                .body("headers.traceparent", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"),
+                        org.hamcrest.Matchers.not(equalTo(allZeroTraceId))));
     }
 
     @Test

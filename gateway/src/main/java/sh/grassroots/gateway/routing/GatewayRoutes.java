@@ -17,12 +17,10 @@ import sh.grassroots.gateway.resilience.RateLimits;
 import sh.grassroots.gateway.resilience.model.TokenBucket;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.RequestIds;
+import sh.grassroots.platform.web.TraceContext;
 
 import java.net.URI;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The gateway's routes: every /api/v1 and /inter-district/v1 request gets a request id and a
@@ -32,8 +30,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class GatewayRoutes {
     static final String CALLER_HEADER_PREFIX = "x-caller-";
-    private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
-    private static final HexFormat HEX = HexFormat.of();
     private static final RolePolicy ROLES = new RolePolicy(RolePolicy.DEFAULT);
 
     private final TokenVerifier verifier;
@@ -79,9 +75,8 @@ public class GatewayRoutes {
         MDC.put(RequestIds.MDC_KEY, requestId);
         request.headers().set(RequestIds.HEADER, requestId);
         rc.response().putHeader(RequestIds.HEADER, requestId);
-        String traceparent = request.getHeader("traceparent");
-        if (traceparent == null || !TRACEPARENT.matcher(traceparent).matches()) {
-            request.headers().set("traceparent", newTraceparent());
+        if (!TraceContext.isValid(request.getHeader(TraceContext.HEADER))) {
+            request.headers().set(TraceContext.HEADER, TraceContext.newTraceparent());
         }
 
         for (Deprecation deprecation : deprecations) {
@@ -157,15 +152,6 @@ public class GatewayRoutes {
         if (sent != null) {
             sent.forEach(headers::remove);
         }
-    }
-
-    private static String newTraceparent() {
-        // Trace ids must be unique, not secret (W3C Trace Context); no SecureRandom lock per request.
-        byte[] trace = new byte[16];
-        byte[] span = new byte[8];
-        ThreadLocalRandom.current().nextBytes(trace);
-        ThreadLocalRandom.current().nextBytes(span);
-        return "00-" + HEX.formatHex(trace) + "-" + HEX.formatHex(span) + "-01";
     }
 
     private void unauthorized(RoutingContext rc, String detail) {

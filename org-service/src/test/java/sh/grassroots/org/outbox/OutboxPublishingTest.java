@@ -96,6 +96,34 @@ class OutboxPublishingTest {
     }
 
     @Test
+    void an_event_carries_the_trace_context_of_the_request_that_caused_it() throws Exception {
+        String traceparent = "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01";
+        String traced = createCommitteeWithTraceparent("国泰君安党委 " + UUID.randomUUID(), traceparent);
+        String untraced = createCommitteeWithTraceparent("海通证券党委 " + UUID.randomUUID(), "not-a-traceparent");
+
+        assertEquals(traceparent, envelopeOf(traced).path("traceparent").asText());
+        assertTrue(envelopeOf(untraced).path("traceparent").isNull(), "a malformed traceparent is not passed on");
+    }
+
+    private static String createCommitteeWithTraceparent(String name, String traceparent) {
+        return sh.grassroots.org.testing.AsCaller.asAdmin().header("traceparent", traceparent)
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"name\":\"" + name + "\",\"kind\":\"COMMITTEE\",\"districtCode\":\"310110\"}")
+                .post("/api/v1/orgs/organizations").then().statusCode(201).extract().path("id");
+    }
+
+    private JsonNode envelopeOf(String organizationId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select envelope from outbox_event where message_key = ?")) {
+            s.setString(1, organizationId);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), "no outbox record for " + organizationId);
+                return mapper.readTree(rs.getString(1));
+            }
+        }
+    }
+
+    @Test
     void two_relays_running_at_once_publish_every_row_exactly_once() throws Exception {
         List<String> keys = new ArrayList<>();
         try (Connection c = dataSource.getConnection();

@@ -18,6 +18,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
+    /**
+     * The log context (MDC) key of the W3C traceparent under which the current work runs: set
+     * for an HTTP request by platform/web's RequestIdFilter, and for a received event by
+     * {@link ReceivedEvent#consume}. Every envelope recorded meanwhile carries it.
+     */
+    public static final String TRACEPARENT_MDC_KEY = "traceparent";
     private final ObjectMapper mapper;
     private final Clock clock;
 
@@ -27,7 +33,7 @@ public class Outbox {
     }
 
     public <P> EventEnvelope<P> envelope(String type, int version, String aggregateId, String district, P payload) {
-        Object traceparent = MDC.get("traceparent");
+        Object traceparent = MDC.get(TRACEPARENT_MDC_KEY);
         return new EventEnvelope<>(UUID.randomUUID(), type, version, OffsetDateTime.now(clock),
                 aggregateId, district, traceparent == null ? null : traceparent.toString(), payload);
     }

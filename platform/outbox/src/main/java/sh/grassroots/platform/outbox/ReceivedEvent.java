@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import sh.grassroots.events.EventEnvelope;
 
 import java.util.Set;
@@ -50,12 +51,32 @@ public final class ReceivedEvent {
                 LOG.debugf("Skipping event type %s", event.type());
                 return Uni.createFrom().voidItem();
             }
+            event.continueTrace();
             handling = handler.apply(event);
         } catch (RuntimeException e) { // malformed (IllegalArgumentException) or a handler that threw
             return Uni.createFrom().failure(e);
         }
         return handling.replaceWithVoid().onFailure().invoke(f ->
                 LOG.warnf(f, "%s %s could not be applied", event.type(), event.envelope.path("eventId").asText()));
+    }
+
+    /**
+     * Events the handler records continue this event's trace: its traceparent goes into the log
+     * context, where {@link Outbox#envelope} finds it (or leaves, when the event has none).
+     */
+    private void continueTrace() {
+        String traceparent = traceparent();
+        if (traceparent != null) {
+            MDC.put(Outbox.TRACEPARENT_MDC_KEY, traceparent);
+        } else {
+            MDC.remove(Outbox.TRACEPARENT_MDC_KEY);
+        }
+    }
+
+    /** The W3C traceparent the event was recorded under, or null. */
+    public String traceparent() {
+        JsonNode traceparent = envelope.path("traceparent");
+        return traceparent.isTextual() && !traceparent.asText().isBlank() ? traceparent.asText() : null;
     }
 
     /** Reads the envelope; the payload is read when asked for. */

@@ -93,4 +93,27 @@ class ReceivedEventTest {
         assertEquals("310110", whole.district());
         assertEquals(org, whole.payload().organizationId());
     }
+
+    @Test
+    void events_recorded_while_handling_an_event_continue_its_trace() {
+        Outbox outbox = new Outbox(mapper, java.time.Clock.systemUTC());
+        List<String> recordedUnder = new ArrayList<>();
+        String traced = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String payload = "{\"organizationId\":\"" + org + "\"}";
+        String withTrace = envelope(OrganizationEvents.MOVED, eventId.toString(), payload)
+                .replace("\"addedLater\":true", "\"traceparent\":\"" + traced + "\"");
+        String withoutTrace = envelope(OrganizationEvents.MOVED, UUID.randomUUID().toString(), payload)
+                .replace("\"addedLater\":true", "\"traceparent\":null");
+
+        for (String json : List.of(withTrace, withoutTrace)) {
+            ReceivedEvent.consume(mapper, json, Set.of(OrganizationEvents.MOVED), event -> {
+                recordedUnder.add(outbox.envelope("Reply", 1, org.toString(), "310110", "payload").traceparent());
+                return Uni.createFrom().voidItem();
+            }).await().indefinitely();
+        }
+
+        assertEquals(traced, recordedUnder.get(0));
+        assertNull(recordedUnder.get(1), "an event without a trace must not inherit the previous one's");
+        assertEquals(traced, ReceivedEvent.read(mapper, withTrace).traceparent());
+    }
 }

@@ -6,6 +6,11 @@ import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+/**
+ * Puts the request id and the trace context into the log context (MDC) for the whole request:
+ * every log line carries the id, and every event the outbox records meanwhile carries the
+ * traceparent. The id is echoed on the answer.
+ */
 public class RequestIdFilter {
 
     @ServerRequestFilter(preMatching = true)
@@ -13,6 +18,12 @@ public class RequestIdFilter {
         String id = RequestIds.acceptOrCreate(request.getHeaderString(RequestIds.HEADER));
         request.setProperty(RequestIds.MDC_KEY, id);
         MDC.put(RequestIds.MDC_KEY, id);
+        String traceparent = request.getHeaderString(TraceContext.HEADER);
+        if (TraceContext.isValid(traceparent)) {
+            MDC.put(TraceContext.MDC_KEY, traceparent);
+        } else {
+            MDC.remove(TraceContext.MDC_KEY);
+        }
     }
 
     @ServerResponseFilter

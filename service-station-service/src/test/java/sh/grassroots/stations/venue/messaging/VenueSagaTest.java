@@ -29,6 +29,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sh.grassroots.stations.support.Api.aRoom;
 import static sh.grassroots.stations.support.Api.aStation;
 import static sh.grassroots.stations.support.Api.book;
@@ -81,13 +82,18 @@ class VenueSagaTest {
     }
 
     private void requestVenue(UUID eventId, Request r, String roomId, String start, String end, int attendees) {
+        requestVenue(eventId, r, roomId, start, end, attendees, null);
+    }
+
+    private void requestVenue(UUID eventId, Request r, String roomId, String start, String end, int attendees,
+                              String traceparent) {
         send(r.sessionId(), """
                 {"eventId":"%s","type":"VenueRequested","version":1,"occurredAt":"2026-12-01T09:00:00+08:00",
-                 "aggregateId":"%s","district":"310101","traceparent":null,"aFieldFromTheFuture":1,
+                 "aggregateId":"%s","district":"310101","traceparent":%s,"aFieldFromTheFuture":1,
                  "payload":{"requestId":"%s","sessionId":"%s","roomId":"%s","startsAt":"%s","endsAt":"%s",
                             "attendees":%d,"purpose":"沉浸式党课","organizerOrganizationId":"%s","extra":true}}"""
-                .formatted(eventId, r.sessionId(), r.requestId(), r.sessionId(), roomId, start, end, attendees,
-                        r.organizer()));
+                .formatted(eventId, r.sessionId(), traceparent == null ? "null" : "\"" + traceparent + "\"",
+                        r.requestId(), r.sessionId(), roomId, start, end, attendees, r.organizer()));
     }
 
     private void requestVenue(Request r, String start, String end) {
@@ -143,6 +149,19 @@ class VenueSagaTest {
                 .body("attendees", equalTo(15))
                 .body("purpose", equalTo("沉浸式党课"))
                 .body("start", equalTo("2026-12-02T10:00:00+08:00"));
+    }
+
+    @Test
+    void the_reply_continues_the_trace_of_the_request() {
+        String traceparent = "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01";
+        Request traced = Request.fresh();
+        requestVenue(UUID.randomUUID(), traced, room, "2026-12-03T10:00:00+08:00", "2026-12-03T11:00:00+08:00", 5,
+                traceparent);
+        Request untraced = Request.fresh();
+        requestVenue(untraced, "2026-12-03T14:00:00+08:00", "2026-12-03T15:00:00+08:00");
+
+        assertEquals(traceparent, replyTo(traced).path("traceparent").asText());
+        assertTrue(replyTo(untraced).path("traceparent").isNull());
     }
 
     @Test
