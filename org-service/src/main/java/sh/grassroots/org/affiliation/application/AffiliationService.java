@@ -16,6 +16,7 @@ import sh.grassroots.org.affiliation.persistence.CriteriaSql;
 import sh.grassroots.org.affiliation.persistence.MemberAttributeEntity;
 import sh.grassroots.org.branch.model.BranchForm;
 import sh.grassroots.org.branch.persistence.BranchFormColumns;
+import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.common.application.RuleProblems;
@@ -108,8 +109,8 @@ public class AffiliationService {
                                             memberId, branch.id, added.kind(), added.since()));
                             return row.<AffiliationEntity>persistAndFlush()
                                     // A concurrent request for the same member and branch meets the index.
-                                    .onFailure(f -> mentions(f, ONE_ACTIVE_INDEX)).transform(f -> alreadyAffiliated(memberId))
-                                    .onFailure(f -> mentions(f, "affiliation_")).transform(AffiliationService::invariant)
+                                    .onFailure(f -> DatabaseFailures.violates(f, ONE_ACTIVE_INDEX)).transform(f -> alreadyAffiliated(memberId))
+                                    .onFailure(f -> DatabaseFailures.violates(f, "affiliation_")).transform(AffiliationService::invariant)
                                     .chain(() -> outbox.record(MemberEvents.TOPIC, event))
                                     .map(ignored -> view(row, member.name, branch.name));
                         }))));
@@ -402,15 +403,6 @@ public class AffiliationService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Member", id));
     }
 
-    private static boolean mentions(Throwable failure, String text) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains(text)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static ProblemException alreadyAffiliated(UUID memberId) {
         return new ProblemException(Problem.of(409, AffiliationRule.ALREADY_AFFILIATED.slug(), "Already affiliated",
                 "Member " + memberId + " is already affiliated with this branch"));
@@ -418,9 +410,9 @@ public class AffiliationService {
 
     /** The database refused what the rules above let through: a concurrent dissolution or leaving. */
     private static ProblemException invariant(Throwable failure) {
-        String slug = mentions(failure, "affiliation_to_dissolved_branch") ? AffiliationRule.BRANCH_DISSOLVED.slug()
-                : mentions(failure, "affiliation_of_former_member") ? AffiliationRule.MEMBER_HAS_LEFT.slug()
-                : mentions(failure, "affiliation_to_own_home") ? AffiliationRule.OWN_HOME.slug()
+        String slug = DatabaseFailures.violates(failure, "affiliation_to_dissolved_branch") ? AffiliationRule.BRANCH_DISSOLVED.slug()
+                : DatabaseFailures.violates(failure, "affiliation_of_former_member") ? AffiliationRule.MEMBER_HAS_LEFT.slug()
+                : DatabaseFailures.violates(failure, "affiliation_to_own_home") ? AffiliationRule.OWN_HOME.slug()
                 : AffiliationRule.BRANCH_TAKES_NO_AFFILIATIONS.slug();
         return new ProblemException(Problem.of(409, slug, "The member cannot be affiliated",
                 "The branch or the member changed while the affiliation was being made"));

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.common.application.RuleProblems;
@@ -47,7 +48,7 @@ public class ChairRoster {
     public Uni<ChairTermView> schedule(ConferenceAccess.Caller caller, UUID conferenceId, UUID unitId,
                                        LocalDate startsOn, LocalDate endsOn) {
         return Panache.withTransaction(() -> insert(caller, conferenceId, unitId, startsOn, endsOn))
-                .onFailure(f -> Conferences.violates(f, NO_OVERLAP))
+                .onFailure(f -> DatabaseFailures.violates(f, NO_OVERLAP))
                 .recoverWithUni(f -> Panache.withSession(() -> terms(conferenceId))
                         .chain(terms -> Uni.createFrom().failure(RuleProblems.of(new Outcome.Refused<>(
                                 ConferenceRule.CHAIR_TERMS_OVERLAP, Roster.firstOverlapping(terms, startsOn, endsOn)

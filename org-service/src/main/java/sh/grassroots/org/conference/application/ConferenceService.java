@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.common.application.RuleProblems;
@@ -102,8 +103,8 @@ public class ConferenceService {
                             }
                             MemberUnit unit = ((Outcome.Done<MemberUnit>) outcome).change();
                             return MemberUnitEntity.of(conferenceId, unit).<MemberUnitEntity>persistAndFlush()
-                                    .onFailure(f -> Conferences.violates(f, ACTIVE_NAME_INDEX)
-                                            || Conferences.violates(f, ACTIVE_ORGANIZATION_INDEX))
+                                    .onFailure(f -> DatabaseFailures.violates(f, ACTIVE_NAME_INDEX)
+                                            || DatabaseFailures.violates(f, ACTIVE_ORGANIZATION_INDEX))
                                     .transform(f -> RuleProblems.of(new Outcome.Refused<>(ConferenceRule.UNIT_ALREADY_MEMBER,
                                             unit.name() + " is already an active member"), "The unit cannot join"))
                                     .map(UnitView::of);

@@ -77,14 +77,4 @@ final class Conferences {
             throw Cursors.invalid();
         }
     }
-
-    /** True when the failure, or one of its causes, names the database constraint. */
-    static boolean violates(Throwable failure, String constraint) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains(constraint)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

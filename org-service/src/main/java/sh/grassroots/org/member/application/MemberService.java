@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import sh.grassroots.events.MemberEvents;
 import sh.grassroots.org.affiliation.application.AffiliationService;
 import sh.grassroots.org.affiliation.model.EndReason;
+import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.common.application.RuleProblems;
@@ -114,7 +115,7 @@ public class MemberService {
                         ? Uni.createFrom().failure(alreadyRegistered())
                         : member.<MemberEntity>persistAndFlush())
                 // A concurrent registration of the same person passes the count and meets the index.
-                .onFailure(MemberService::violatesOneRegistration).transform(e -> alreadyRegistered())
+                .onFailure(f -> DatabaseFailures.violates(f, ONE_REGISTRATION_INDEX)).transform(e -> alreadyRegistered())
                 .chain(() -> outbox.record(MemberEvents.TOPIC, event))
                 .replaceWith(() -> MemberView.of(member));
     }
@@ -255,15 +256,6 @@ public class MemberService {
     private static Uni<MemberEntity> load(UUID id) {
         return MemberEntity.<MemberEntity>findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Member", id));
-    }
-
-    private static boolean violatesOneRegistration(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains(ONE_REGISTRATION_INDEX)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ProblemException alreadyRegistered() {

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.events.MemberEvents;
+import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.common.application.RuleProblems;
@@ -78,7 +79,7 @@ public class TransferService {
         transfer.requestedAt = OffsetDateTime.now(clock);
         // Two concurrent requests both pass the count; the partial unique index stops the second.
         return transfer.<TransferEntity>persistAndFlush()
-                .onFailure(TransferService::violatesOneOpen).transform(e -> RuleProblems.of(
+                .onFailure(f -> DatabaseFailures.violates(f, ONE_OPEN_INDEX)).transform(e -> RuleProblems.of(
                         new Outcome.Refused<>(TransferRule.ALREADY_OPEN, "The member already has an open transfer"),
                         "The transfer cannot be requested"))
                 .map(TransferView::of);
@@ -244,15 +245,6 @@ public class TransferService {
     private static <T> Uni<T> refuse(TransferRule rule, String detail, String verb) {
         return Uni.createFrom().failure(RuleProblems.of(new Outcome.Refused<>(rule, detail),
                 "The transfer cannot be " + verb));
-    }
-
-    private static boolean violatesOneOpen(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains(ONE_OPEN_INDEX)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ProblemException unknown(String field, String what, UUID id) {

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.platform.web.ProblemException;
@@ -86,10 +87,10 @@ public class BookingService {
     private Uni<PlacedBooking> raceHandled(RequestBooking command, Supplier<Uni<PlacedBooking>> place) {
         return Uni.createFrom().deferred(place::get)
                 .onFailure(DatabaseFailures::isDeadlock).retry().atMost(3)
-                .onFailure(f -> DatabaseFailures.isOverlap(f) || DatabaseFailures.isDuplicateIdempotencyKey(f))
+                .onFailure(f -> BookingFailures.isOverlap(f) || BookingFailures.isDuplicateIdempotencyKey(f))
                 .recoverWithUni(failure -> {
                     LOG.infof("A booking of room %s lost a race at the database (%s)", command.roomId(),
-                            DatabaseFailures.isOverlap(failure) ? "overlap" : "same Idempotency-Key");
+                            BookingFailures.isOverlap(failure) ? "overlap" : "same Idempotency-Key");
                     return transactions.explainLostRace(command);
                 });
     }
@@ -116,7 +117,7 @@ public class BookingService {
         if (mode == SeriesView.SeriesMode.ALL_OR_NOTHING) {
             return Uni.createFrom().deferred(() -> transactions.placeSeries(first, seriesId, occurrences))
                     .onFailure(DatabaseFailures::isDeadlock).retry().atMost(3)
-                    .onFailure(DatabaseFailures::isOverlap).transform(f -> BookingProblems.seriesCollided())
+                    .onFailure(BookingFailures::isOverlap).transform(f -> BookingProblems.seriesCollided())
                     .map(placed -> new SeriesView(seriesId, mode, placed.stream()
                             .map(p -> occurrence(p.booking())).toList()));
         }

@@ -8,7 +8,7 @@ import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.stations.booking.application.BookingService;
 import sh.grassroots.stations.booking.application.BookingView;
-import sh.grassroots.stations.booking.application.DatabaseFailures;
+import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.stations.booking.application.RequestBooking;
 import sh.grassroots.stations.booking.model.PhoneNumber;
 import sh.grassroots.stations.booking.persistence.BookingEntity;
@@ -80,7 +80,7 @@ public class MediationService {
     public Uni<MediationView> recordOutcome(UUID stationId, UUID bookingId, Outcome outcome, String summary,
                                             Long expectedVersion) {
         return Panache.withTransaction(() -> record(stationId, bookingId, outcome, summary, expectedVersion))
-                .onFailure(f -> DatabaseFailures.isOptimisticLock(f) || DatabaseFailures.isCheckViolation(f, OUTCOME_ONCE))
+                .onFailure(f -> DatabaseFailures.isOptimisticLock(f) || DatabaseFailures.violates(f, DatabaseFailures.CHECK_VIOLATION, OUTCOME_ONCE))
                 .transform(f -> problem(new Refusal(MediationRule.OUTCOME_ALREADY_RECORDED,
                         "Someone recorded the outcome at the same moment; read the session again",
                         java.util.List.of("outcome"))));

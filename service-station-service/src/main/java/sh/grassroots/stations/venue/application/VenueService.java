@@ -5,7 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import sh.grassroots.events.VenueEvents.VenueReleased;
 import sh.grassroots.events.VenueEvents.VenueRequested;
-import sh.grassroots.stations.booking.application.DatabaseFailures;
+import sh.grassroots.platform.persistence.DatabaseFailures;
+import sh.grassroots.stations.booking.application.BookingFailures;
 
 import java.util.UUID;
 
@@ -25,7 +26,7 @@ public class VenueService {
     public Uni<Void> onRequested(UUID eventId, VenueRequested request) {
         return Uni.createFrom().deferred(() -> transactions.answer(eventId, request))
                 .onFailure(DatabaseFailures::isDeadlock).retry().atMost(3)
-                .onFailure(DatabaseFailures::isOverlap).recoverWithUni(failure -> {
+                .onFailure(BookingFailures::isOverlap).recoverWithUni(failure -> {
                     LOG.infof("Venue request %s lost the race for room %s", request.requestId(), request.roomId());
                     return transactions.refuseLostRace(eventId, request);
                 })

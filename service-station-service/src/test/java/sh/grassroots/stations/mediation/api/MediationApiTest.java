@@ -1,6 +1,8 @@
 package sh.grassroots.stations.mediation.api;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -8,6 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.stations.support.TestClock;
 
 import java.sql.Connection;
@@ -23,6 +26,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sh.grassroots.stations.support.Api.STATIONS;
 import static sh.grassroots.stations.support.Api.aRoom;
 import static sh.grassroots.stations.support.Api.aStation;
@@ -162,5 +166,19 @@ class MediationApiTest {
             SQLException refused = assertThrows(SQLException.class, s::executeUpdate);
             assertEquals("23514", refused.getSQLState());
         }
+    }
+
+    @Test
+    void the_service_recognises_the_databases_refusal_in_the_shape_hibernate_reactive_reports_it() {
+        String id = scheduled();
+        clock.set(OffsetDateTime.parse("2026-12-02T15:30:00+08:00").toInstant());
+        outcome(id, "{\"outcome\":\"NOT_AGREED\",\"summary\":\"家庭内部意见不一\"}").then().statusCode(200);
+
+        Throwable refused = assertThrows(Throwable.class, () -> VertxContextSupport.subscribeAndAwait(() ->
+                Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                        "update mediation set outcome = 'AGREED', outcome_summary = 'x' where booking_id = '" + id + "'")
+                        .executeUpdate()))));
+        assertTrue(DatabaseFailures.violates(refused, DatabaseFailures.CHECK_VIOLATION, "mediation_outcome_recorded_once"),
+                () -> "not recognised: " + refused);
     }
 }

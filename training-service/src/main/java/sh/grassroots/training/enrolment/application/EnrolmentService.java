@@ -7,8 +7,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.exception.ConstraintViolationException;
 import sh.grassroots.platform.outbox.Outbox;
+import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.training.common.application.Rejections;
 import sh.grassroots.training.common.model.Rejection;
@@ -48,6 +48,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EnrolmentService {
+    private static final String ONE_ACTIVE_PER_PERSON = "enrolment_one_active_per_person";
     private final Seats seats;
     private final LearnerDirectory learners;
     private final EligibilityRows eligibilityRows;
@@ -211,7 +212,7 @@ public class EnrolmentService {
                             e.position = position;
                             e.enrolledAt = OffsetDateTime.now(clock);
                             return e.<EnrolmentEntity>persistAndFlush()
-                                    .onFailure(EnrolmentService::isUniqueViolation).transform(f -> Rejections.problem(
+                                    .onFailure(EnrolmentService::isAlreadyEnrolled).transform(f -> Rejections.problem(
                                             new Rejection("already-enrolled", "This person is already enrolled in the session")))
                                     .chain(() -> record(seated ? TrainingEvents.ENROLMENT_CONFIRMED
                                             : TrainingEvents.ENROLMENT_WAITLISTED, e, null))
@@ -577,17 +578,12 @@ public class EnrolmentService {
                 TrainingEvents.VERSION, e.sessionId.toString(), null, payload));
     }
 
-    /** The unique index is the backstop behind the check under the session lock. */
-    static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException) {
-                return true;
-            }
-            if (t.getMessage() != null && t.getMessage().contains("enrolment_one_active_per_person")) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * The unique index is the backstop behind the check under the session lock. Only it means
+     * "already enrolled": the capacity and quota checks flushed with the same row are other rules.
+     */
+    static boolean isAlreadyEnrolled(Throwable failure) {
+        return DatabaseFailures.violates(failure, DatabaseFailures.UNIQUE_VIOLATION, ONE_ACTIVE_PER_PERSON);
     }
 
     private static Uni<Void> flush() {

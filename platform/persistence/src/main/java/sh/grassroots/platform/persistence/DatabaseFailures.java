@@ -1,0 +1,110 @@
+package sh.grassroots.platform.persistence;
+
+import io.vertx.pgclient.PgException;
+import org.hibernate.JDBCException;
+import org.hibernate.exception.ConstraintViolationException;
+
+import java.sql.SQLException;
+import java.util.function.Predicate;
+
+/**
+ * Recognises the database failures that stand for a business rule: an integrity violation of a
+ * named constraint (a unique index, an exclusion or check constraint, or a trigger that raises
+ * with an integrity SQLSTATE and names its rule at the start of its message), a deadlock, an
+ * optimistic-lock conflict. Hibernate Reactive hands violations over as a Hibernate
+ * {@link ConstraintViolationException} over a {@link SQLException}; the Vert.x {@link PgException}
+ * shows up when the client reports it directly. Every link of the cause chain is looked at.
+ * <p>
+ * The SQLSTATE is always checked, so a constraint's name in some other error's message (a
+ * syntax error quoting it, say) is never taken for a violation of it.
+ */
+public final class DatabaseFailures {
+    public static final String UNIQUE_VIOLATION = "23505";
+    public static final String EXCLUSION_VIOLATION = "23P01";
+    public static final String CHECK_VIOLATION = "23514";
+    public static final String DEADLOCK = "40P01";
+    private static final String INTEGRITY_VIOLATION_CLASS = "23";
+    private static final int MAX_DEPTH = 20;
+
+    /** What one link of the cause chain reports: its SQLSTATE and, where the driver knows it, the constraint. */
+    private record Reported(String sqlState, String constraint, String message) {
+        /** The named constraint, or, when the driver names none (a trigger's raise), the message's mention of it. */
+        boolean names(String name) {
+            if (constraint != null) {
+                return constraint.equals(name) || constraint.startsWith(name);
+            }
+            return message != null && message.contains(name);
+        }
+    }
+
+    private DatabaseFailures() {
+    }
+
+    /**
+     * Any integrity violation (SQLSTATE class 23) of {@code constraint}; a prefix such as
+     * {@code "affiliation_"} matches every rule whose name starts with it.
+     */
+    public static boolean violates(Throwable failure, String constraint) {
+        return anyLink(failure, r -> r.sqlState().startsWith(INTEGRITY_VIOLATION_CLASS) && r.names(constraint));
+    }
+
+    /** A violation with exactly this SQLSTATE (e.g. {@link #EXCLUSION_VIOLATION}) of {@code constraint}. */
+    public static boolean violates(Throwable failure, String sqlState, String constraint) {
+        return anyLink(failure, r -> r.sqlState().equals(sqlState) && r.names(constraint));
+    }
+
+    /** Any unique key: e.g. two replicas answering the same request at once. */
+    public static boolean isUniqueViolation(Throwable failure) {
+        return anyLink(failure, r -> r.sqlState().equals(UNIQUE_VIOLATION));
+    }
+
+    /**
+     * Two writers can each wait for the other's uncommitted row; PostgreSQL then aborts one of
+     * them. That one has not lost yet: the other may still roll back, so it may be retried.
+     */
+    public static boolean isDeadlock(Throwable failure) {
+        return anyLink(failure, r -> r.sqlState().equals(DEADLOCK));
+    }
+
+    /** A row changed since it was read (a version check failed). */
+    public static boolean isOptimisticLock(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < MAX_DEPTH; t = t.getCause(), depth++) {
+            if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyLink(Throwable failure, Predicate<Reported> test) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < MAX_DEPTH; t = t.getCause(), depth++) {
+            Reported reported = reported(t);
+            if (reported != null && test.test(reported)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Reported reported(Throwable t) {
+        if (t instanceof PgException pg && pg.getSqlState() != null) {
+            return new Reported(pg.getSqlState(), blankToNull(pg.getConstraint()), pg.getMessage());
+        }
+        if (t instanceof ConstraintViolationException violation && violation.getSQLState() != null) {
+            return new Reported(violation.getSQLState(), blankToNull(violation.getConstraintName()), violation.getMessage());
+        }
+        if (t instanceof JDBCException jdbc && jdbc.getSQLState() != null) {
+            return new Reported(jdbc.getSQLState(), null, jdbc.getMessage());
+        }
+        if (t instanceof SQLException sql && sql.getSQLState() != null) {
+            return new Reported(sql.getSQLState(), null, sql.getMessage());
+        }
+        return null;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
