@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Throughput and latency of the same read (GET one organization) three ways, in one run on
-# loopback: straight to org-service, through nginx as a plain reverse proxy, and through the
-# gateway (JWT check, rate limit, breaker, streaming proxy). Prints ratios against the direct
-# baseline and against nginx. Installs nginx and wrk from Debian's packages if absent.
+# Throughput and latency of the same read (GET one organization) four ways, in one run on
+# loopback: straight to org-service, through nginx as a plain reverse proxy, through a bare
+# Vert.x reverse proxy (bench/BareVertxProxy.java: the floor of the gateway's own stack, with no
+# Quarkus, routing or token check), and through the gateway (JWT check, rate limit, breaker,
+# streaming proxy). Prints ratios against the direct baseline, against nginx and against the floor. Installs nginx and wrk from Debian's packages if absent.
 # Each way is measured ROUNDS times, in a rotating order, and the medians are compared. Both
 # proxies get the same number of threads: nginx's worker processes and the gateway's event loops
 # (PROXY_THREADS, default 1). CPU per request is read from /proc for the proxy, org-service and
@@ -61,6 +62,13 @@ http {
 }
 NGINX
 nginx -c "$state/nginx/nginx.conf" -g 'daemon off;' & PIDS+=($!); NGX_PID=$!
+# The floor of the gateway's stack: a bare Vert.x reverse proxy (bench/BareVertxProxy.java: no
+# Quarkus, no routing, no token check), built against the gateway's own Vert.x and Netty jars.
+VTX=$(stack_free_port)
+LIB_CP=$(ls gateway/target/quarkus-app/lib/main/io.netty.*.jar gateway/target/quarkus-app/lib/main/io.vertx.vertx-core-*.jar \
+  gateway/target/quarkus-app/lib/main/com.fasterxml.jackson.core.jackson-core-*.jar | tr '\n' ':')
+mkdir -p "$state/vertx" && javac -nowarn -cp "$LIB_CP" -d "$state/vertx" bench/BareVertxProxy.java
+java -Xmx384m -cp "$state/vertx:$LIB_CP" BareVertxProxy "$VTX" 127.0.0.1 "$ORG" "$THREADS" >"$state/vertx.log" 2>&1 & PIDS+=($!); VTX_PID=$!
 
 for port in $ORG $GW; do
   for _ in $(seq 1 240); do curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
@@ -90,7 +98,7 @@ if [ -n "${PIN:-}" ]; then
   last=$(( $(nproc) - 1 )); rest="0-$(( last - 1 ))"
   [ "$last" -ge 1 ] || { echo "[bench] PIN needs at least 2 cores" >&2; exit 1; }
   for p in $ORG_PID $PG_PID $(pgrep -P $PG_PID) $STACK_KAFKA_PID; do taskset -a -p -c "$rest" "$p" >/dev/null; done
-  for p in $GW_PID $NGX_PID $(pgrep -P $NGX_PID); do taskset -a -p -c "$last" "$p" >/dev/null; done
+  for p in $GW_PID $VTX_PID $NGX_PID $(pgrep -P $NGX_PID); do taskset -a -p -c "$last" "$p" >/dev/null; done
   WRK=(taskset -c "$rest" wrk)
 fi
 HZ=$(getconf CLK_TCK)
@@ -102,6 +110,8 @@ declare -A URL PROXY
 URL[direct]="http://127.0.0.1:$ORG$PATH_";  PROXY[direct]=""
 URL[nginx]="http://127.0.0.1:$NGX$PATH_";   PROXY[nginx]=$NGX_PID
 URL[gateway]="http://127.0.0.1:$GW$PATH_";  PROXY[gateway]=$GW_PID
+URL[vertx]="http://127.0.0.1:$VTX$PATH_";   PROXY[vertx]=$VTX_PID
+WAYS=(direct nginx vertx gateway)
 headers() { # the headers each way sends
   if [ "$1" = gateway ]; then printf '%s\n' -H "Authorization: Bearer $TOKEN"; else printf '%s\n' "${CALLER[@]}"; fi
 }
@@ -147,7 +157,7 @@ measure() { # label seconds -> one result line: label rps p50ms p99ms non2xx pro
 }
 
 echo "[bench] GET $PATH_: $CONNECTIONS connections, $ROUNDS rounds of ${DURATION}s per way, proxies on $THREADS thread(s), $(nproc) cores${PIN:+, proxies pinned to a core of their own}"
-for label in direct nginx gateway; do
+for label in "${WAYS[@]}"; do
   mapfile -t args < <(headers "$label")
   status=$(curl -s -o "$state/probe.out" -w '%{http_code}' "${args[@]}" "${URL[$label]}")
   if [ "$status" != 200 ]; then
@@ -158,26 +168,27 @@ for label in direct nginx gateway; do
   measure "$label" 30 >/dev/null
 done
 # Rounds rotate the order, so no way always runs first (colder) or last (warmer).
-ORDER=(direct nginx gateway)
+ORDER=("${WAYS[@]}")
 results="$state/results"
 for round in $(seq 1 "$ROUNDS"); do
-  for i in 0 1 2; do
-    label=${ORDER[$(( (i + round - 1) % 3 ))]}
+  for i in "${!ORDER[@]}"; do
+    label=${ORDER[$(( (i + round - 1) % ${#ORDER[@]} ))]}
     line=$(measure "$label" "$DURATION"); echo "$line" >> "$results"
     echo "$line" | awk -v r="$round" '{ printf "round %d  %-8s %8d req/s  p50 %6.2f ms  p99 %6.2f ms  non-2xx %d  CPU us/request: proxy %5.1f (kernel %5.1f)  org %5.1f  postgres %5.1f\n", r, $1, $2, $3, $4, $5, $6, $7, $8, $9 }'
   done
 done
 echo "[bench] medians over $ROUNDS rounds"
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-for label in direct nginx gateway; do
+for label in "${WAYS[@]}"; do
   for col in 2 3 4 6 8 9; do
     eval "M_${label}_$col=$(awk -v l="$label" -v c="$col" '$1 == l { print $c }' "$results" | median)"
   done
   eval "printf '%-8s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU us/request: proxy %5.1f  org %5.1f  postgres %5.1f\n' $label \
     \$M_${label}_2 \$M_${label}_3 \$M_${label}_4 \$M_${label}_6 \$M_${label}_8 \$M_${label}_9"
 done
-awk -v d="$M_direct_2" -v n="$M_nginx_2" -v g="$M_gateway_2" -v dp="$M_direct_4" -v np="$M_nginx_4" -v gp="$M_gateway_4" \
-    -v n5="$M_nginx_3" -v g5="$M_gateway_3" -v nc="$M_nginx_6" -v gc="$M_gateway_6" 'BEGIN {
+awk -v d="$M_direct_2" -v n="$M_nginx_2" -v g="$M_gateway_2" -v v="$M_vertx_2" -v dp="$M_direct_4" -v np="$M_nginx_4" -v gp="$M_gateway_4" \
+    -v n5="$M_nginx_3" -v g5="$M_gateway_3" -v nc="$M_nginx_6" -v gc="$M_gateway_6" -v vc="$M_vertx_6" 'BEGIN {
   printf "ratios (throughput): nginx/direct %.2f   gateway/direct %.2f   gateway/nginx %.2f\n", n / d, g / d, g / n
   printf "ratios (latency, lower is better): gateway/nginx p50 %.2f   p99 %.2f\n", g5 / n5, gp / np
-  printf "ratio (proxy CPU per request): gateway/nginx %.2f\n", gc / nc }'
+  printf "ratio (proxy CPU per request): gateway/nginx %.2f\n", gc / nc
+  printf "the stack floor (bare Vert.x proxy): throughput vertx/nginx %.2f, gateway/vertx %.2f; CPU per request vertx/nginx %.2f, gateway/vertx %.2f\n", v / n, g / v, vc / nc, gc / vc }'
