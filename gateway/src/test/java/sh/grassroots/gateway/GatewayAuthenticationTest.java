@@ -143,6 +143,15 @@ class GatewayAuthenticationTest {
     }
 
     @Test
+    void the_service_learns_who_called_the_gateway_and_how() {
+        given().header("Authorization", "Bearer " + TestKeys.sign(TestKeys.person("m1")))
+                .header("Host", "api.grassroots.sh").get(ROUTE).then().statusCode(200)
+                .body("headers.x-forwarded-host", equalTo("api.grassroots.sh"))
+                .body("headers.x-forwarded-proto", equalTo("http"))
+                .body("headers.x-forwarded-for", equalTo("127.0.0.1"));
+    }
+
+    @Test
     void a_trace_context_is_created_when_absent_and_kept_when_present() {
         String token = TestKeys.sign(TestKeys.person("m1"));
         given().header("Authorization", "Bearer " + token).get(ROUTE).then().statusCode(200)

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -136,10 +137,16 @@ public class Forwarder {
                     outgoing.headers().add(h.getKey(), h.getValue());
                 }
             });
-            outgoing.headers().set("X-Forwarded-Host", String.valueOf(request.authority()));
-            outgoing.headers().set("X-Forwarded-Proto", request.scheme());
-            if (request.remoteAddress() != null) {
-                outgoing.headers().set("X-Forwarded-For", request.remoteAddress().hostAddress());
+            // From the connection and the Host header: vertx-web's authority()/scheme()/remoteAddress()
+            // run its Forwarded-header parser on every request, for values these already hold.
+            String host = request.getHeader(HttpHeaders.HOST);
+            if (host != null) {
+                outgoing.headers().set("X-Forwarded-Host", host);
+            }
+            outgoing.headers().set("X-Forwarded-Proto", request.connection().isSsl() ? "https" : "http");
+            SocketAddress peer = request.connection().remoteAddress();
+            if (peer != null && peer.hostAddress() != null) {
+                outgoing.headers().set("X-Forwarded-For", peer.hostAddress());
             }
             Future<HttpClientResponse> sent;
             if (withBody) {
