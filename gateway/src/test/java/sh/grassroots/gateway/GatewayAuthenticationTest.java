@@ -143,6 +143,19 @@ class GatewayAuthenticationTest {
     }
 
     @Test
+    void a_failure_nobody_expected_is_a_500_problem_with_the_request_id_not_a_page() {
+        given().header("X-Request-Id", "phone-42").get(FailingRoute.PATH).then().statusCode(500)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:grassroots:problem:internal"))
+                .body("detail", org.hamcrest.Matchers.containsString("phone-42"))
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("IllegalStateException")));
+        given().get(FailingRoute.REFUSING_PATH).then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:grassroots:problem:http-413"))
+                .body("title", equalTo("Request Entity Too Large"));
+    }
+
+    @Test
     void the_service_learns_who_called_the_gateway_and_how() {
         given().header("Authorization", "Bearer " + TestKeys.sign(TestKeys.person("m1")))
                 .header("Host", "api.grassroots.sh").get(ROUTE).then().statusCode(200)

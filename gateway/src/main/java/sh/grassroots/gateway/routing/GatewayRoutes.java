@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import sh.grassroots.gateway.auth.Caller;
 import sh.grassroots.gateway.auth.TokenRejected;
@@ -29,6 +30,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class GatewayRoutes {
+    private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
     static final String CALLER_HEADER_PREFIX = "x-caller-";
     private static final RolePolicy ROLES = new RolePolicy(RolePolicy.DEFAULT);
 
@@ -60,13 +62,37 @@ public class GatewayRoutes {
     }
 
     void register(@Observes Router router) {
-        router.get("/api/v1/me/home").handler(rc -> authenticate(rc, false)).handler(home::handle);
+        router.get("/api/v1/me/home").handler(rc -> authenticate(rc, false)).handler(home::handle)
+                .failureHandler(GatewayRoutes::failed);
         for (Upstream upstream : upstreams) {
             for (String path : List.of(upstream.prefix(), upstream.prefix() + "/*")) {
                 router.route(path).handler(rc -> authenticate(rc, upstream.interDistrict()))
-                        .handler(rc -> forwarder.forward(rc, upstream));
+                        .handler(rc -> forwarder.forward(rc, upstream))
+                        .failureHandler(GatewayRoutes::failed);
             }
         }
+    }
+
+    /**
+     * Whatever fails on these routes still answers problem+json: a client's mistake that the
+     * router itself catches (a path it cannot decode, say) with its 4xx, anything unexpected with
+     * 500 and the request id to quote, never an HTML page or a stack trace.
+     */
+    static void failed(RoutingContext rc) {
+        int status = rc.statusCode() >= 400 && rc.statusCode() <= 599 ? rc.statusCode() : 500;
+        String path = rc.request().path();
+        Problem problem;
+        if (status >= 500) {
+            String requestId = RequestIds.acceptOrCreate(rc.request().getHeader(RequestIds.HEADER));
+            LOG.errorf(rc.failure(), "Unexpected failure [req:%s] %s %s", requestId, rc.request().method(), path);
+            problem = Problem.of(500, "internal", "Internal error",
+                    "Something went wrong on our side; quote request id " + requestId);
+        } else {
+            var known = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status);
+            problem = Problem.of(status, "http-" + status, known.reasonPhrase(),
+                    rc.failure() != null ? "The request could not be handled as sent" : null);
+        }
+        ProblemWriter.write(rc.response(), path == null ? problem : problem.at(path));
     }
 
     private void authenticate(RoutingContext rc, boolean interDistrictRoute) {
