@@ -74,9 +74,10 @@ public class GatewayRoutes {
     }
 
     /**
-     * Whatever fails on these routes still answers problem+json: a client's mistake that the
-     * router itself catches (a path it cannot decode, say) with its 4xx, anything unexpected with
-     * 500 and the request id to quote, never an HTML page or a stack trace.
+     * Whatever fails on these routes still answers problem+json: a request a handler fails with a
+     * client error status keeps its 4xx, anything unexpected is a 500 with the request id to
+     * quote, never an HTML page or a stack trace. (A request line Quarkus cannot parse at all is
+     * answered by Quarkus before any route, with a bare 400.)
      */
     static void failed(RoutingContext rc) {
         int status = rc.statusCode() >= 400 && rc.statusCode() <= 599 ? rc.statusCode() : 500;
