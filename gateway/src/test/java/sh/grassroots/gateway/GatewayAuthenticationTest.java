@@ -288,6 +288,9 @@ class GatewayAuthenticationTest {
                 .body("headers.x-caller-org-scope", equalTo("org-7"))
                 .body("headers.x-caller-district", equalTo("310110"))
                 .body("headers.x-request-id", notNullValue());
+        List<String> ids = given().header("Authorization", "Bearer " + token).header("X-Request-Id", "phone-7")
+                .get(ROUTE).then().statusCode(200).extract().headers().getValues("X-Request-Id");
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("phone-7"), ids, "one request id, not the gateway's and the service's");
     }
 
     @Test

@@ -66,6 +66,9 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
 
             vertx = Vertx.vertx();
             HttpServer echo = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+                if (req.getHeader("X-Request-Id") != null) { // as the services do (platform/web RequestIdFilter)
+                    req.response().putHeader("X-Request-Id", req.getHeader("X-Request-Id"));
+                }
                 if ("\"current\"".equals(req.getHeader("If-None-Match"))) { // the caller's copy is current
                     req.response().setStatusCode(304).putHeader("ETag", "\"current\"").end();
                     return;

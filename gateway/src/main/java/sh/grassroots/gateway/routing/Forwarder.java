@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import sh.grassroots.gateway.resilience.UpstreamGuards;
 import sh.grassroots.platform.web.Problem;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -169,8 +170,11 @@ public class Forwarder {
                     guard.breaker().onSuccess();
                 }
                 response.setStatusCode(status);
+                // The gateway's own headers (the request id, deprecation notices) are not repeated
+                // when the service sends them too; the service's other headers pass, repeats and all.
+                List<String> setHere = List.copyOf(response.headers().names());
                 upstreamResponse.headers().forEach(h -> {
-                    if (!stopsHere(h.getKey(), false)) {
+                    if (!stopsHere(h.getKey(), false) && !named(setHere, h.getKey())) {
                         response.headers().add(h.getKey(), h.getValue());
                     }
                 });
@@ -197,6 +201,15 @@ public class Forwarder {
                 upstreamResponse.pipeTo(response);
             });
         });
+    }
+
+    private static boolean named(List<String> names, String name) {
+        for (String candidate : names) {
+            if (candidate.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasBody(HttpServerRequest request) {
