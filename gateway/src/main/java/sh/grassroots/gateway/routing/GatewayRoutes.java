@@ -1,5 +1,6 @@
 package sh.grassroots.gateway.routing;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -89,7 +90,7 @@ public class GatewayRoutes {
             problem = Problem.of(500, "internal", "Internal error",
                     "Something went wrong on our side; quote request id " + requestId);
         } else {
-            var known = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status);
+            var known = HttpResponseStatus.valueOf(status);
             problem = Problem.of(status, "http-" + status, known.reasonPhrase(),
                     rc.failure() != null ? "The request could not be handled as sent" : null);
         }

@@ -31,7 +31,7 @@ public final class DatabaseFailures {
         /** The named constraint, or, when the driver names none (a trigger's raise), the message's mention of it. */
         boolean names(String name) {
             if (constraint != null) {
-                return constraint.equals(name) || constraint.startsWith(name);
+                return constraint.startsWith(name); // the name itself, or a family's prefix
             }
             return message != null && message.contains(name);
         }
