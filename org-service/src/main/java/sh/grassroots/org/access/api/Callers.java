@@ -1,7 +1,7 @@
 package sh.grassroots.org.access.api;
 
 import jakarta.ws.rs.core.HttpHeaders;
-import sh.grassroots.platform.web.CallerHeaders;
+import sh.grassroots.platform.access.Caller;
 
 /**
  * The caller of a request, from the X-Caller-* headers the gateway sets. org-service is only
@@ -11,7 +11,7 @@ public final class Callers {
     private Callers() {
     }
 
-    public static CallerHeaders require(HttpHeaders headers) {
-        return CallerHeaders.require(headers::getHeaderString);
+    public static Caller require(HttpHeaders headers) {
+        return sh.grassroots.platform.web.Callers.require(headers::getHeaderString);
     }
 }

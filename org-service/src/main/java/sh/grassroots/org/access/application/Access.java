@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.org.access.model.AccessPolicy;
 import sh.grassroots.org.access.model.Permission;
 import sh.grassroots.org.access.model.Scope;
-import sh.grassroots.platform.web.CallerHeaders;
+import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 
@@ -27,7 +27,7 @@ public class Access {
 
     /** {@code caller} may do {@code permission} at organization {@code organizationId}. */
     @WithSession
-    public Uni<Void> toOrganization(CallerHeaders caller, UUID organizationId, Permission permission) {
+    public Uni<Void> toOrganization(Caller caller, UUID organizationId, Permission permission) {
         return lookup(organizationId).chain(target -> {
             if (target == null) {
                 throw ProblemException.notFound("Organization", organizationId);
@@ -41,20 +41,20 @@ public class Access {
      * such organization the operation itself answers, with the 422 that names the field.
      */
     @WithSession
-    public Uni<Void> toReferencedOrganization(CallerHeaders caller, UUID organizationId, Permission permission) {
+    public Uni<Void> toReferencedOrganization(Caller caller, UUID organizationId, Permission permission) {
         return lookup(organizationId).chain(target -> target == null ? Uni.createFrom().voidItem()
                 : actorOf(caller).map(actor -> deny(AccessPolicy.check(actor, permission, target))));
     }
 
     /** {@code caller} may create a top-level organization in {@code districtCode}. */
     @WithSession
-    public Uni<Void> toNewRoot(CallerHeaders caller, String districtCode) {
+    public Uni<Void> toNewRoot(Caller caller, String districtCode) {
         return actorOf(caller).map(actor -> deny(AccessPolicy.checkNewRoot(actor, districtCode)));
     }
 
     /** The caller as the policy sees them (their scope looked up), for checks made elsewhere. */
     @WithSession
-    public Uni<AccessPolicy.Actor> actor(CallerHeaders caller) {
+    public Uni<AccessPolicy.Actor> actor(Caller caller) {
         return actorOf(caller);
     }
 
@@ -65,7 +65,7 @@ public class Access {
     }
 
     /** An organization's own card and path: any person (not a service identity). */
-    public Uni<Void> toOpenRead(CallerHeaders caller) {
+    public Uni<Void> toOpenRead(Caller caller) {
         return Uni.createFrom().item(() -> deny(AccessPolicy.checkOpenRead(
                 new AccessPolicy.Actor(caller.subject(), caller.isService(), caller.roles(), caller.district(), null))));
     }
@@ -75,7 +75,7 @@ public class Access {
      * {@code selfAllowed}, else a role whose scope holds the member's home organization.
      */
     @WithSession
-    public Uni<Void> toMember(CallerHeaders caller, UUID memberId, Permission permission, boolean selfAllowed) {
+    public Uni<Void> toMember(Caller caller, UUID memberId, Permission permission, boolean selfAllowed) {
         return homeOf(memberId).chain(home -> {
             if (home == null) {
                 throw ProblemException.notFound("Member", memberId);
@@ -87,7 +87,7 @@ public class Access {
 
     /** Like {@link #toMember} for a member named in a request body (unknown: the operation's 422). */
     @WithSession
-    public Uni<Void> toReferencedMember(CallerHeaders caller, UUID memberId, Permission permission, boolean selfAllowed) {
+    public Uni<Void> toReferencedMember(Caller caller, UUID memberId, Permission permission, boolean selfAllowed) {
         return homeOf(memberId).chain(home -> home == null ? Uni.createFrom().voidItem()
                 : actorOf(caller).map(actor -> deny(AccessPolicy.checkMember(actor, memberId.toString(), home,
                         permission, selfAllowed))));
@@ -95,7 +95,7 @@ public class Access {
 
     /** {@code caller}, a person, may take {@code step} on transfer {@code transferId}. */
     @WithSession
-    public Uni<Void> toTransfer(CallerHeaders caller, UUID transferId, AccessPolicy.TransferStep step) {
+    public Uni<Void> toTransfer(Caller caller, UUID transferId, AccessPolicy.TransferStep step) {
         return transfer(transferId).chain(found -> actorOf(caller)
                 .map(actor -> deny(AccessPolicy.checkTransfer(actor, step, found.parties()))));
     }
@@ -105,13 +105,13 @@ public class Access {
      * addressed to that district from another one.
      */
     @WithSession
-    public Uni<Void> toInterDistrictTransfer(CallerHeaders caller, UUID transferId, boolean readsMemberCard) {
+    public Uni<Void> toInterDistrictTransfer(Caller caller, UUID transferId, boolean readsMemberCard) {
         return transfer(transferId).map(found -> deny(AccessPolicy.checkInterDistrict(serviceActor(caller),
                 found.parties(), readsMemberCard, found.closedWithoutMove())));
     }
 
     /** The district a service identity acts for; fails with 403 for anyone else. */
-    public Uni<String> serviceDistrict(CallerHeaders caller) {
+    public Uni<String> serviceDistrict(Caller caller) {
         return Uni.createFrom().item(() -> {
             deny(AccessPolicy.checkServiceIdentity(serviceActor(caller)));
             return caller.district();
@@ -149,11 +149,11 @@ public class Access {
                         : new Scope(((String) rows.get(0)[0]).trim(), (String) rows.get(0)[1]));
     }
 
-    private static AccessPolicy.Actor serviceActor(CallerHeaders caller) {
+    private static AccessPolicy.Actor serviceActor(Caller caller) {
         return new AccessPolicy.Actor(caller.subject(), caller.isService(), caller.roles(), caller.district(), null);
     }
 
-    private Uni<AccessPolicy.Actor> actorOf(CallerHeaders caller) {
+    private Uni<AccessPolicy.Actor> actorOf(Caller caller) {
         Optional<UUID> scopeId = parse(caller.orgScope());
         Uni<Scope> scope = scopeId.isEmpty() ? Uni.createFrom().nullItem() : lookup(scopeId.get());
         return scope.map(s -> new AccessPolicy.Actor(caller.subject(), caller.isService(), caller.roles(),

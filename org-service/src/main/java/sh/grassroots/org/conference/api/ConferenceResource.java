@@ -40,7 +40,7 @@ import sh.grassroots.org.conference.model.ListingKind;
 import sh.grassroots.org.conference.model.ListingStatus;
 import sh.grassroots.org.conference.model.ProjectStatus;
 import sh.grassroots.org.conference.model.Sector;
-import sh.grassroots.platform.web.CallerHeaders;
+import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 
@@ -357,7 +357,7 @@ public class ConferenceResource {
     }
 
     private static ConferenceAccess.Caller caller(HttpHeaders headers) {
-        CallerHeaders caller = Callers.require(headers);
+        Caller caller = Callers.require(headers);
         return new ConferenceAccess.Caller(caller.isService(), caller.roles(), caller.district());
     }
 

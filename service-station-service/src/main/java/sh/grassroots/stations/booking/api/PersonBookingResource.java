@@ -10,7 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import sh.grassroots.platform.web.CallerHeaders;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.access.Refusal;
+import sh.grassroots.platform.web.Callers;
 import sh.grassroots.stations.booking.application.BookingService;
 import sh.grassroots.stations.booking.application.BookingView;
 import sh.grassroots.platform.web.Page;
@@ -34,8 +36,10 @@ public class PersonBookingResource {
                                            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit,
                                            @QueryParam("cursor") String cursor,
                                            @Context HttpHeaders headers) {
-        CallerHeaders.require(headers::getHeaderString)
-                .requireSelfOrRole(personId.toString(), "station_manager", "district_admin");
+        Caller caller = Callers.require(headers::getHeaderString);
+        if (!caller.is(personId) && (caller.isService() || !caller.hasAny(java.util.Set.of("station_manager", "district_admin")))) {
+            throw Callers.forbidden(Refusal.notYours("These are another person's records"));
+        }
         return bookings.upcomingOf(personId, limit, cursor);
     }
 }

@@ -10,7 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import sh.grassroots.platform.web.CallerHeaders;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.access.CallerHeaders;
 import sh.grassroots.training.enrolment.application.EnrolmentService;
 import sh.grassroots.training.enrolment.application.EnrolmentView;
 import sh.grassroots.training.enrolment.model.Cancellation;
@@ -44,7 +45,7 @@ public class EnrolmentResource {
     }
 
     static Optional<Cancellation.Caller> caller(HttpHeaders headers) {
-        return CallerHeaders.from(headers::getHeaderString)
+        return CallerHeaders.read(headers::getHeaderString)
                 .map(c -> new Cancellation.Caller(c.subject(), c.roles()));
     }
 

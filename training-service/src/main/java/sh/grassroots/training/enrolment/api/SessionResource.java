@@ -18,7 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
-import sh.grassroots.platform.web.CallerHeaders;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.access.CallerHeaders;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.training.course.application.CourseService;
@@ -176,7 +177,7 @@ public class SessionResource {
     public Uni<Count> cancel(@PathParam("id") UUID sessionId, @NotNull @Valid SessionCancelRequest r,
                              @Context HttpHeaders headers) {
         // the gateway lets only organizers reach this; the subject is recorded on each cancelled enrolment
-        String organizer = CallerHeaders.from(headers::getHeaderString).map(CallerHeaders::subject).orElse(null);
+        String organizer = CallerHeaders.read(headers::getHeaderString).map(Caller::subject).orElse(null);
         return enrolments.cancelSession(sessionId, r.reason(), organizer).map(Count::new);
     }
 

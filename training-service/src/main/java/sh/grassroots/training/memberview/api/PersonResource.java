@@ -10,7 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import sh.grassroots.platform.web.CallerHeaders;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.access.Refusal;
+import sh.grassroots.platform.web.Callers;
 import sh.grassroots.training.credit.application.CreditService;
 import sh.grassroots.training.credit.application.CreditView;
 import sh.grassroots.training.credit.model.CreditLedger;
@@ -66,7 +68,9 @@ public class PersonResource {
     }
 
     private static void ownRecords(HttpHeaders headers, UUID personId) {
-        CallerHeaders.require(headers::getHeaderString)
-                .requireSelfOrRole(personId.toString(), "training_admin", "organizer", "district_admin");
+        Caller caller = Callers.require(headers::getHeaderString);
+        if (!caller.is(personId) && (caller.isService() || !caller.hasAny(java.util.Set.of("training_admin", "organizer", "district_admin")))) {
+            throw Callers.forbidden(Refusal.notYours("These are another person's records"));
+        }
     }
 }
