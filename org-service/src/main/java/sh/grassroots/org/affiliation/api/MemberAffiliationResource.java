@@ -13,11 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import sh.grassroots.org.access.api.Callers;
-import sh.grassroots.org.access.application.Access;
-import sh.grassroots.org.access.model.Permission;
 import sh.grassroots.org.affiliation.application.AffiliationService;
 import sh.grassroots.org.affiliation.application.AffiliationView;
+import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Page;
 
 import java.util.Map;
@@ -30,11 +28,9 @@ import java.util.UUID;
 @Path("/api/v1/orgs/members/{memberId}")
 public class MemberAffiliationResource {
     private final AffiliationService affiliations;
-    private final Access access;
 
-    public MemberAffiliationResource(AffiliationService affiliations, Access access) {
+    public MemberAffiliationResource(AffiliationService affiliations) {
         this.affiliations = affiliations;
-        this.access = access;
     }
 
     public record AttributesRequest(@NotNull Map<String, String> attributes) {
@@ -46,8 +42,7 @@ public class MemberAffiliationResource {
     @GET
     @Path("attributes")
     public Uni<AttributesResponse> attributes(@PathParam("memberId") UUID memberId, @Context HttpHeaders headers) {
-        return access.toMember(Callers.require(headers), memberId, Permission.READ_SUBTREE, true)
-                .chain(() -> affiliations.attributes(memberId))
+        return affiliations.attributes(Callers.require(headers::getHeaderString), memberId)
                 .map(attributes -> new AttributesResponse(memberId, attributes));
     }
 
@@ -57,8 +52,7 @@ public class MemberAffiliationResource {
     public Uni<AffiliationService.AttributesView> setAttributes(@PathParam("memberId") UUID memberId,
                                                                @NotNull @Valid AttributesRequest request,
                                                                @Context HttpHeaders headers) {
-        return access.toMember(Callers.require(headers), memberId, Permission.MANAGE_MEMBERS, false)
-                .chain(() -> affiliations.setAttributes(memberId, request.attributes()));
+        return affiliations.setAttributes(Callers.require(headers::getHeaderString), memberId, request.attributes());
     }
 
     @GET
@@ -66,7 +60,6 @@ public class MemberAffiliationResource {
     public Uni<Page<AffiliationView>> affiliations(@PathParam("memberId") UUID memberId,
                                                    @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
                                                    @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
-        return access.toMember(Callers.require(headers), memberId, Permission.READ_SUBTREE, true)
-                .chain(() -> affiliations.affiliationsOf(memberId, limit, cursor));
+        return affiliations.affiliationsOf(Callers.require(headers::getHeaderString), memberId, limit, cursor);
     }
 }

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.events.MemberEvents;
+import sh.grassroots.org.access.application.Access;
 import sh.grassroots.org.affiliation.model.AffiliationRule;
 import sh.grassroots.org.affiliation.model.Affiliations;
 import sh.grassroots.org.affiliation.model.EndReason;
@@ -26,6 +27,8 @@ import sh.grassroots.org.member.persistence.MemberEntity;
 import sh.grassroots.org.tree.model.TreePath;
 import sh.grassroots.org.tree.persistence.OrganizationEntity;
 import sh.grassroots.org.tree.persistence.TreeStore;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.access.Permission;
 import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
@@ -46,7 +49,9 @@ import java.util.stream.Collectors;
 /**
  * Affiliations with functional and temporary branches, on top of the home branch. Every add and
  * end records its AffiliationAdded/AffiliationEnded event (keyed by the member) in the same
- * transaction.
+ * transaction. Managing a branch's affiliations needs MANAGE_MEMBERS at the branch, reading them
+ * READ_SUBTREE; a member's attributes and affiliations are read by the member or with READ_SUBTREE
+ * at their home, and set with MANAGE_MEMBERS there.
  */
 @ApplicationScoped
 public class AffiliationService {
@@ -55,8 +60,10 @@ public class AffiliationService {
     private final Outbox outbox;
     private final Clock clock;
     private final TreeStore tree;
+    private final Access access;
 
-    public AffiliationService(Outbox outbox, Clock clock, TreeStore tree) {
+    public AffiliationService(Outbox outbox, Clock clock, TreeStore tree, Access access) {
+        this.access = access;
         this.outbox = outbox;
         this.clock = clock;
         this.tree = tree;
@@ -70,14 +77,14 @@ public class AffiliationService {
 
     /** Affiliates the members (all or none) with a functional or temporary branch. */
     @WithTransaction
-    public Uni<List<AffiliationView>> affiliate(UUID branchId, List<UUID> memberIds) {
+    public Uni<List<AffiliationView>> affiliate(Caller caller, UUID branchId, List<UUID> memberIds) {
         LocalDate today = LocalDate.now(clock);
         List<UUID> distinct = List.copyOf(new LinkedHashSet<>(memberIds));
         return tree.districtOf(branchId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Organization", branchId))
                 // The shared tree lock keeps the branch from being dissolved before this commits.
                 .call(tree::lockDistrictShared)
-                .chain(district -> loadBranch(branchId))
+                .chain(district -> managedBranch(caller, branchId))
                 .chain(branch -> Multi.createFrom().iterable(distinct)
                         .onItem().transformToUniAndConcatenate(memberId -> affiliateOne(branch, memberId, today))
                         .collect().asList());
@@ -118,9 +125,9 @@ public class AffiliationService {
 
     /** Ends one member's affiliation with the branch at their or the branch's request. */
     @WithTransaction
-    public Uni<AffiliationView> end(UUID branchId, UUID memberId) {
+    public Uni<AffiliationView> end(Caller caller, UUID branchId, UUID memberId) {
         LocalDate today = LocalDate.now(clock);
-        return loadBranch(branchId).chain(branch -> activeAffiliation(memberId, branchId).chain(active -> {
+        return managedBranch(caller, branchId).chain(branch -> activeAffiliation(memberId, branchId).chain(active -> {
             if (active == null) {
                 return Uni.createFrom().failure(new ProblemException(Problem.of(409, AffiliationRule.NOT_AFFILIATED.slug(),
                         "Not affiliated", "Member " + memberId + " has no active affiliation with " + branch.name)));
@@ -169,8 +176,8 @@ public class AffiliationService {
 
     /** Re-checks every active affiliation of a functional branch against its members' current attributes. */
     @WithTransaction
-    public Uni<RecheckView> recheck(UUID branchId) {
-        return loadBranch(branchId).chain(this::recheck);
+    public Uni<RecheckView> recheck(Caller caller, UUID branchId) {
+        return managedBranch(caller, branchId).chain(this::recheck);
     }
 
     /** Re-checks in the caller's transaction, e.g. right after the branch's criteria changed. */
@@ -199,17 +206,18 @@ public class AffiliationService {
      * ending those whose criteria they no longer meet.
      */
     @WithTransaction
-    public Uni<AttributesView> setAttributes(UUID memberId, Map<String, String> attributes) {
-        List<MemberAttributes.Invalid> invalid = MemberAttributes.check(attributes);
-        if (!invalid.isEmpty()) {
-            return Uni.createFrom().failure(new ProblemException(Problem.withErrors(422,
-                    AffiliationRule.INVALID_ATTRIBUTES.slug(), "Invalid member attributes",
-                    "Some attributes cannot be recorded", invalid.stream()
-                            .map(i -> new Problem.FieldError(i.key(), i.message())).toList())));
-        }
+    public Uni<AttributesView> setAttributes(Caller caller, UUID memberId, Map<String, String> attributes) {
         LocalDate today = LocalDate.now(clock);
         Map<String, String> sorted = new TreeMap<>(attributes);
-        return loadMember(memberId).chain(member -> {
+        return loadMember(memberId).call(member -> access.toMember(caller, memberId, member.homeOrganizationId,
+                Permission.MANAGE_MEMBERS, false)).chain(member -> {
+            List<MemberAttributes.Invalid> invalid = MemberAttributes.check(attributes);
+            if (!invalid.isEmpty()) {
+                return Uni.createFrom().failure(new ProblemException(Problem.withErrors(422,
+                        AffiliationRule.INVALID_ATTRIBUTES.slug(), "Invalid member attributes",
+                        "Some attributes cannot be recorded", invalid.stream()
+                                .map(i -> new Problem.FieldError(i.key(), i.message())).toList())));
+            }
             if (member.leftOn != null) {
                 return Uni.createFrom().failure(new ProblemException(Problem.of(409, "member-has-left",
                         "The member has left", "The member's record was closed on " + member.leftOn)));
@@ -247,8 +255,8 @@ public class AffiliationService {
     }
 
     @WithSession
-    public Uni<Map<String, String>> attributes(UUID memberId) {
-        return loadMember(memberId).chain(member -> attributesOf(memberId));
+    public Uni<Map<String, String>> attributes(Caller caller, UUID memberId) {
+        return readableMember(caller, memberId).chain(member -> attributesOf(memberId));
     }
 
     /**
@@ -256,9 +264,9 @@ public class AffiliationService {
      * subtree of the branch's parent (the unit the branch recruits in), by id.
      */
     @WithSession
-    public Uni<Page<CandidateView>> candidates(UUID branchId, int limit, String cursor) {
-        UUID after = uuidCursor(cursor);
-        return loadBranch(branchId).chain(branch -> {
+    public Uni<Page<CandidateView>> candidates(Caller caller, UUID branchId, int limit, String cursor) {
+        return managedBranch(caller, branchId).chain(branch -> {
+            UUID after = uuidCursor(cursor);
             BranchForm.Functional form = functional(branch);
             List<UUID> ids = new TreePath(branch.path).ids();
             TreePath unit = TreePath.root(ids.get(0));
@@ -295,28 +303,35 @@ public class AffiliationService {
 
     /** The active affiliations with a branch, by member id. */
     @WithSession
-    public Uni<Page<AffiliationView>> affiliationsAt(UUID branchId, int limit, String cursor) {
-        UUID after = uuidCursor(cursor);
-        return loadBranch(branchId).chain(branch -> Panache.getSession().chain(s -> s.createNativeQuery(
-                                SELECT + "where a.organization_id = ?1 and a.ended_on is null and a.member_id > ?2 "
-                                        + "order by a.member_id limit ?3", Object[].class)
-                        .setParameter(1, branchId).setParameter(2, after).setParameter(3, limit + 1).getResultList()))
+    public Uni<Page<AffiliationView>> affiliationsAt(Caller caller, UUID branchId, int limit, String cursor) {
+        return loadBranch(branchId)
+                .call(branch -> access.toOrganization(caller, Permission.READ_SUBTREE, branch.place()))
+                .chain(branch -> {
+                    UUID after = uuidCursor(cursor);
+                    return Panache.getSession().chain(s -> s.createNativeQuery(
+                                    SELECT + "where a.organization_id = ?1 and a.ended_on is null and a.member_id > ?2 "
+                                            + "order by a.member_id limit ?3", Object[].class)
+                            .setParameter(1, branchId).setParameter(2, after).setParameter(3, limit + 1).getResultList());
+                })
                 .map(rows -> Page.of(rows.stream().map(AffiliationService::view).toList(), limit,
                         (AffiliationView last) -> Cursors.encode(last.memberId().toString())));
     }
 
     /** A member's affiliations, active and ended, oldest first. */
     @WithSession
-    public Uni<Page<AffiliationView>> affiliationsOf(UUID memberId, int limit, String cursor) {
-        long after;
-        try {
-            after = cursor == null ? 0 : Long.parseLong(Cursors.decode(cursor));
-        } catch (IllegalArgumentException | ProblemException e) {
-            return Uni.createFrom().failure(Cursors.invalid());
-        }
-        return loadMember(memberId).chain(member -> Panache.getSession().chain(s -> s.createNativeQuery(
-                                SELECT_WITH_SEQ + "where a.member_id = ?1 and a.seq > ?2 order by a.seq limit ?3", Object[].class)
-                        .setParameter(1, memberId).setParameter(2, after).setParameter(3, limit + 1).getResultList()))
+    public Uni<Page<AffiliationView>> affiliationsOf(Caller caller, UUID memberId, int limit, String cursor) {
+        return readableMember(caller, memberId).chain(member -> {
+                    long after;
+                    try {
+                        after = cursor == null ? 0 : Long.parseLong(Cursors.decode(cursor));
+                    } catch (IllegalArgumentException | ProblemException e) {
+                        return Uni.createFrom().failure(Cursors.invalid());
+                    }
+                    return Panache.getSession().chain(s -> s.createNativeQuery(
+                                    SELECT_WITH_SEQ + "where a.member_id = ?1 and a.seq > ?2 order by a.seq limit ?3",
+                                    Object[].class)
+                            .setParameter(1, memberId).setParameter(2, after).setParameter(3, limit + 1).getResultList());
+                })
                 .map(rows -> {
                     Page<Object[]> page = Page.of(rows, limit, (Object[] last) -> Cursors.encode(last[9].toString()));
                     return page.map(AffiliationService::view);
@@ -391,6 +406,17 @@ public class AffiliationService {
         } catch (IllegalArgumentException | ProblemException e) {
             throw Cursors.invalid();
         }
+    }
+
+    /** The branch, once the caller may manage its members. */
+    private Uni<OrganizationEntity> managedBranch(Caller caller, UUID id) {
+        return loadBranch(id).call(branch -> access.toOrganization(caller, Permission.MANAGE_MEMBERS, branch.place()));
+    }
+
+    /** The member, once the caller is them or may read their home. */
+    private Uni<MemberEntity> readableMember(Caller caller, UUID id) {
+        return loadMember(id).call(member -> access.toMember(caller, id, member.homeOrganizationId,
+                Permission.READ_SUBTREE, true));
     }
 
     private static Uni<OrganizationEntity> loadBranch(UUID id) {

@@ -10,28 +10,25 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import sh.grassroots.org.access.api.Callers;
-import sh.grassroots.org.access.application.Access;
 import sh.grassroots.org.branch.application.DistrictSizeReport;
+import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Page;
 
 /** The size flags of a whole district (all its trees); a subtree's are at .../organizations/{id}/size-report. */
 @Path("/api/v1/orgs/districts")
 public class DistrictReportResource {
     private final DistrictSizeReport report;
-    private final Access access;
 
-    public DistrictReportResource(DistrictSizeReport report, Access access) {
+    public DistrictReportResource(DistrictSizeReport report) {
         this.report = report;
-        this.access = access;
     }
 
-    /** For the district's admin only: the same check as setting up a new tree in the district. */
+    /** For the district's admin only (see DistrictSizeReport). */
     @GET
     @Path("{code}/size-report")
     public Uni<Page<DistrictSizeReport.Row>> sizeReport(@PathParam("code") String code,
                                                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
                                                         @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
-        return access.toNewRoot(Callers.require(headers), code).chain(() -> report.of(code, limit, cursor));
+        return report.of(Callers.require(headers::getHeaderString), code, limit, cursor);
     }
 }

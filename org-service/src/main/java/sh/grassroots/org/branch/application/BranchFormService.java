@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.org.access.application.Access;
 import sh.grassroots.org.affiliation.application.AffiliationService;
 import sh.grassroots.org.branch.model.BranchForm;
 import sh.grassroots.org.branch.model.BranchFormRule;
@@ -19,6 +20,8 @@ import sh.grassroots.org.common.model.Outcome;
 import sh.grassroots.org.tree.model.OrganizationKind;
 import sh.grassroots.org.tree.persistence.OrganizationChangeEntity;
 import sh.grassroots.org.tree.persistence.OrganizationEntity;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.access.Permission;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 
@@ -30,13 +33,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The forms of branches: checked when a branch is set up, extended, and a village's grids checked. */
+/**
+ * The forms of branches: checked when a branch is set up, extended, and a village's grids checked.
+ * Extending a temporary branch, new criteria and a village's description restructure the tree
+ * (MANAGE_STRUCTURE at the branch or village); a village's grid check reads it (READ_SUBTREE).
+ */
 @ApplicationScoped
 public class BranchFormService {
     private final Clock clock;
     private final AffiliationService affiliations;
+    private final Access access;
 
-    public BranchFormService(Clock clock, AffiliationService affiliations) {
+    public BranchFormService(Clock clock, AffiliationService affiliations, Access access) {
+        this.access = access;
         this.clock = clock;
         this.affiliations = affiliations;
     }
@@ -86,8 +95,8 @@ public class BranchFormService {
 
     /** Moves a temporary branch's planned end later, logged in its history. */
     @WithTransaction
-    public Uni<BranchFormView> extend(UUID branchId, LocalDate newPlannedEnd) {
-        return load(branchId).chain(branch -> {
+    public Uni<BranchFormView> extend(Caller caller, UUID branchId, LocalDate newPlannedEnd) {
+        return structured(caller, branchId).chain(branch -> {
             if (branch.dissolvedOn != null) {
                 return Uni.createFrom().failure(new ProblemException(Problem.of(409, "organization-dissolved",
                         "The organization has been dissolved", branch.name + " was dissolved on " + branch.dissolvedOn)));
@@ -113,8 +122,8 @@ public class BranchFormService {
 
     /** New criteria for a functional branch; affiliations that no longer meet them end at once. */
     @WithTransaction
-    public Uni<CriteriaChange> changeCriteria(UUID branchId, String criteria) {
-        return load(branchId).chain(branch -> {
+    public Uni<CriteriaChange> changeCriteria(Caller caller, UUID branchId, String criteria) {
+        return structured(caller, branchId).chain(branch -> {
             if (branch.dissolvedOn != null) {
                 return Uni.createFrom().failure(new ProblemException(Problem.of(409, "organization-dissolved",
                         "The organization has been dissolved", branch.name + " was dissolved on " + branch.dissolvedOn)));
@@ -141,8 +150,8 @@ public class BranchFormService {
 
     /** Records a village's area and households; the village is a general branch (园艺村党总支). */
     @WithTransaction
-    public Uni<VillageView> describeVillage(UUID villageId, BigDecimal areaKm2, Integer households) {
-        return load(villageId).chain(village -> {
+    public Uni<VillageView> describeVillage(Caller caller, UUID villageId, BigDecimal areaKm2, Integer households) {
+        return structured(caller, villageId).chain(village -> {
             if (village.kind != OrganizationKind.GENERAL_BRANCH) {
                 return Uni.createFrom().failure(RuleProblems.of(new Outcome.Refused<>(BranchFormRule.NOT_A_VILLAGE,
                         village.name + " is a " + village.kind + "; a village is a general branch"), "Not a village"));
@@ -177,8 +186,10 @@ public class BranchFormService {
 
     /** The grid checks of a village: its active grid branches, their numbers, areas and members. */
     @WithSession
-    public Uni<GridReportView> gridCheck(UUID villageId) {
-        return load(villageId).chain(village -> VillageProfileEntity.<VillageProfileEntity>findById(villageId)
+    public Uni<GridReportView> gridCheck(Caller caller, UUID villageId) {
+        return load(villageId)
+                .call(village -> access.toOrganization(caller, Permission.READ_SUBTREE, village.place()))
+                .chain(village -> VillageProfileEntity.<VillageProfileEntity>findById(villageId)
                 .chain(profile -> Panache.getSession().chain(s -> s.createNativeQuery(
                                 "select o.id, o.name, o.grid_number, o.area_km2, "
                                         + "(select count(*) from member m where m.home_organization_id = o.id and m.left_on is null) "
@@ -199,6 +210,12 @@ public class BranchFormService {
                                     report.flags().stream().map(f -> new GridFlagView(f.rule().slug(),
                                             f.organizationId(), f.detail())).toList());
                         })));
+    }
+
+    /** The organization, once the caller may restructure it. */
+    private Uni<OrganizationEntity> structured(Caller caller, UUID id) {
+        return load(id).call(organization -> access.toOrganization(caller, Permission.MANAGE_STRUCTURE,
+                organization.place()));
     }
 
     private static Uni<OrganizationEntity> load(UUID id) {

@@ -4,8 +4,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.org.access.application.Access;
+import sh.grassroots.org.access.model.OrgAccessPolicy;
 import sh.grassroots.org.branch.model.FormSizePolicy;
 import sh.grassroots.org.branch.model.FormType;
+import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.tree.model.District;
@@ -20,6 +23,7 @@ import java.util.UUID;
 /**
  * A district's size report for its organizer: every active organization of the district in tree
  * order (all its trees), with its counts and the size rules it breaks, branch forms included.
+ * Only the district's admin reads it (an unknown district is a 404 for everyone).
  */
 @ApplicationScoped
 public class DistrictSizeReport {
@@ -30,11 +34,15 @@ public class DistrictSizeReport {
     }
 
     @WithSession
-    public Uni<Page<Row>> of(String districtCode, int limit, String cursor) {
+    public Uni<Page<Row>> of(Caller caller, String districtCode, int limit, String cursor) {
         if (District.byCode(districtCode).isEmpty()) {
             return Uni.createFrom().failure(ProblemException.notFound("District", districtCode));
         }
-        String after = cursor == null ? "" : Cursors.decode(cursor);
+        return Access.checkCaller(caller, scope -> OrgAccessPolicy.wholeDistrict(scope, districtCode))
+                .chain(() -> rows(districtCode, limit, cursor == null ? "" : Cursors.decode(cursor)));
+    }
+
+    private static Uni<Page<Row>> rows(String districtCode, int limit, String after) {
         return Panache.getSession().chain(s -> s.createNativeQuery("select o.id, o.name, o.kind, o.form, o.parent_id, o.path, "
                                 + "(select count(*) from member m where m.left_on is null and m.status = 'FULL' "
                                 + "and m.home_path >= o.path and m.home_path < left(o.path, -1) || '0'), "

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import sh.grassroots.events.MemberEvents;
+import sh.grassroots.org.access.application.Access;
 import sh.grassroots.org.affiliation.application.AffiliationService;
 import sh.grassroots.org.affiliation.model.EndReason;
 import sh.grassroots.platform.persistence.DatabaseFailures;
@@ -28,6 +29,8 @@ import sh.grassroots.org.member.persistence.MemberEntity;
 import sh.grassroots.org.tree.model.TreePath;
 import sh.grassroots.org.tree.persistence.OrganizationEntity;
 import sh.grassroots.org.tree.persistence.TreeStore;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.access.Permission;
 import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
@@ -40,6 +43,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/**
+ * The member register. Registering, status changes and leaving need MANAGE_MEMBERS at the
+ * member's home (its branch secretary, an organizer above it, the district's admin); the member
+ * themselves may also read their record and change their phone.
+ */
 @ApplicationScoped
 public class MemberService {
     private static final String ONE_REGISTRATION_INDEX = "member_one_registration_per_person";
@@ -48,47 +56,60 @@ public class MemberService {
     private final Clock clock;
     private final TreeStore tree;
     private final PersonalDataProtector protector;
+    private final Access access;
     @Inject
     AffiliationService affiliations;
 
-    public MemberService(Outbox outbox, Clock clock, TreeStore tree, PersonalDataProtector protector) {
+    public MemberService(Outbox outbox, Clock clock, TreeStore tree, PersonalDataProtector protector, Access access) {
+        this.access = access;
         this.outbox = outbox;
         this.clock = clock;
         this.tree = tree;
         this.protector = protector;
     }
 
+    /**
+     * MANAGE_MEMBERS at the new member's home, checked under the district's shared tree lock, which
+     * keeps the home from moving or being dissolved before this commits. An unknown home is the
+     * operation's 422, not a refusal.
+     */
     @WithTransaction
-    public Uni<MemberView> register(RegisterMember command) {
-        List<Problem.FieldError> invalid = new ArrayList<>();
-        if (!IdNumber.isValid(command.idNumber())) {
-            invalid.add(new Problem.FieldError("idNumber", "not a valid resident ID number"));
-        }
-        if (command.phone() != null && !PhoneNumber.isValid(command.phone())) {
-            invalid.add(new Problem.FieldError("phone", "not a mainland mobile number"));
-        }
-        if (!invalid.isEmpty()) {
-            return Uni.createFrom().failure(new ProblemException(Problem.withErrors(422, "invalid-personal-data",
-                    "Invalid personal data", "The ID number or phone is not valid", invalid)));
-        }
-        IdNumber idNumber = IdNumber.parse(command.idNumber());
-        Optional<PhoneNumber> phone = Optional.ofNullable(command.phone()).map(PhoneNumber::new);
+    public Uni<MemberView> register(Caller caller, RegisterMember command) {
         UUID homeId = command.homeOrganizationId();
-        // The shared tree lock keeps the home from moving or being dissolved before this commits.
         return tree.districtOf(homeId)
-                .onItem().ifNull().failWith(() -> unknownOrganization(homeId))
-                .call(tree::lockDistrictShared)
-                .chain(district -> OrganizationEntity.<OrganizationEntity>findById(homeId))
-                .chain(home -> {
-                    Outcome<MemberChange.Registered> outcome = Registration.decide(UUID.randomUUID(),
-                            new Registration.Home(home.id, home.kind, home.dissolvedOn != null),
-                            command.admittedOn(), Optional.ofNullable(command.fullSince()), LocalDate.now(clock));
-                    if (outcome instanceof Outcome.Refused<MemberChange.Registered> refused) {
-                        return Uni.createFrom().failure(RuleProblems.of(refused, "The member cannot be registered"));
+                .call(district -> district == null ? Uni.createFrom().voidItem() : tree.lockDistrictShared(district))
+                .call(() -> access.toReferencedOrganization(caller, homeId, Permission.MANAGE_MEMBERS))
+                .chain(district -> {
+                    List<Problem.FieldError> invalid = new ArrayList<>();
+                    if (!IdNumber.isValid(command.idNumber())) {
+                        invalid.add(new Problem.FieldError("idNumber", "not a valid resident ID number"));
                     }
-                    var registered = ((Outcome.Done<MemberChange.Registered>) outcome).change();
-                    return persist(command, registered, idNumber, phone, home);
+                    if (command.phone() != null && !PhoneNumber.isValid(command.phone())) {
+                        invalid.add(new Problem.FieldError("phone", "not a mainland mobile number"));
+                    }
+                    if (!invalid.isEmpty()) {
+                        return Uni.createFrom().failure(new ProblemException(Problem.withErrors(422,
+                                "invalid-personal-data", "Invalid personal data",
+                                "The ID number or phone is not valid", invalid)));
+                    }
+                    if (district == null) {
+                        return Uni.createFrom().failure(unknownOrganization(homeId));
+                    }
+                    return OrganizationEntity.<OrganizationEntity>findById(homeId)
+                            .chain(home -> registerAt(command, home));
                 });
+    }
+
+    private Uni<MemberView> registerAt(RegisterMember command, OrganizationEntity home) {
+        Outcome<MemberChange.Registered> outcome = Registration.decide(UUID.randomUUID(),
+                new Registration.Home(home.id, home.kind, home.dissolvedOn != null),
+                command.admittedOn(), Optional.ofNullable(command.fullSince()), LocalDate.now(clock));
+        if (outcome instanceof Outcome.Refused<MemberChange.Registered> refused) {
+            return Uni.createFrom().failure(RuleProblems.of(refused, "The member cannot be registered"));
+        }
+        var registered = ((Outcome.Done<MemberChange.Registered>) outcome).change();
+        return persist(command, registered, IdNumber.parse(command.idNumber()),
+                Optional.ofNullable(command.phone()).map(PhoneNumber::new), home);
     }
 
     private Uni<MemberView> persist(RegisterMember command, MemberChange.Registered registered, IdNumber idNumber,
@@ -125,13 +146,14 @@ public class MemberService {
      * The phone is never in an event, so no other service needs to hear of it.
      */
     @WithTransaction
-    public Uni<MemberView> changePhone(UUID id, String phone, Long expectedVersion) {
-        if (phone != null && !PhoneNumber.isValid(phone)) {
-            return Uni.createFrom().failure(new ProblemException(Problem.withErrors(422, "invalid-personal-data",
-                    "Invalid personal data", "The phone is not valid",
-                    List.of(new Problem.FieldError("phone", "not a mainland mobile number")))));
-        }
-        return load(id).map(member -> {
+    public Uni<MemberView> changePhone(Caller caller, UUID id, String phone, Long expectedVersion) {
+        return load(id).call(member -> access.toMember(caller, id, member.homeOrganizationId, Permission.MANAGE_MEMBERS,
+                true)).map(member -> {
+            if (phone != null && !PhoneNumber.isValid(phone)) {
+                throw new ProblemException(Problem.withErrors(422, "invalid-personal-data",
+                        "Invalid personal data", "The phone is not valid",
+                        List.of(new Problem.FieldError("phone", "not a mainland mobile number"))));
+            }
             RuleProblems.checkVersion(expectedVersion, member.version);
             active(member);
             Optional<PhoneNumber> number = Optional.ofNullable(phone).map(PhoneNumber::new);
@@ -141,14 +163,17 @@ public class MemberService {
         }).call(member -> Panache.getSession().chain(s -> s.flush())).map(MemberView::of);
     }
 
+    /** The member themselves, or READ_SUBTREE at their home. */
     @WithSession
-    public Uni<MemberView> get(UUID id) {
-        return load(id).map(MemberView::of);
+    public Uni<MemberView> get(Caller caller, UUID id) {
+        return load(id).call(member -> access.toMember(caller, id, member.homeOrganizationId, Permission.READ_SUBTREE,
+                true)).map(MemberView::of);
     }
 
     @WithTransaction
-    public Uni<MemberView> changeStatus(UUID id, MemberStatus target, LocalDate effectiveOn, Long expectedVersion) {
-        return load(id).chain(member -> {
+    public Uni<MemberView> changeStatus(Caller caller, UUID id, MemberStatus target, LocalDate effectiveOn,
+                                        Long expectedVersion) {
+        return managed(caller, id).chain(member -> {
             RuleProblems.checkVersion(expectedVersion, member.version);
             Outcome<MemberChange.BecameFull> outcome = active(member).changeStatus(target, effectiveOn, LocalDate.now(clock));
             if (outcome instanceof Outcome.Refused<MemberChange.BecameFull> refused) {
@@ -165,8 +190,8 @@ public class MemberService {
     }
 
     @WithTransaction
-    public Uni<MemberView> leave(UUID id, LocalDate on, LeaveReason reason, Long expectedVersion) {
-        return load(id).chain(member -> {
+    public Uni<MemberView> leave(Caller caller, UUID id, LocalDate on, LeaveReason reason, Long expectedVersion) {
+        return managed(caller, id).chain(member -> {
             RuleProblems.checkVersion(expectedVersion, member.version);
             Outcome<MemberChange.Left> outcome = active(member).leave(on, reason, LocalDate.now(clock));
             if (outcome instanceof Outcome.Refused<MemberChange.Left> refused) {
@@ -183,33 +208,32 @@ public class MemberService {
         });
     }
 
-    /** Active members whose home is the organization, by id. */
+    /** Active members whose home is the organization, by id: READ_SUBTREE there. */
     @WithSession
-    public Uni<Page<MemberView>> membersOf(UUID organizationId, int limit, String cursor) {
-        UUID after;
-        try {
-            after = cursor == null ? new UUID(0, 0) : UUID.fromString(Cursors.decode(cursor));
-        } catch (IllegalArgumentException | ProblemException e) {
-            return Uni.createFrom().failure(Cursors.invalid());
-        }
-        return OrganizationEntity.<OrganizationEntity>findById(organizationId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Organization", organizationId))
-                .chain(org -> MemberEntity.<MemberEntity>find(
-                                "homeOrganizationId = ?1 and leftOn is null and id > ?2 order by id", organizationId, after)
-                        .page(0, limit + 1).list())
-                .map(rows -> Page.of(rows, limit, (MemberEntity last) -> Cursors.encode(last.id.toString()))
-                        .map(MemberView::of));
+    public Uni<Page<MemberView>> membersOf(Caller caller, UUID organizationId, int limit, String cursor) {
+        return readableOrganization(caller, organizationId).chain(org -> {
+            UUID after;
+            try {
+                after = cursor == null ? new UUID(0, 0) : UUID.fromString(Cursors.decode(cursor));
+            } catch (IllegalArgumentException | ProblemException e) {
+                return Uni.createFrom().failure(Cursors.invalid());
+            }
+            return MemberEntity.<MemberEntity>find(
+                            "homeOrganizationId = ?1 and leftOn is null and id > ?2 order by id", organizationId, after)
+                    .page(0, limit + 1).list()
+                    .map(rows -> Page.of(rows, limit, (MemberEntity last) -> Cursors.encode(last.id.toString()))
+                            .map(MemberView::of));
+        });
     }
 
     /**
      * Active members whose home is the organization or anything below it (a district's or a
      * committee's list), in tree order: one range of the (home_path, id) index, keyset-paged by
-     * the last row's path and id, so that page 1000 costs what page 1 costs.
+     * the last row's path and id, so that page 1000 costs what page 1 costs. READ_SUBTREE there.
      */
     @WithSession
-    public Uni<Page<MemberView>> membersWithin(UUID organizationId, int limit, String cursor) {
-        return OrganizationEntity.<OrganizationEntity>findById(organizationId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Organization", organizationId))
+    public Uni<Page<MemberView>> membersWithin(Caller caller, UUID organizationId, int limit, String cursor) {
+        return readableOrganization(caller, organizationId)
                 .chain(org -> {
                     TreePath subtree = new TreePath(org.path);
                     String afterPath = subtree.value();
@@ -251,6 +275,18 @@ public class MemberService {
         }
         throw new ProblemException(Problem.of(409, MemberRule.MEMBER_HAS_LEFT.slug(), "The member has left",
                 "The member's record was closed on " + entity.leftOn));
+    }
+
+    private Uni<OrganizationEntity> readableOrganization(Caller caller, UUID organizationId) {
+        return OrganizationEntity.<OrganizationEntity>findById(organizationId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Organization", organizationId))
+                .call(org -> access.toOrganization(caller, Permission.READ_SUBTREE, org.place()));
+    }
+
+    /** The member, once the caller may manage the members of their home. */
+    private Uni<MemberEntity> managed(Caller caller, UUID id) {
+        return load(id).call(member -> access.toMember(caller, id, member.homeOrganizationId,
+                Permission.MANAGE_MEMBERS, false));
     }
 
     private static Uni<MemberEntity> load(UUID id) {

@@ -15,11 +15,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.RestResponse;
-import sh.grassroots.org.access.api.Callers;
-import sh.grassroots.org.access.application.Access;
 import sh.grassroots.org.common.api.Versions;
+import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.transfer.application.TransferService;
+import sh.grassroots.org.transfer.application.TransferService.Channel;
 import sh.grassroots.org.transfer.application.TransferView;
 import sh.grassroots.org.transfer.application.TransferringMemberCard;
 import sh.grassroots.org.transfer.model.TransferStatus;
@@ -35,11 +35,9 @@ import java.util.UUID;
 @Path("/inter-district/v1/transfers")
 public class InterDistrictTransferResource {
     private final TransferService transfers;
-    private final Access access;
 
-    public InterDistrictTransferResource(TransferService transfers, Access access) {
+    public InterDistrictTransferResource(TransferService transfers) {
         this.transfers = transfers;
-        this.access = access;
     }
 
     /** Transfers addressed to the caller's district, oldest first; the open ones unless {@code status} says. */
@@ -48,8 +46,7 @@ public class InterDistrictTransferResource {
                                                  @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
                                                  @QueryParam("cursor") String cursor,
                                                  @Context HttpHeaders headers) {
-        return access.serviceDistrict(Callers.require(headers))
-                .chain(district -> transfers.addressedTo(district, status, limit, cursor));
+        return transfers.addressedToMe(Callers.require(headers::getHeaderString), status, limit, cursor);
     }
 
     @GET
@@ -57,16 +54,14 @@ public class InterDistrictTransferResource {
     public Uni<RestResponse<TransferView>> get(@PathParam("id") UUID id,
                                                @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                                @Context HttpHeaders headers) {
-        return access.toInterDistrictTransfer(Callers.require(headers), id, false)
-                .chain(() -> transfers.get(id)).map(view -> Versions.read(view, view.version(), ifNoneMatch));
+        return transfers.get(Callers.require(headers::getHeaderString), Channel.DISTRICT_SYSTEM, id).map(view -> Versions.read(view, view.version(), ifNoneMatch));
     }
 
     /** The member being transferred, without unmasked personal data. */
     @GET
     @Path("{id}/member")
     public Uni<TransferringMemberCard> member(@PathParam("id") UUID id, @Context HttpHeaders headers) {
-        return access.toInterDistrictTransfer(Callers.require(headers), id, true)
-                .chain(() -> transfers.memberCard(id));
+        return transfers.memberCard(Callers.require(headers::getHeaderString), id);
     }
 
     @POST
@@ -74,8 +69,8 @@ public class InterDistrictTransferResource {
     public Uni<RestResponse<TransferView>> accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                   @Context HttpHeaders headers) {
         Long expected = Versions.expected(ifMatch);
-        return access.toInterDistrictTransfer(Callers.require(headers), id, false)
-                .chain(() -> transfers.accept(id, expected)).map(v -> Versions.written(v, v.version()));
+        return transfers.accept(Callers.require(headers::getHeaderString), Channel.DISTRICT_SYSTEM, id, expected)
+                .map(v -> Versions.written(v, v.version()));
     }
 
     @POST
@@ -85,8 +80,8 @@ public class InterDistrictTransferResource {
                                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                   @Context HttpHeaders headers) {
         Long expected = Versions.expected(ifMatch);
-        return access.toInterDistrictTransfer(Callers.require(headers), id, false)
-                .chain(() -> transfers.reject(id, request.reason().strip(), expected))
+        return transfers.reject(Callers.require(headers::getHeaderString), Channel.DISTRICT_SYSTEM, id,
+                        request.reason().strip(), expected)
                 .map(v -> Versions.written(v, v.version()));
     }
 
@@ -95,7 +90,7 @@ public class InterDistrictTransferResource {
     public Uni<RestResponse<TransferView>> complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                     @Context HttpHeaders headers) {
         Long expected = Versions.expected(ifMatch);
-        return access.toInterDistrictTransfer(Callers.require(headers), id, false)
-                .chain(() -> transfers.complete(id, expected)).map(v -> Versions.written(v, v.version()));
+        return transfers.complete(Callers.require(headers::getHeaderString), Channel.DISTRICT_SYSTEM, id, expected)
+                .map(v -> Versions.written(v, v.version()));
     }
 }

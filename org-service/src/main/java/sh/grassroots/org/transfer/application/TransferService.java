@@ -6,6 +6,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.events.MemberEvents;
+import sh.grassroots.org.access.application.Access;
+import sh.grassroots.org.access.model.OrgAccessPolicy;
+import sh.grassroots.org.access.model.OrgAccessPolicy.TransferStep;
 import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
@@ -20,6 +23,8 @@ import sh.grassroots.org.transfer.model.TransferStatus;
 import sh.grassroots.org.transfer.persistence.TransferEntity;
 import sh.grassroots.org.tree.persistence.OrganizationEntity;
 import sh.grassroots.org.tree.persistence.TreeStore;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.access.Permission;
 import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
@@ -29,25 +34,43 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** 组织关系转接: request, accept or reject, complete or cancel; the transfer rows are the history. */
+/**
+ * 组织关系转接: request, accept or reject, complete or cancel; the transfer rows are the history.
+ * Who may take which step is {@link OrgAccessPolicy#transfer} for people and
+ * {@link OrgAccessPolicy#interDistrictTransfer} for another district's system.
+ */
 @ApplicationScoped
 public class TransferService {
     private static final String ONE_OPEN_INDEX = "transfer_one_open_per_member";
 
+    /** Who takes a step: people under {@code /api/v1}, or a district's system under {@code /inter-district/v1}. */
+    public enum Channel {
+        PEOPLE,
+        DISTRICT_SYSTEM
+    }
+
     private final Outbox outbox;
     private final Clock clock;
     private final TreeStore tree;
+    private final Access access;
 
-    public TransferService(Outbox outbox, Clock clock, TreeStore tree) {
+    public TransferService(Outbox outbox, Clock clock, TreeStore tree, Access access) {
         this.outbox = outbox;
         this.clock = clock;
         this.tree = tree;
+        this.access = access;
     }
 
+    /**
+     * The member themselves, or MANAGE_MEMBERS at their home. An unknown member or receiving
+     * organization is the operation's 422, not a refusal.
+     */
     @WithTransaction
-    public Uni<TransferView> request(UUID memberId, UUID toOrganizationId, String note) {
+    public Uni<TransferView> request(Caller caller, UUID memberId, UUID toOrganizationId, String note) {
         return MemberEntity.<MemberEntity>findById(memberId)
                 .onItem().ifNull().failWith(() -> unknown("memberId", "member", memberId))
+                .call(member -> access.toMember(caller, memberId, member.homeOrganizationId, Permission.MANAGE_MEMBERS,
+                        true))
                 .chain(member -> OrganizationEntity.<OrganizationEntity>findById(toOrganizationId)
                         .onItem().ifNull().failWith(() -> unknown("toOrganizationId", "organization", toOrganizationId))
                         .chain(target -> TransferEntity.count("memberId = ?1 and status in ?2", memberId,
@@ -86,8 +109,8 @@ public class TransferService {
     }
 
     @WithTransaction
-    public Uni<TransferView> accept(UUID id, Long expectedVersion) {
-        return load(id, expectedVersion).chain(transfer -> {
+    public Uni<TransferView> accept(Caller caller, Channel channel, UUID id, Long expectedVersion) {
+        return load(caller, channel, TransferStep.DECIDE, id, expectedVersion).chain(transfer -> {
             if (!(transfer.toModel() instanceof Transfer.Requested requested)) {
                 return refuse(TransferRule.NOT_AWAITING_DECISION, "The transfer is " + transfer.status, "accepted");
             }
@@ -104,8 +127,8 @@ public class TransferService {
     }
 
     @WithTransaction
-    public Uni<TransferView> reject(UUID id, String reason, Long expectedVersion) {
-        return load(id, expectedVersion).chain(transfer -> {
+    public Uni<TransferView> reject(Caller caller, Channel channel, UUID id, String reason, Long expectedVersion) {
+        return load(caller, channel, TransferStep.DECIDE, id, expectedVersion).chain(transfer -> {
             if (!(transfer.toModel() instanceof Transfer.Requested requested)) {
                 return refuse(TransferRule.NOT_AWAITING_DECISION, "The transfer is " + transfer.status, "rejected");
             }
@@ -118,9 +141,10 @@ public class TransferService {
         });
     }
 
+    /** Only people cancel: the requesting side. */
     @WithTransaction
-    public Uni<TransferView> cancel(UUID id, Long expectedVersion) {
-        return load(id, expectedVersion).chain(transfer -> {
+    public Uni<TransferView> cancel(Caller caller, UUID id, Long expectedVersion) {
+        return load(caller, Channel.PEOPLE, TransferStep.CANCEL, id, expectedVersion).chain(transfer -> {
             if (!(transfer.toModel() instanceof Transfer.Requested requested)) {
                 return refuse(TransferRule.NO_LONGER_CANCELLABLE, "The transfer is " + transfer.status
                         + "; only a requested transfer can be cancelled", "cancelled");
@@ -137,8 +161,8 @@ public class TransferService {
      * lock (shared) so that the path copied to the member is still the organization's path at commit.
      */
     @WithTransaction
-    public Uni<TransferView> complete(UUID id, Long expectedVersion) {
-        return load(id, expectedVersion).chain(transfer -> {
+    public Uni<TransferView> complete(Caller caller, Channel channel, UUID id, Long expectedVersion) {
+        return load(caller, channel, TransferStep.COMPLETE, id, expectedVersion).chain(transfer -> {
             if (!(transfer.toModel() instanceof Transfer.Accepted accepted)) {
                 return refuse(TransferRule.NOT_ACCEPTED, "The transfer is " + transfer.status
                         + "; the receiving organization must accept it first", "completed");
@@ -170,33 +194,45 @@ public class TransferService {
     }
 
     @WithSession
-    public Uni<TransferView> get(UUID id) {
-        return TransferEntity.<TransferEntity>findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Transfer", id))
-                .map(TransferView::of);
+    public Uni<TransferView> get(Caller caller, Channel channel, UUID id) {
+        return load(caller, channel, TransferStep.READ, id, null).map(TransferView::of);
     }
 
-    /** A member's transfers, oldest first: the history of their home membership. */
+    /**
+     * A member's transfers, oldest first: the history of their home membership. The member, or
+     * READ_SUBTREE at their current home.
+     */
     @WithSession
-    public Uni<Page<TransferView>> ofMember(UUID memberId, int limit, String cursor) {
-        long after;
-        try {
-            after = cursor == null ? 0 : Long.parseLong(Cursors.decode(cursor));
-        } catch (IllegalArgumentException | ProblemException e) {
-            return Uni.createFrom().failure(Cursors.invalid());
-        }
-        return TransferEntity.<TransferEntity>find("memberId = ?1 and seq > ?2 order by seq", memberId, after)
-                .page(0, limit + 1).list()
-                .map(rows -> Page.of(rows, limit, (TransferEntity last) -> Cursors.encode(last.seq.toString()))
-                        .map(TransferView::of));
+    public Uni<Page<TransferView>> ofMember(Caller caller, UUID memberId, int limit, String cursor) {
+        return MemberEntity.<MemberEntity>findById(memberId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Member", memberId))
+                .call(member -> access.toMember(caller, memberId, member.homeOrganizationId, Permission.READ_SUBTREE,
+                        true))
+                .chain(member -> {
+                    long after;
+                    try {
+                        after = cursor == null ? 0 : Long.parseLong(Cursors.decode(cursor));
+                    } catch (IllegalArgumentException | ProblemException e) {
+                        return Uni.createFrom().failure(Cursors.invalid());
+                    }
+                    return TransferEntity.<TransferEntity>find("memberId = ?1 and seq > ?2 order by seq", memberId, after)
+                            .page(0, limit + 1).list()
+                            .map(rows -> Page.of(rows, limit, (TransferEntity last) -> Cursors.encode(last.seq.toString()))
+                                    .map(TransferView::of));
+                });
     }
 
     /**
      * The transfers addressed from other districts to {@code district}, oldest first; only the
-     * open ones unless {@code status} names another.
+     * open ones unless {@code status} names another. For that district's system only.
      */
     @WithSession
-    public Uni<Page<TransferView>> addressedTo(String district, TransferStatus status, int limit, String cursor) {
+    public Uni<Page<TransferView>> addressedToMe(Caller caller, TransferStatus status, int limit, String cursor) {
+        return Access.checkCaller(caller, OrgAccessPolicy::districtSystem)
+                .chain(() -> addressedTo(caller.district(), status, limit, cursor));
+    }
+
+    private static Uni<Page<TransferView>> addressedTo(String district, TransferStatus status, int limit, String cursor) {
         long after;
         try {
             after = cursor == null ? 0 : Long.parseLong(Cursors.decode(cursor));
@@ -215,12 +251,14 @@ public class TransferService {
     /**
      * What the receiving district's system sees of the member being transferred: who they are
      * in the party (name, status, dates) and where they come from; the ID number only masked,
-     * no phone.
+     * no phone. Not once the transfer was rejected or cancelled.
      */
     @WithSession
-    public Uni<TransferringMemberCard> memberCard(UUID transferId) {
+    public Uni<TransferringMemberCard> memberCard(Caller caller, UUID transferId) {
         return TransferEntity.<TransferEntity>findById(transferId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Transfer", transferId))
+                .call(transfer -> access.toInterDistrictTransfer(caller, transfer.memberId, transfer.fromOrganizationId,
+                        transfer.toOrganizationId, true, closedWithoutMove(transfer)))
                 .chain(transfer -> MemberEntity.<MemberEntity>findById(transfer.memberId)
                         .chain(member -> OrganizationEntity.<OrganizationEntity>findById(transfer.fromOrganizationId)
                                 .map(from -> new TransferringMemberCard(transfer.id, member.id, member.name,
@@ -232,10 +270,23 @@ public class TransferService {
         return new Target(organization.id, organization.kind, organization.dissolvedOn != null);
     }
 
-    private static Uni<TransferEntity> load(UUID id, Long expectedVersion) {
+    /**
+     * The transfer (404 when there is none), once the caller may take {@code step} on it through
+     * {@code channel}; then the If-Match version, when given.
+     */
+    private Uni<TransferEntity> load(Caller caller, Channel channel, TransferStep step, UUID id, Long expectedVersion) {
         return TransferEntity.<TransferEntity>findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Transfer", id))
+                .call(transfer -> channel == Channel.PEOPLE
+                        ? access.toTransfer(caller, step, transfer.memberId, transfer.fromOrganizationId,
+                        transfer.toOrganizationId)
+                        : access.toInterDistrictTransfer(caller, transfer.memberId, transfer.fromOrganizationId,
+                        transfer.toOrganizationId, false, closedWithoutMove(transfer)))
                 .invoke(transfer -> RuleProblems.checkVersion(expectedVersion, transfer.version));
+    }
+
+    private static boolean closedWithoutMove(TransferEntity transfer) {
+        return transfer.status == TransferStatus.REJECTED || transfer.status == TransferStatus.CANCELLED;
     }
 
     private static Uni<TransferView> flushed(TransferEntity transfer) {

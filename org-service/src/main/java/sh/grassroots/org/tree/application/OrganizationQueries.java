@@ -3,6 +3,10 @@ package sh.grassroots.org.tree.application;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.org.access.application.Access;
+import sh.grassroots.org.access.model.OrgAccessPolicy;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.access.Permission;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.tree.model.OrganizationKind;
@@ -21,13 +25,18 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Reads of the tree: subtrees, paths, histories and counts. */
+/**
+ * Reads of the tree: subtrees, histories and counts need READ_SUBTREE at the organization; its
+ * path to the root is open to any person, like its card.
+ */
 @ApplicationScoped
 public class OrganizationQueries {
     private final TreeStore tree;
+    private final Access access;
 
-    public OrganizationQueries(TreeStore tree) {
+    public OrganizationQueries(TreeStore tree, Access access) {
         this.tree = tree;
+        this.access = access;
     }
 
     public record ChangeView(String change, String fromValue, String toValue, LocalDate effectiveOn,
@@ -60,8 +69,8 @@ public class OrganizationQueries {
      * range of paths; the cursor is the path of the last organization shown.
      */
     @WithSession
-    public Uni<Page<OrganizationView>> descendants(UUID id, int limit, String cursor) {
-        return OrganizationService.load(id).chain(root -> {
+    public Uni<Page<OrganizationView>> descendants(Caller caller, UUID id, int limit, String cursor) {
+        return readable(caller, id).chain(root -> {
             TreePath subtree = new TreePath(root.path);
             String after = subtree.value();
             if (cursor != null) {
@@ -81,30 +90,37 @@ public class OrganizationQueries {
 
     /** From the top of the tree down to the organization itself. */
     @WithSession
-    public Uni<List<OrganizationView>> pathToRoot(UUID id) {
-        return OrganizationService.load(id).chain(organization -> {
-            List<UUID> ids = new TreePath(organization.path).ids();
-            return OrganizationEntity.<OrganizationEntity>list("id in ?1", ids).map(rows -> {
-                Map<UUID, OrganizationEntity> byId = rows.stream()
-                        .collect(Collectors.toMap(o -> o.id, Function.identity()));
-                return ids.stream().map(byId::get).map(OrganizationView::of).toList();
-            });
-        });
+    public Uni<List<OrganizationView>> pathToRoot(Caller caller, UUID id) {
+        return Access.checkCaller(caller, OrgAccessPolicy::openRead).chain(() -> OrganizationService.load(id))
+                .chain(organization -> {
+                    List<UUID> ids = new TreePath(organization.path).ids();
+                    return OrganizationEntity.<OrganizationEntity>list("id in ?1", ids).map(rows -> {
+                        Map<UUID, OrganizationEntity> byId = rows.stream()
+                                .collect(Collectors.toMap(o -> o.id, Function.identity()));
+                        return ids.stream().map(byId::get).map(OrganizationView::of).toList();
+                    });
+                });
     }
 
     @WithSession
-    public Uni<Page<ChangeView>> history(UUID id, int limit, String cursor) {
-        long after;
-        try {
-            after = cursor == null ? 0 : Long.parseLong(Cursors.decode(cursor));
-        } catch (IllegalArgumentException | ProblemException e) {
-            return Uni.createFrom().failure(Cursors.invalid());
-        }
-        return OrganizationService.load(id).chain(organization -> OrganizationChangeEntity
+    public Uni<Page<ChangeView>> history(Caller caller, UUID id, int limit, String cursor) {
+        return readable(caller, id).chain(organization -> {
+            long after;
+            try {
+                after = cursor == null ? 0 : Long.parseLong(Cursors.decode(cursor));
+            } catch (IllegalArgumentException | ProblemException e) {
+                return Uni.createFrom().failure(Cursors.invalid());
+            }
+            return changesAfter(id, after, limit);
+        });
+    }
+
+    private static Uni<Page<ChangeView>> changesAfter(UUID id, long after, int limit) {
+        return OrganizationChangeEntity
                 .<OrganizationChangeEntity>find("organizationId = ?1 and id > ?2 order by id", id, after)
                 .page(0, limit + 1).list()
                 .map(rows -> Page.of(rows, limit, (OrganizationChangeEntity last) -> Cursors.encode(last.id.toString()))
-                        .map(ChangeView::of)));
+                        .map(ChangeView::of));
     }
 
     /**
@@ -112,8 +128,8 @@ public class OrganizationQueries {
      * given one down, in tree order, with its counts and the size rules it breaks.
      */
     @WithSession
-    public Uni<Page<SizeView>> sizeReport(UUID id, int limit, String cursor) {
-        return OrganizationService.load(id).chain(root -> {
+    public Uni<Page<SizeView>> sizeReport(Caller caller, UUID id, int limit, String cursor) {
+        return readable(caller, id).chain(root -> {
             TreePath subtree = new TreePath(root.path);
             // Just below the root's own path, so that the first page starts with the root itself.
             String after = subtree.value().substring(0, subtree.value().length() - 1);
@@ -132,8 +148,14 @@ public class OrganizationQueries {
 
     /** Active members whose home organization is this one or any below it. */
     @WithSession
-    public Uni<MemberCounts> memberCounts(UUID id) {
-        return OrganizationService.load(id).chain(organization -> tree.activeMembersIn(new TreePath(organization.path))
+    public Uni<MemberCounts> memberCounts(Caller caller, UUID id) {
+        return readable(caller, id).chain(organization -> tree.activeMembersIn(new TreePath(organization.path))
                 .map(counts -> new MemberCounts(id, counts[0], counts[1], counts[0] + counts[1])));
+    }
+
+    /** The organization, once the caller may read its subtree (404 when there is none). */
+    private Uni<OrganizationEntity> readable(Caller caller, UUID id) {
+        return OrganizationService.load(id)
+                .call(organization -> access.toOrganization(caller, Permission.READ_SUBTREE, organization.place()));
     }
 }

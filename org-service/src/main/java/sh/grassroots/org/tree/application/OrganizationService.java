@@ -6,6 +6,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.events.OrganizationEvents;
+import sh.grassroots.org.access.application.Access;
+import sh.grassroots.org.access.model.OrgAccessPolicy;
 import sh.grassroots.events.Topics;
 import sh.grassroots.org.affiliation.application.AffiliationService;
 import sh.grassroots.org.affiliation.model.EndReason;
@@ -22,6 +24,8 @@ import sh.grassroots.org.tree.model.TreeRule;
 import sh.grassroots.org.tree.persistence.OrganizationChangeEntity;
 import sh.grassroots.org.tree.persistence.OrganizationEntity;
 import sh.grassroots.org.tree.persistence.TreeStore;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.access.Permission;
 import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
@@ -40,9 +44,11 @@ public class OrganizationService {
     private final TreeStore tree;
     private final BranchFormService forms;
     private final AffiliationService affiliations;
+    private final Access access;
 
     public OrganizationService(Outbox outbox, Clock clock, TreeStore tree, BranchFormService forms,
-                               AffiliationService affiliations) {
+                               AffiliationService affiliations, Access access) {
+        this.access = access;
         this.outbox = outbox;
         this.clock = clock;
         this.tree = tree;
@@ -50,10 +56,17 @@ public class OrganizationService {
         this.affiliations = affiliations;
     }
 
-    /** Saves the organization and its OrganizationCreated event in one transaction. */
+    /**
+     * Saves the organization and its OrganizationCreated event in one transaction. Below a parent
+     * the caller needs MANAGE_STRUCTURE there; a new top-level organization is for the district's
+     * admin. An unknown parent is the 422 below, not a refusal.
+     */
     @WithTransaction
-    public Uni<OrganizationView> create(CreateOrganization command) {
+    public Uni<OrganizationView> create(Caller caller, CreateOrganization command) {
         return tree.lockDistrictShared(command.districtCode())
+                .chain(() -> command.parentId() == null
+                        ? Access.checkCaller(caller, scope -> OrgAccessPolicy.wholeDistrict(scope, command.districtCode()))
+                        : access.toReferencedOrganization(caller, command.parentId(), Permission.MANAGE_STRUCTURE))
                 .chain(() -> command.parentId() == null
                         ? Uni.createFrom().item(Optional.<OrganizationEntity>empty())
                         : OrganizationEntity.<OrganizationEntity>findById(command.parentId())
@@ -96,47 +109,56 @@ public class OrganizationService {
                 .replaceWith(() -> OrganizationView.of(entity));
     }
 
+    /** An organization's own card: any person. */
     @WithSession
-    public Uni<OrganizationView> get(UUID id) {
-        return load(id).map(OrganizationView::of);
+    public Uni<OrganizationView> get(Caller caller, UUID id) {
+        return Access.checkCaller(caller, OrgAccessPolicy::openRead).chain(() -> load(id)).map(OrganizationView::of);
     }
 
     @WithTransaction
-    public Uni<OrganizationView> rename(UUID id, String newName, Long expectedVersion) {
-        return load(id).chain(entity -> {
-            RuleProblems.checkVersion(expectedVersion, entity.version);
-            Outcome<TreeChange.Renamed> outcome = active(entity).rename(newName);
-            if (outcome instanceof Outcome.Refused<TreeChange.Renamed> refused) {
-                return Uni.createFrom().failure(RuleProblems.of(refused, "The organization cannot be renamed"));
-            }
-            TreeChange.Renamed renamed = ((Outcome.Done<TreeChange.Renamed>) outcome).change();
-            entity.name = renamed.newName();
-            var event = outbox.envelope(OrganizationEvents.RENAMED, OrganizationEvents.RENAMED_VERSION,
-                    id.toString(), entity.districtCode,
-                    new OrganizationEvents.OrganizationRenamed(id, renamed.oldName(), renamed.newName()));
-            return log(OrganizationChangeEntity.of(id, "RENAMED", renamed.oldName(), renamed.newName(),
-                    null, null, OffsetDateTime.now(clock)))
-                    .chain(() -> outbox.record(Topics.ORG_ORGANIZATION, event))
-                    .chain(() -> flushed(entity));
-        });
+    public Uni<OrganizationView> rename(Caller caller, UUID id, String newName, Long expectedVersion) {
+        return load(id).call(entity -> access.toOrganization(caller, Permission.MANAGE_STRUCTURE, entity.place()))
+                .chain(entity -> {
+                    RuleProblems.checkVersion(expectedVersion, entity.version);
+                    Outcome<TreeChange.Renamed> outcome = active(entity).rename(newName);
+                    if (outcome instanceof Outcome.Refused<TreeChange.Renamed> refused) {
+                        return Uni.createFrom().failure(RuleProblems.of(refused, "The organization cannot be renamed"));
+                    }
+                    TreeChange.Renamed renamed = ((Outcome.Done<TreeChange.Renamed>) outcome).change();
+                    entity.name = renamed.newName();
+                    var event = outbox.envelope(OrganizationEvents.RENAMED, OrganizationEvents.RENAMED_VERSION,
+                            id.toString(), entity.districtCode,
+                            new OrganizationEvents.OrganizationRenamed(id, renamed.oldName(), renamed.newName()));
+                    return log(OrganizationChangeEntity.of(id, "RENAMED", renamed.oldName(), renamed.newName(),
+                            null, null, OffsetDateTime.now(clock)))
+                            .chain(() -> outbox.record(Topics.ORG_ORGANIZATION, event))
+                            .chain(() -> flushed(entity));
+                });
     }
 
     /**
      * Re-parents an organization with its whole subtree. Holds the district's tree lock, so the
-     * cycle check sees every move that committed before it and none can cross it.
+     * cycle check sees every move that committed before it and none can cross it. The caller
+     * needs MANAGE_STRUCTURE at both ends: the organization and its new parent (to the top: the
+     * district's admin).
      */
     @WithTransaction
-    public Uni<OrganizationView> move(UUID id, UUID newParentId, Long expectedVersion) {
-        return loadLocked(id).chain(entity -> {
-            RuleProblems.checkVersion(expectedVersion, entity.version);
-            return loadNewParent(newParentId).chain(newParent -> {
-                Outcome<TreeChange.Moved> outcome = active(entity).moveUnder(newParent);
-                if (outcome instanceof Outcome.Refused<TreeChange.Moved> refused) {
-                    return Uni.createFrom().failure(RuleProblems.of(refused, "The organization cannot be moved there"));
-                }
-                return apply(entity, ((Outcome.Done<TreeChange.Moved>) outcome).change());
-            });
-        });
+    public Uni<OrganizationView> move(Caller caller, UUID id, UUID newParentId, Long expectedVersion) {
+        return loadLocked(id)
+                .call(entity -> access.toOrganization(caller, Permission.MANAGE_STRUCTURE, entity.place()))
+                .call(entity -> newParentId == null
+                        ? Access.checkCaller(caller, scope -> OrgAccessPolicy.wholeDistrict(scope, entity.districtCode.trim()))
+                        : access.toReferencedOrganization(caller, newParentId, Permission.MANAGE_STRUCTURE))
+                .chain(entity -> {
+                    RuleProblems.checkVersion(expectedVersion, entity.version);
+                    return loadNewParent(newParentId).chain(newParent -> {
+                        Outcome<TreeChange.Moved> outcome = active(entity).moveUnder(newParent);
+                        if (outcome instanceof Outcome.Refused<TreeChange.Moved> refused) {
+                            return Uni.createFrom().failure(RuleProblems.of(refused, "The organization cannot be moved there"));
+                        }
+                        return apply(entity, ((Outcome.Done<TreeChange.Moved>) outcome).change());
+                    });
+                });
     }
 
     private Uni<Optional<Organization>> loadNewParent(UUID newParentId) {
@@ -163,30 +185,33 @@ public class OrganizationService {
     }
 
     @WithTransaction
-    public Uni<OrganizationView> dissolve(UUID id, LocalDate on, String documentNumber, Long expectedVersion) {
-        return loadLocked(id).chain(entity -> {
-            RuleProblems.checkVersion(expectedVersion, entity.version);
-            ActiveOrganization organization = active(entity);
-            return tree.activeChildren(id).chain(children -> tree.activeMembersAt(id).chain(members -> {
-                Outcome<TreeChange.Dissolved> outcome = organization.dissolve(on, documentNumber,
-                        LocalDate.now(clock), children, members);
-                if (outcome instanceof Outcome.Refused<TreeChange.Dissolved> refused) {
-                    return Uni.createFrom().failure(RuleProblems.of(refused, "The organization cannot be dissolved"));
-                }
-                TreeChange.Dissolved dissolved = ((Outcome.Done<TreeChange.Dissolved>) outcome).change();
-                var event = outbox.envelope(OrganizationEvents.DISSOLVED, OrganizationEvents.DISSOLVED_VERSION,
-                        id.toString(), entity.districtCode, new OrganizationEvents.OrganizationDissolved(
-                                id, dissolved.dissolvedOn(), dissolved.documentNumber()));
-                // Affiliations with a functional or temporary branch end with it, before the row
-                // is marked dissolved (the database refuses a dissolved branch with active ones).
-                return affiliations.endAllAt(id, dissolved.dissolvedOn(), EndReason.BRANCH_DISSOLVED)
-                        .invoke(() -> entity.dissolvedOn = dissolved.dissolvedOn())
-                        .chain(() -> log(OrganizationChangeEntity.of(id, "DISSOLVED", null, null, dissolved.dissolvedOn(),
-                        dissolved.documentNumber(), OffsetDateTime.now(clock))))
-                        .chain(() -> outbox.record(Topics.ORG_ORGANIZATION, event))
-                        .chain(() -> flushed(entity));
-            }));
-        });
+    public Uni<OrganizationView> dissolve(Caller caller, UUID id, LocalDate on, String documentNumber,
+                                          Long expectedVersion) {
+        return loadLocked(id)
+                .call(entity -> access.toOrganization(caller, Permission.MANAGE_STRUCTURE, entity.place()))
+                .chain(entity -> {
+                    RuleProblems.checkVersion(expectedVersion, entity.version);
+                    ActiveOrganization organization = active(entity);
+                    return tree.activeChildren(id).chain(children -> tree.activeMembersAt(id).chain(members -> {
+                        Outcome<TreeChange.Dissolved> outcome = organization.dissolve(on, documentNumber,
+                                LocalDate.now(clock), children, members);
+                        if (outcome instanceof Outcome.Refused<TreeChange.Dissolved> refused) {
+                            return Uni.createFrom().failure(RuleProblems.of(refused, "The organization cannot be dissolved"));
+                        }
+                        TreeChange.Dissolved dissolved = ((Outcome.Done<TreeChange.Dissolved>) outcome).change();
+                        var event = outbox.envelope(OrganizationEvents.DISSOLVED, OrganizationEvents.DISSOLVED_VERSION,
+                                id.toString(), entity.districtCode, new OrganizationEvents.OrganizationDissolved(
+                                        id, dissolved.dissolvedOn(), dissolved.documentNumber()));
+                        // Affiliations with a functional or temporary branch end with it, before the row
+                        // is marked dissolved (the database refuses a dissolved branch with active ones).
+                        return affiliations.endAllAt(id, dissolved.dissolvedOn(), EndReason.BRANCH_DISSOLVED)
+                                .invoke(() -> entity.dissolvedOn = dissolved.dissolvedOn())
+                                .chain(() -> log(OrganizationChangeEntity.of(id, "DISSOLVED", null, null, dissolved.dissolvedOn(),
+                                dissolved.documentNumber(), OffsetDateTime.now(clock))))
+                                .chain(() -> outbox.record(Topics.ORG_ORGANIZATION, event))
+                                .chain(() -> flushed(entity));
+                    }));
+                });
     }
 
     /**

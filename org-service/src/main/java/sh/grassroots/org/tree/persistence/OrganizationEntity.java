@@ -15,6 +15,7 @@ import sh.grassroots.org.tree.model.DissolvedOrganization;
 import sh.grassroots.org.tree.model.Organization;
 import sh.grassroots.org.tree.model.OrganizationKind;
 import sh.grassroots.org.tree.model.TreePath;
+import sh.grassroots.platform.access.Place;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -69,5 +70,10 @@ public class OrganizationEntity extends PanacheEntityBase {
         }
         return new ActiveOrganization(id, name, kind, districtCode, Optional.ofNullable(parentId),
                 new TreePath(path), foundedOn);
+    }
+
+    /** Where the organization sits, for access checks. */
+    public Place place() {
+        return new Place(districtCode.trim(), path);
     }
 }
