@@ -20,8 +20,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
-import sh.grassroots.org.access.api.Callers;
 import sh.grassroots.org.common.api.Versions;
+import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.conference.application.ChairRoster;
 import sh.grassroots.org.conference.application.ConferenceService;
@@ -35,7 +35,6 @@ import sh.grassroots.org.conference.application.Views.ProjectView;
 import sh.grassroots.org.conference.application.Views.Proposals;
 import sh.grassroots.org.conference.application.Views.UnitView;
 import sh.grassroots.org.conference.model.Category;
-import sh.grassroots.org.conference.model.ConferenceAccess;
 import sh.grassroots.org.conference.model.ListingKind;
 import sh.grassroots.org.conference.model.ListingStatus;
 import sh.grassroots.org.conference.model.ProjectStatus;
@@ -54,7 +53,8 @@ import java.util.UUID;
 /**
  * 区域化党建联席会议: conferences, their member units, the rotating chair, offers and needs,
  * the matches proposed between them and the co-built projects accepted from them. Any person
- * reads; the host district's admin or organizers write (see {@link ConferenceAccess}).
+ * reads; the host district's office (its admin or organizers) writes: the use cases decide (see
+ * OrgAccessPolicy).
  */
 @Path("/api/v1/orgs/conferences")
 public class ConferenceResource {
@@ -117,7 +117,7 @@ public class ConferenceResource {
     @POST
     public Uni<RestResponse<ConferenceView>> create(@NotNull @Valid CreateRequest request, UriInfo uri,
                                                     @Context HttpHeaders headers) {
-        ConferenceAccess.Caller caller = caller(headers);
+        Caller caller = Callers.require(headers::getHeaderString);
         return conferences.create(caller, request.name(), request.hostDistrict(), request.foundedOn())
                 .map(created -> created(uri, created.id(), created, created.version()));
     }
@@ -126,8 +126,8 @@ public class ConferenceResource {
     public Uni<Page<ConferenceView>> list(@QueryParam("hostDistrict") String hostDistrict,
                                           @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
                                           @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
-        reader(headers);
-        return conferences.list(hostDistrict, limit, cursor);
+        Caller caller = Callers.require(headers::getHeaderString);
+        return conferences.list(caller, hostDistrict, limit, cursor);
     }
 
     @GET
@@ -135,8 +135,9 @@ public class ConferenceResource {
     public Uni<RestResponse<ConferenceView>> get(@PathParam("id") UUID id,
                                                  @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                                  @Context HttpHeaders headers) {
-        reader(headers);
-        return conferences.get(id).map(view -> Versions.read(view, view.version(), ifNoneMatch));
+        Caller caller = Callers.require(headers::getHeaderString);
+        return conferences.get(caller, id)
+                .map(view -> Versions.read(view, view.version(), ifNoneMatch));
     }
 
     // Member units
@@ -145,7 +146,7 @@ public class ConferenceResource {
     @Path("{id}/units")
     public Uni<RestResponse<UnitView>> join(@PathParam("id") UUID id, @NotNull @Valid JoinRequest request, UriInfo uri,
                                             @Context HttpHeaders headers) {
-        ConferenceAccess.Caller caller = caller(headers);
+        Caller caller = Callers.require(headers::getHeaderString);
         return conferences.join(caller, id, new ConferenceService.NewUnit(request.name(), request.sector(),
                         request.organizationId(), request.joinedOn()))
                 .map(unit -> created(uri, unit.id(), unit, unit.version()));
@@ -156,8 +157,8 @@ public class ConferenceResource {
     public Uni<Page<UnitView>> units(@PathParam("id") UUID id, @QueryParam("activeOn") String activeOn,
                                      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
                                      @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
-        reader(headers);
-        return conferences.units(id, date("activeOn", activeOn), limit, cursor);
+        Caller caller = Callers.require(headers::getHeaderString);
+        return conferences.units(caller, id, date("activeOn", activeOn), limit, cursor);
     }
 
     @GET
@@ -165,8 +166,9 @@ public class ConferenceResource {
     public Uni<RestResponse<UnitView>> unit(@PathParam("id") UUID id, @PathParam("unitId") UUID unitId,
                                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                             @Context HttpHeaders headers) {
-        reader(headers);
-        return conferences.unit(id, unitId).map(view -> Versions.read(view, view.version(), ifNoneMatch));
+        Caller caller = Callers.require(headers::getHeaderString);
+        return conferences.unit(caller, id, unitId)
+                .map(view -> Versions.read(view, view.version(), ifNoneMatch));
     }
 
     @POST
@@ -175,7 +177,7 @@ public class ConferenceResource {
                                              @NotNull @Valid LeaveRequest request,
                                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                              @Context HttpHeaders headers) {
-        ConferenceAccess.Caller caller = caller(headers);
+        Caller caller = Callers.require(headers::getHeaderString);
         return conferences.leave(caller, id, unitId, request.leftOn(), Versions.expected(ifMatch))
                 .map(v -> Versions.written(v, v.version()));
     }
@@ -186,7 +188,7 @@ public class ConferenceResource {
     @Path("{id}/chair-terms")
     public Uni<RestResponse<ChairTermView>> schedule(@PathParam("id") UUID id, @NotNull @Valid ChairTermRequest request,
                                                      UriInfo uri, @Context HttpHeaders headers) {
-        ConferenceAccess.Caller caller = caller(headers);
+        Caller caller = Callers.require(headers::getHeaderString);
         return roster.schedule(caller, id, request.unitId(), request.startsOn(), request.endsOn())
                 .map(term -> RestResponse.ResponseBuilder.<ChairTermView>created(
                                 uri.getAbsolutePathBuilder().path(term.id().toString()).build())
@@ -198,16 +200,16 @@ public class ConferenceResource {
     public Uni<Page<ChairTermView>> roster(@PathParam("id") UUID id,
                                            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
                                            @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
-        reader(headers);
-        return roster.roster(id, limit, cursor);
+        Caller caller = Callers.require(headers::getHeaderString);
+        return roster.roster(caller, id, limit, cursor);
     }
 
     /** The chair on {@code on} (YYYY-MM-DD), today when absent. */
     @GET
     @Path("{id}/chair")
     public Uni<ChairView> chair(@PathParam("id") UUID id, @QueryParam("on") String on, @Context HttpHeaders headers) {
-        reader(headers);
-        return roster.chairOn(id, date("on", on));
+        Caller caller = Callers.require(headers::getHeaderString);
+        return roster.chairOn(caller, id, date("on", on));
     }
 
     // Offers (有什么) and needs (要什么)
@@ -228,7 +230,7 @@ public class ConferenceResource {
 
     private Uni<RestResponse<ListingView>> post(UUID id, ListingKind kind, ListingRequest request, UriInfo uri,
                                                 HttpHeaders headers) {
-        ConferenceAccess.Caller caller = caller(headers);
+        Caller caller = Callers.require(headers::getHeaderString);
         return marketplace.post(caller, id, kind, new Marketplace.NewListing(request.unitId(), request.category(),
                         request.description(), request.quantity(), request.availableFrom(), request.availableUntil()))
                 .map(listing -> created(uri, listing.id(), listing, listing.version()));
@@ -240,8 +242,9 @@ public class ConferenceResource {
                                          @QueryParam("category") String category, @QueryParam("unitId") UUID unitId,
                                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
                                          @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
-        reader(headers);
-        return marketplace.list(id, ListingKind.OFFER, option("status", status, ListingStatus.class),
+        Caller caller = Callers.require(headers::getHeaderString);
+        return marketplace.list(caller, id, ListingKind.OFFER,
+                option("status", status, ListingStatus.class),
                 option("category", category, Category.class), unitId, limit, cursor);
     }
 
@@ -251,8 +254,9 @@ public class ConferenceResource {
                                         @QueryParam("category") String category, @QueryParam("unitId") UUID unitId,
                                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
                                         @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
-        reader(headers);
-        return marketplace.list(id, ListingKind.NEED, option("status", status, ListingStatus.class),
+        Caller caller = Callers.require(headers::getHeaderString);
+        return marketplace.list(caller, id, ListingKind.NEED,
+                option("status", status, ListingStatus.class),
                 option("category", category, Category.class), unitId, limit, cursor);
     }
 
@@ -261,8 +265,9 @@ public class ConferenceResource {
     public Uni<RestResponse<ListingView>> getOffer(@PathParam("id") UUID id, @PathParam("listingId") UUID listingId,
                                                    @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                                    @Context HttpHeaders headers) {
-        reader(headers);
-        return marketplace.get(id, ListingKind.OFFER, listingId).map(v -> Versions.read(v, v.version(), ifNoneMatch));
+        Caller caller = Callers.require(headers::getHeaderString);
+        return marketplace.get(caller, id, ListingKind.OFFER, listingId)
+                .map(v -> Versions.read(v, v.version(), ifNoneMatch));
     }
 
     @GET
@@ -270,8 +275,9 @@ public class ConferenceResource {
     public Uni<RestResponse<ListingView>> getNeed(@PathParam("id") UUID id, @PathParam("listingId") UUID listingId,
                                                   @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                                   @Context HttpHeaders headers) {
-        reader(headers);
-        return marketplace.get(id, ListingKind.NEED, listingId).map(v -> Versions.read(v, v.version(), ifNoneMatch));
+        Caller caller = Callers.require(headers::getHeaderString);
+        return marketplace.get(caller, id, ListingKind.NEED, listingId)
+                .map(v -> Versions.read(v, v.version(), ifNoneMatch));
     }
 
     @POST
@@ -279,7 +285,7 @@ public class ConferenceResource {
     public Uni<RestResponse<ListingView>> withdrawOffer(@PathParam("id") UUID id, @PathParam("listingId") UUID listingId,
                                                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                         @Context HttpHeaders headers) {
-        ConferenceAccess.Caller caller = caller(headers);
+        Caller caller = Callers.require(headers::getHeaderString);
         return marketplace.withdraw(caller, id, ListingKind.OFFER, listingId, Versions.expected(ifMatch))
                 .map(v -> Versions.written(v, v.version()));
     }
@@ -289,7 +295,7 @@ public class ConferenceResource {
     public Uni<RestResponse<ListingView>> withdrawNeed(@PathParam("id") UUID id, @PathParam("listingId") UUID listingId,
                                                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                        @Context HttpHeaders headers) {
-        ConferenceAccess.Caller caller = caller(headers);
+        Caller caller = Callers.require(headers::getHeaderString);
         return marketplace.withdraw(caller, id, ListingKind.NEED, listingId, Versions.expected(ifMatch))
                 .map(v -> Versions.written(v, v.version()));
     }
@@ -300,8 +306,8 @@ public class ConferenceResource {
     public Uni<Proposals> matches(@PathParam("id") UUID id, @QueryParam("category") String category,
                                   @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
                                   @Context HttpHeaders headers) {
-        reader(headers);
-        return marketplace.proposals(id, option("category", category, Category.class), limit);
+        Caller caller = Callers.require(headers::getHeaderString);
+        return marketplace.proposals(caller, id, option("category", category, Category.class), limit);
     }
 
     // Co-built projects (共建项目)
@@ -310,7 +316,7 @@ public class ConferenceResource {
     @Path("{id}/projects")
     public Uni<RestResponse<ProjectView>> propose(@PathParam("id") UUID id, @NotNull @Valid ProjectRequest request,
                                                   UriInfo uri, @Context HttpHeaders headers) {
-        ConferenceAccess.Caller caller = caller(headers);
+        Caller caller = Callers.require(headers::getHeaderString);
         return projects.propose(caller, id, request.name(), request.description(), request.matches().stream()
                         .map(m -> new ProjectService.MatchRequest(m.offerId(), m.needId(), m.quantity())).toList())
                 .map(project -> created(uri, project.id(), project, project.version()));
@@ -321,8 +327,8 @@ public class ConferenceResource {
     public Uni<Page<ProjectView>> projects(@PathParam("id") UUID id, @QueryParam("status") String status,
                                            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
                                            @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
-        reader(headers);
-        return projects.list(id, option("status", status, ProjectStatus.class), limit, cursor);
+        Caller caller = Callers.require(headers::getHeaderString);
+        return projects.list(caller, id, option("status", status, ProjectStatus.class), limit, cursor);
     }
 
     @GET
@@ -330,8 +336,9 @@ public class ConferenceResource {
     public Uni<RestResponse<ProjectView>> project(@PathParam("id") UUID id, @PathParam("projectId") UUID projectId,
                                                   @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                                   @Context HttpHeaders headers) {
-        reader(headers);
-        return projects.get(id, projectId).map(v -> Versions.read(v, v.version(), ifNoneMatch));
+        Caller caller = Callers.require(headers::getHeaderString);
+        return projects.get(caller, id, projectId)
+                .map(v -> Versions.read(v, v.version(), ifNoneMatch));
     }
 
     @POST
@@ -340,7 +347,7 @@ public class ConferenceResource {
                                                    @Valid TransitionRequest request,
                                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                    @Context HttpHeaders headers) {
-        ConferenceAccess.Caller caller = caller(headers);
+        Caller caller = Callers.require(headers::getHeaderString);
         return projects.activate(caller, id, projectId, request == null ? null : request.on(), Versions.expected(ifMatch))
                 .map(v -> Versions.written(v, v.version()));
     }
@@ -351,21 +358,9 @@ public class ConferenceResource {
                                                 @Valid TransitionRequest request,
                                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                 @Context HttpHeaders headers) {
-        ConferenceAccess.Caller caller = caller(headers);
+        Caller caller = Callers.require(headers::getHeaderString);
         return projects.close(caller, id, projectId, request == null ? null : request.on(), Versions.expected(ifMatch))
                 .map(v -> Versions.written(v, v.version()));
-    }
-
-    private static ConferenceAccess.Caller caller(HttpHeaders headers) {
-        Caller caller = Callers.require(headers);
-        return new ConferenceAccess.Caller(caller.isService(), caller.roles(), caller.district());
-    }
-
-    /** Any person may read; another district's system may not. */
-    private static void reader(HttpHeaders headers) {
-        ConferenceAccess.mayRead(caller(headers)).ifPresent(denial -> {
-            throw new ProblemException(Problem.of(403, denial.slug(), "Forbidden", denial.detail()));
-        });
     }
 
     private static <T> RestResponse<T> created(UriInfo uri, UUID id, T entity, long version) {

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.platform.access.Caller;
 import jakarta.persistence.LockModeType;
 import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.platform.web.Cursors;
@@ -13,7 +14,6 @@ import sh.grassroots.org.common.model.Outcome;
 import sh.grassroots.org.conference.application.Views.ChairTermView;
 import sh.grassroots.org.conference.application.Views.ChairView;
 import sh.grassroots.org.conference.model.ChairTerm;
-import sh.grassroots.org.conference.model.ConferenceAccess;
 import sh.grassroots.org.conference.model.ConferenceRule;
 import sh.grassroots.org.conference.model.Roster;
 import sh.grassroots.org.conference.persistence.ChairTermEntity;
@@ -45,7 +45,7 @@ public class ChairRoster {
      * Either way the client gets the same 409 naming the term in the way, looked up afresh after
      * the failed transaction in the second case.
      */
-    public Uni<ChairTermView> schedule(ConferenceAccess.Caller caller, UUID conferenceId, UUID unitId,
+    public Uni<ChairTermView> schedule(Caller caller, UUID conferenceId, UUID unitId,
                                        LocalDate startsOn, LocalDate endsOn) {
         return Panache.withTransaction(() -> insert(caller, conferenceId, unitId, startsOn, endsOn))
                 .onFailure(f -> DatabaseFailures.violates(f, NO_OVERLAP))
@@ -56,7 +56,7 @@ public class ChairRoster {
                                 .orElse("The term overlaps another chair term")), "The chair term cannot be added"))));
     }
 
-    private Uni<ChairTermView> insert(ConferenceAccess.Caller caller, UUID conferenceId, UUID unitId,
+    private Uni<ChairTermView> insert(Caller caller, UUID conferenceId, UUID unitId,
                                       LocalDate startsOn, LocalDate endsOn) {
         return Conferences.loadForWrite(conferenceId, caller)
                 .chain(conference -> Conferences.unitOf(conferenceId, unitId, "unitId"))
@@ -81,13 +81,19 @@ public class ChairRoster {
 
     /** The roster in date order; terms never overlap, so the start date is a key. */
     @WithSession
-    public Uni<Page<ChairTermView>> roster(UUID conferenceId, int limit, String cursor) {
-        LocalDate after;
-        try {
-            after = cursor == null ? null : LocalDate.parse(Cursors.decode(cursor));
-        } catch (DateTimeParseException | ProblemException e) {
-            return Uni.createFrom().failure(Cursors.invalid());
-        }
+    public Uni<Page<ChairTermView>> roster(Caller caller, UUID conferenceId, int limit, String cursor) {
+        return Conferences.checkRead(caller).chain(() -> {
+            LocalDate after;
+            try {
+                after = cursor == null ? null : LocalDate.parse(Cursors.decode(cursor));
+            } catch (DateTimeParseException | ProblemException e) {
+                return Uni.createFrom().failure(Cursors.invalid());
+            }
+            return termsAfter(conferenceId, after, limit);
+        });
+    }
+
+    private Uni<Page<ChairTermView>> termsAfter(UUID conferenceId, LocalDate after, int limit) {
         return Conferences.load(conferenceId).chain(conference -> (after == null
                         ? ChairTermEntity.<ChairTermEntity>find("conferenceId = ?1 order by startsOn", conferenceId)
                         : ChairTermEntity.<ChairTermEntity>find("conferenceId = ?1 and startsOn > ?2 order by startsOn",
@@ -100,9 +106,9 @@ public class ChairRoster {
 
     /** Who chairs on {@code on}, today (by the clock) when null; 404 when no term covers the day. */
     @WithSession
-    public Uni<ChairView> chairOn(UUID conferenceId, LocalDate on) {
+    public Uni<ChairView> chairOn(Caller caller, UUID conferenceId, LocalDate on) {
         LocalDate day = on == null ? LocalDate.now(clock) : on;
-        return Conferences.load(conferenceId)
+        return Conferences.checkRead(caller).chain(() -> Conferences.load(conferenceId))
                 .chain(conference -> ChairTermEntity.<ChairTermEntity>find(
                                 "conferenceId = ?1 and startsOn <= ?2 and endsOn >= ?2", conferenceId, day).list())
                 .chain(this::named)

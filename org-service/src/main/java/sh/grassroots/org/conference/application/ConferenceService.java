@@ -5,6 +5,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.events.ConferenceEvents;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
@@ -13,7 +16,6 @@ import sh.grassroots.org.common.model.Outcome;
 import sh.grassroots.org.conference.application.Views.ConferenceView;
 import sh.grassroots.org.conference.application.Views.UnitView;
 import sh.grassroots.org.conference.model.ChairTerm;
-import sh.grassroots.org.conference.model.ConferenceAccess;
 import sh.grassroots.org.conference.model.ConferenceRule;
 import sh.grassroots.org.conference.model.MemberUnit;
 import sh.grassroots.org.conference.model.Membership;
@@ -33,25 +35,31 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** 区域化党建联席会议: setting a conference up, units joining and leaving. */
+/**
+ * 区域化党建联席会议: setting a conference up, units joining and leaving. Each records its
+ * {@link ConferenceEvents} event (keyed by the conference) in the same transaction, so that the
+ * other services know who runs a conference and which conference a member unit belongs to.
+ */
 @ApplicationScoped
 public class ConferenceService {
     private static final String ACTIVE_NAME_INDEX = "conference_unit_active_name";
     private static final String ACTIVE_ORGANIZATION_INDEX = "conference_unit_active_organization";
 
     private final Clock clock;
+    private final Outbox outbox;
 
-    public ConferenceService(Clock clock) {
+    public ConferenceService(Clock clock, Outbox outbox) {
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     public record NewUnit(String name, Sector sector, UUID organizationId, LocalDate joinedOn) {
     }
 
+    /** The host district's office sets it up. */
     @WithTransaction
-    public Uni<ConferenceView> create(ConferenceAccess.Caller caller, String name, String hostDistrict, LocalDate foundedOn) {
-        return Uni.createFrom().item(() -> {
-            Conferences.checkWrite(caller, hostDistrict);
+    public Uni<ConferenceView> create(Caller caller, String name, String hostDistrict, LocalDate foundedOn) {
+        return Conferences.checkWrite(caller, hostDistrict).map(ignored -> {
             ConferenceEntity conference = new ConferenceEntity();
             conference.id = UUID.randomUUID();
             conference.name = name.strip();
@@ -59,18 +67,23 @@ public class ConferenceService {
             conference.foundedOn = foundedOn;
             conference.createdAt = OffsetDateTime.now(clock);
             return conference;
-        }).chain(conference -> conference.<ConferenceEntity>persistAndFlush()).map(ConferenceView::of);
+        }).chain(conference -> conference.<ConferenceEntity>persistAndFlush())
+                .call(conference -> outbox.record(ConferenceEvents.TOPIC, outbox.envelope(ConferenceEvents.CREATED,
+                        ConferenceEvents.CREATED_VERSION, conference.id.toString(), conference.hostDistrict,
+                        new ConferenceEvents.ConferenceCreated(conference.id, conference.name, conference.hostDistrict,
+                                conference.foundedOn))))
+                .map(ConferenceView::of);
     }
 
     @WithSession
-    public Uni<ConferenceView> get(UUID id) {
-        return Conferences.load(id).map(ConferenceView::of);
+    public Uni<ConferenceView> get(Caller caller, UUID id) {
+        return Conferences.checkRead(caller).chain(() -> Conferences.load(id)).map(ConferenceView::of);
     }
 
     /** Conferences in the order they were set up, optionally of one host district. */
     @WithSession
-    public Uni<Page<ConferenceView>> list(String hostDistrict, int limit, String cursor) {
-        return Conferences.after(cursor).chain(after -> (hostDistrict == null
+    public Uni<Page<ConferenceView>> list(Caller caller, String hostDistrict, int limit, String cursor) {
+        return Conferences.checkRead(caller).chain(() -> Conferences.after(cursor)).chain(after -> (hostDistrict == null
                         ? ConferenceEntity.<ConferenceEntity>find("seq > ?1 order by seq", after)
                         : ConferenceEntity.<ConferenceEntity>find("hostDistrict = ?1 and seq > ?2 order by seq", hostDistrict, after))
                         .page(0, limit + 1).list())
@@ -80,12 +93,14 @@ public class ConferenceService {
 
     /**
      * A unit joins. Takes the conference row lock so that the check against the existing units
-     * and the insert are one step; the partial unique indexes back it up.
+     * and the insert are one step; the partial unique indexes back it up. The conference's office
+     * only, checked once the row is locked.
      */
     @WithTransaction
-    public Uni<UnitView> join(ConferenceAccess.Caller caller, UUID conferenceId, NewUnit request) {
-        return Conferences.loadForWrite(conferenceId, caller)
+    public Uni<UnitView> join(Caller caller, UUID conferenceId, NewUnit request) {
+        return Conferences.load(conferenceId)
                 .call(conference -> Panache.getSession().chain(s -> s.lock(conference, LockModeType.PESSIMISTIC_WRITE)))
+                .call(conference -> Conferences.checkWrite(caller, conference.hostDistrict))
                 .call(conference -> request.organizationId() == null ? Uni.createFrom().voidItem()
                         : OrganizationEntity.<OrganizationEntity>findById(request.organizationId())
                         .onItem().ifNull().failWith(() -> new ProblemException(Problem.withErrors(422,
@@ -107,15 +122,19 @@ public class ConferenceService {
                                             || DatabaseFailures.violates(f, ACTIVE_ORGANIZATION_INDEX))
                                     .transform(f -> RuleProblems.of(new Outcome.Refused<>(ConferenceRule.UNIT_ALREADY_MEMBER,
                                             unit.name() + " is already an active member"), "The unit cannot join"))
+                                    .call(saved -> outbox.record(ConferenceEvents.TOPIC, outbox.envelope(
+                                            ConferenceEvents.UNIT_JOINED, ConferenceEvents.UNIT_JOINED_VERSION,
+                                            conferenceId.toString(), conference.hostDistrict,
+                                            new ConferenceEvents.MemberUnitJoined(conferenceId, saved.id, saved.name,
+                                                    saved.sector.name(), conference.hostDistrict, saved.organizationId,
+                                                    saved.joinedOn))))
                                     .map(UnitView::of);
                         }));
     }
 
     @WithTransaction
-    public Uni<UnitView> leave(ConferenceAccess.Caller caller, UUID conferenceId, UUID unitId, LocalDate leftOn,
-                               Long expectedVersion) {
-        return Conferences.loadForWrite(conferenceId, caller)
-                .chain(conference -> loadUnit(conferenceId, unitId))
+    public Uni<UnitView> leave(Caller caller, UUID conferenceId, UUID unitId, LocalDate leftOn, Long expectedVersion) {
+        return Conferences.loadForWrite(conferenceId, caller).chain(conference -> loadUnit(conferenceId, unitId)
                 .call(unit -> Panache.getSession().chain(s -> s.lock(unit, LockModeType.PESSIMISTIC_WRITE)))
                 .invoke(unit -> RuleProblems.checkVersion(expectedVersion, unit.version))
                 .chain(unit -> ChairTermEntity.<ChairTermEntity>list("unitId", unitId).chain(terms -> {
@@ -125,19 +144,23 @@ public class ConferenceService {
                         return Conferences.<UnitView>refuse(refused, "The unit cannot leave");
                     }
                     unit.leftOn = ((Outcome.Done<MemberUnit>) outcome).change().leftOn().orElseThrow();
-                    return Panache.getSession().chain(s -> s.flush()).map(ignored -> UnitView.of(unit));
-                }));
+                    return Panache.getSession().chain(s -> s.flush())
+                            .chain(() -> outbox.record(ConferenceEvents.TOPIC, outbox.envelope(ConferenceEvents.UNIT_LEFT,
+                                    ConferenceEvents.UNIT_LEFT_VERSION, conferenceId.toString(), conference.hostDistrict,
+                                    new ConferenceEvents.MemberUnitLeft(conferenceId, unit.id, unit.leftOn))))
+                            .map(ignored -> UnitView.of(unit));
+                })));
     }
 
     @WithSession
-    public Uni<UnitView> unit(UUID conferenceId, UUID unitId) {
-        return loadUnit(conferenceId, unitId).map(UnitView::of);
+    public Uni<UnitView> unit(Caller caller, UUID conferenceId, UUID unitId) {
+        return Conferences.checkRead(caller).chain(() -> loadUnit(conferenceId, unitId)).map(UnitView::of);
     }
 
     /** The units in the order they joined; with {@code activeOn}, only those that are members that day. */
     @WithSession
-    public Uni<Page<UnitView>> units(UUID conferenceId, LocalDate activeOn, int limit, String cursor) {
-        return Conferences.load(conferenceId).chain(conference -> Conferences.after(cursor)).chain(after -> (activeOn == null
+    public Uni<Page<UnitView>> units(Caller caller, UUID conferenceId, LocalDate activeOn, int limit, String cursor) {
+        return Conferences.checkRead(caller).chain(() -> Conferences.load(conferenceId)).chain(conference -> Conferences.after(cursor)).chain(after -> (activeOn == null
                 ? MemberUnitEntity.<MemberUnitEntity>find("conferenceId = ?1 and seq > ?2 order by seq", conferenceId, after)
                 : MemberUnitEntity.<MemberUnitEntity>find("conferenceId = ?1 and seq > ?2 and joinedOn <= ?3"
                         + " and (leftOn is null or leftOn > ?3) order by seq", conferenceId, after, activeOn))

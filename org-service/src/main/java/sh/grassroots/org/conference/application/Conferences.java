@@ -1,10 +1,12 @@
 package sh.grassroots.org.conference.application;
 
 import io.smallrye.mutiny.Uni;
+import sh.grassroots.org.access.application.Access;
+import sh.grassroots.org.access.model.OrgAccessPolicy;
+import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.org.common.model.Outcome;
 import sh.grassroots.org.common.application.RuleProblems;
-import sh.grassroots.org.conference.model.ConferenceAccess;
 import sh.grassroots.org.conference.persistence.ConferenceEntity;
 import sh.grassroots.org.conference.persistence.MemberUnitEntity;
 import sh.grassroots.platform.web.Problem;
@@ -16,7 +18,11 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Loading and guarding shared by the conference use cases; call inside a session. */
+/**
+ * Loading and guarding shared by the conference use cases; call inside a session. A conference
+ * belongs to its host district, not to a subtree of the tree: its office (that district's admin
+ * or organizers) runs it, any person reads it, and other districts' systems have no business here.
+ */
 final class Conferences {
     private Conferences() {
     }
@@ -27,18 +33,18 @@ final class Conferences {
     }
 
     /** Loads the conference and refuses a caller who may not change it (403). */
-    static Uni<ConferenceEntity> loadForWrite(UUID id, ConferenceAccess.Caller caller) {
-        return load(id).invoke(conference -> checkWrite(caller, conference.hostDistrict));
+    static Uni<ConferenceEntity> loadForWrite(UUID id, Caller caller) {
+        return load(id).call(conference -> checkWrite(caller, conference.hostDistrict));
     }
 
-    static void checkWrite(ConferenceAccess.Caller caller, String hostDistrict) {
-        ConferenceAccess.mayWrite(caller, hostDistrict).ifPresent(denial -> {
-            throw forbidden(denial);
-        });
+    /** The conference's office only. */
+    static Uni<Void> checkWrite(Caller caller, String hostDistrict) {
+        return Access.checkCaller(caller, scope -> OrgAccessPolicy.runConference(scope, hostDistrict));
     }
 
-    static ProblemException forbidden(ConferenceAccess.Denial denial) {
-        return new ProblemException(Problem.of(403, denial.slug(), "Forbidden", denial.detail()));
+    /** Any person; not another district's system. */
+    static Uni<Void> checkRead(Caller caller) {
+        return Access.checkCaller(caller, OrgAccessPolicy::openRead);
     }
 
     /** A unit of this conference named in a request body; another conference's unit is just as unknown. */

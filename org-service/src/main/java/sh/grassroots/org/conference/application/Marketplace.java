@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.common.application.RuleProblems;
@@ -14,7 +15,6 @@ import sh.grassroots.org.conference.application.Views.ProposalView;
 import sh.grassroots.org.conference.application.Views.Proposals;
 import sh.grassroots.org.conference.application.Views.Side;
 import sh.grassroots.org.conference.model.Category;
-import sh.grassroots.org.conference.model.ConferenceAccess;
 import sh.grassroots.org.conference.model.Listing;
 import sh.grassroots.org.conference.model.ListingKind;
 import sh.grassroots.org.conference.model.ListingStatus;
@@ -46,7 +46,7 @@ public class Marketplace {
     }
 
     @WithTransaction
-    public Uni<ListingView> post(ConferenceAccess.Caller caller, UUID conferenceId, ListingKind kind, NewListing request) {
+    public Uni<ListingView> post(Caller caller, UUID conferenceId, ListingKind kind, NewListing request) {
         return Conferences.loadForWrite(conferenceId, caller)
                 .chain(conference -> Conferences.unitOf(conferenceId, request.unitId(), "unitId"))
                 .chain(unit -> {
@@ -74,7 +74,7 @@ public class Marketplace {
     }
 
     @WithTransaction
-    public Uni<ListingView> withdraw(ConferenceAccess.Caller caller, UUID conferenceId, ListingKind kind, UUID id,
+    public Uni<ListingView> withdraw(Caller caller, UUID conferenceId, ListingKind kind, UUID id,
                                      Long expectedVersion) {
         return Conferences.loadForWrite(conferenceId, caller)
                 .chain(conference -> load(conferenceId, kind, id))
@@ -90,15 +90,15 @@ public class Marketplace {
     }
 
     @WithSession
-    public Uni<ListingView> get(UUID conferenceId, ListingKind kind, UUID id) {
-        return load(conferenceId, kind, id).chain(listing -> unitName(listing).map(name -> ListingView.of(listing, name)));
+    public Uni<ListingView> get(Caller caller, UUID conferenceId, ListingKind kind, UUID id) {
+        return Conferences.checkRead(caller).chain(() -> load(conferenceId, kind, id)).chain(listing -> unitName(listing).map(name -> ListingView.of(listing, name)));
     }
 
     /** A conference's offers or needs, oldest first, optionally of one status, category or unit. */
     @WithSession
-    public Uni<Page<ListingView>> list(UUID conferenceId, ListingKind kind, ListingStatus status, Category category,
-                                       UUID unitId, int limit, String cursor) {
-        return Conferences.load(conferenceId).chain(conference -> Conferences.after(cursor))
+    public Uni<Page<ListingView>> list(Caller caller, UUID conferenceId, ListingKind kind, ListingStatus status,
+                                       Category category, UUID unitId, int limit, String cursor) {
+        return Conferences.checkRead(caller).chain(() -> Conferences.load(conferenceId)).chain(conference -> Conferences.after(cursor))
                 .chain(after -> listAfter(conferenceId, kind, status, category, unitId, limit, after));
     }
 
@@ -129,8 +129,8 @@ public class Marketplace {
      * the conference's open listings, which stay in the dozens, so the whole ranking is one call.
      */
     @WithSession
-    public Uni<Proposals> proposals(UUID conferenceId, Category category, int limit) {
-        return Conferences.load(conferenceId)
+    public Uni<Proposals> proposals(Caller caller, UUID conferenceId, Category category, int limit) {
+        return Conferences.checkRead(caller).chain(() -> Conferences.load(conferenceId))
                 .chain(conference -> category == null
                         ? ListingEntity.<ListingEntity>list("conferenceId = ?1 and status = ?2", conferenceId, ListingStatus.OPEN)
                         : ListingEntity.<ListingEntity>list("conferenceId = ?1 and status = ?2 and category = ?3",

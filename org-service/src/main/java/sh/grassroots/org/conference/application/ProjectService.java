@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.platform.access.Caller;
 import jakarta.persistence.LockModeType;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
@@ -13,7 +14,6 @@ import sh.grassroots.org.common.model.Outcome;
 import sh.grassroots.org.conference.application.Views.ProjectMatchView;
 import sh.grassroots.org.conference.application.Views.ProjectUnitView;
 import sh.grassroots.org.conference.application.Views.ProjectView;
-import sh.grassroots.org.conference.model.ConferenceAccess;
 import sh.grassroots.org.conference.model.Listing;
 import sh.grassroots.org.conference.model.Matching;
 import sh.grassroots.org.conference.model.Project;
@@ -56,7 +56,7 @@ public class ProjectService {
      * order, so two acceptances cannot deadlock) before the model checks what remains of them.
      */
     @WithTransaction
-    public Uni<ProjectView> propose(ConferenceAccess.Caller caller, UUID conferenceId, String name, String description,
+    public Uni<ProjectView> propose(Caller caller, UUID conferenceId, String name, String description,
                                     List<MatchRequest> matches) {
         List<UUID> ids = matches.stream().flatMap(m -> Stream.of(m.offerId(), m.needId())).distinct().sorted().toList();
         return Conferences.loadForWrite(conferenceId, caller)
@@ -119,13 +119,14 @@ public class ProjectService {
     }
 
     @WithSession
-    public Uni<ProjectView> get(UUID conferenceId, UUID id) {
-        return load(conferenceId, id).chain(ProjectService::view);
+    public Uni<ProjectView> get(Caller caller, UUID conferenceId, UUID id) {
+        return Conferences.checkRead(caller).chain(() -> load(conferenceId, id)).chain(ProjectService::view);
     }
 
     @WithSession
-    public Uni<Page<ProjectView>> list(UUID conferenceId, ProjectStatus status, int limit, String cursor) {
-        return Conferences.load(conferenceId)
+    public Uni<Page<ProjectView>> list(Caller caller, UUID conferenceId, ProjectStatus status, int limit,
+                                       String cursor) {
+        return Conferences.checkRead(caller).chain(() -> Conferences.load(conferenceId))
                 .chain(conference -> Conferences.after(cursor))
                 .chain(after -> (status == null
                         ? ProjectEntity.<ProjectEntity>find("conferenceId = ?1 and seq > ?2 order by seq", conferenceId, after)
@@ -146,20 +147,20 @@ public class ProjectService {
     }
 
     @WithTransaction
-    public Uni<ProjectView> activate(ConferenceAccess.Caller caller, UUID conferenceId, UUID id, LocalDate on,
+    public Uni<ProjectView> activate(Caller caller, UUID conferenceId, UUID id, LocalDate on,
                                      Long expectedVersion) {
         return transition(caller, conferenceId, id, expectedVersion, project -> Project.activate(project, day(on)),
                 "The project cannot be activated");
     }
 
     @WithTransaction
-    public Uni<ProjectView> close(ConferenceAccess.Caller caller, UUID conferenceId, UUID id, LocalDate on,
+    public Uni<ProjectView> close(Caller caller, UUID conferenceId, UUID id, LocalDate on,
                                   Long expectedVersion) {
         return transition(caller, conferenceId, id, expectedVersion, project -> Project.close(project, day(on)),
                 "The project cannot be closed");
     }
 
-    private <T extends Project> Uni<ProjectView> transition(ConferenceAccess.Caller caller, UUID conferenceId, UUID id,
+    private <T extends Project> Uni<ProjectView> transition(Caller caller, UUID conferenceId, UUID id,
                                                             Long expectedVersion, Function<Project, Outcome<T>> rule,
                                                             String title) {
         return Conferences.loadForWrite(conferenceId, caller)
