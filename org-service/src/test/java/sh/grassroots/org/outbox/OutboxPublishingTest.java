@@ -106,7 +106,7 @@ class OutboxPublishingTest {
     }
 
     private static String createCommitteeWithTraceparent(String name, String traceparent) {
-        return sh.grassroots.org.testing.AsCaller.asAdmin().header("traceparent", traceparent)
+        return sh.grassroots.org.testing.Districts.asAdmin().header("traceparent", traceparent)
                 .contentType(io.restassured.http.ContentType.JSON)
                 .body("{\"name\":\"" + name + "\",\"kind\":\"COMMITTEE\",\"districtCode\":\"310110\"}")
                 .post("/api/v1/orgs/organizations").then().statusCode(201).extract().path("id");

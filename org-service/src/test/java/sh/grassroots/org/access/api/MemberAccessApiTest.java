@@ -16,14 +16,14 @@ import static org.hamcrest.Matchers.oneOf;
 import static sh.grassroots.org.member.api.MemberApi.PATH;
 import static sh.grassroots.org.member.api.MemberApi.aFullMemberOf;
 import static sh.grassroots.org.member.api.MemberApi.registration;
-import static sh.grassroots.org.testing.AsCaller.HUANGPU;
-import static sh.grassroots.org.testing.AsCaller.YANGPU;
-import static sh.grassroots.org.testing.AsCaller.anonymous;
-import static sh.grassroots.org.testing.AsCaller.branchSecretary;
-import static sh.grassroots.org.testing.AsCaller.districtAdmin;
-import static sh.grassroots.org.testing.AsCaller.member;
-import static sh.grassroots.org.testing.AsCaller.organizer;
-import static sh.grassroots.org.testing.AsCaller.service;
+import static sh.grassroots.org.testing.Districts.HUANGPU;
+import static sh.grassroots.org.testing.Districts.YANGPU;
+import static sh.grassroots.platform.testing.AsCaller.anonymous;
+import static sh.grassroots.platform.testing.AsCaller.branchSecretary;
+import static sh.grassroots.platform.testing.AsCaller.districtAdmin;
+import static sh.grassroots.platform.testing.AsCaller.member;
+import static sh.grassroots.platform.testing.AsCaller.organizer;
+import static sh.grassroots.platform.testing.AsCaller.service;
 import static sh.grassroots.org.tree.api.TreeApi.branch;
 import static sh.grassroots.org.tree.api.TreeApi.committee;
 import static sh.grassroots.org.tree.api.TreeApi.unique;
@@ -110,8 +110,8 @@ class MemberAccessApiTest {
 
     @Test
     void an_organizer_above_the_home_branch_reads_and_manages_its_members() {
-        organizer(ids().get("a")).get(PATH + "/" + ids().get("m")).then().statusCode(200);
-        organizer(ids().get("a")).queryParam("homeOrganizationId", ids().get("a1")).get(PATH).then().statusCode(200);
+        organizer(ids().get("a"), null).get(PATH + "/" + ids().get("m")).then().statusCode(200);
+        organizer(ids().get("a"), null).queryParam("homeOrganizationId", ids().get("a1")).get(PATH).then().statusCode(200);
     }
 
     @Test

@@ -12,14 +12,14 @@ import java.util.stream.Stream;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.oneOf;
-import static sh.grassroots.org.testing.AsCaller.HUANGPU;
-import static sh.grassroots.org.testing.AsCaller.YANGPU;
-import static sh.grassroots.org.testing.AsCaller.anonymous;
-import static sh.grassroots.org.testing.AsCaller.branchSecretary;
-import static sh.grassroots.org.testing.AsCaller.districtAdmin;
-import static sh.grassroots.org.testing.AsCaller.member;
-import static sh.grassroots.org.testing.AsCaller.organizer;
-import static sh.grassroots.org.testing.AsCaller.service;
+import static sh.grassroots.org.testing.Districts.HUANGPU;
+import static sh.grassroots.org.testing.Districts.YANGPU;
+import static sh.grassroots.platform.testing.AsCaller.anonymous;
+import static sh.grassroots.platform.testing.AsCaller.branchSecretary;
+import static sh.grassroots.platform.testing.AsCaller.districtAdmin;
+import static sh.grassroots.platform.testing.AsCaller.member;
+import static sh.grassroots.platform.testing.AsCaller.organizer;
+import static sh.grassroots.platform.testing.AsCaller.service;
 import static sh.grassroots.org.tree.api.TreeApi.PATH;
 import static sh.grassroots.org.tree.api.TreeApi.branch;
 import static sh.grassroots.org.tree.api.TreeApi.committee;
@@ -68,7 +68,7 @@ class OrganizationAccessApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scoped")
     void an_organizer_of_another_subtree_is_403(ScopedCall call) {
-        call.by(organizer(ids().get("b")), ids()).statusCode(403)
+        call.by(organizer(ids().get("b"), null), ids()).statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:grassroots:problem:out-of-scope"));
     }
@@ -108,7 +108,7 @@ class OrganizationAccessApiTest {
         // Fresh organizations: this may rename, move or dissolve them.
         String a = committee(unique("党委"));
         Map<String, String> own = Map.of("a", a, "a1", branch(unique("第一党支部"), a));
-        call.by(organizer(a), own).statusCode(not(oneOf(401, 403, 404)));
+        call.by(organizer(a, null), own).statusCode(not(oneOf(401, 403, 404)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -130,7 +130,7 @@ class OrganizationAccessApiTest {
 
     @Test
     void an_organizer_below_does_not_reach_up() {
-        organizer(ids().get("a1")).get(PATH + "/" + ids().get("a") + "/descendants").then().statusCode(403)
+        organizer(ids().get("a1"), null).get(PATH + "/" + ids().get("a") + "/descendants").then().statusCode(403)
                 .body("type", equalTo("urn:grassroots:problem:out-of-scope"));
     }
 
@@ -138,7 +138,7 @@ class OrganizationAccessApiTest {
     void a_move_needs_both_ends_in_scope() {
         String a = committee(unique("党委"));
         String a1 = branch(unique("第一党支部"), a);
-        organizer(a).contentType(ContentType.JSON).body("{\"parentId\":\"" + ids().get("b") + "\"}")
+        organizer(a, null).contentType(ContentType.JSON).body("{\"parentId\":\"" + ids().get("b") + "\"}")
                 .post(PATH + "/" + a1 + "/move").then().statusCode(403)
                 .body("type", equalTo("urn:grassroots:problem:out-of-scope"));
         districtAdmin(YANGPU).contentType(ContentType.JSON).body("{\"parentId\":\"" + ids().get("b") + "\"}")
@@ -148,7 +148,7 @@ class OrganizationAccessApiTest {
     @Test
     void only_the_districts_admin_sets_up_a_top_level_organization() {
         String body = "{\"name\":\"" + unique("新党委") + "\",\"kind\":\"COMMITTEE\",\"districtCode\":\"310110\"}";
-        organizer(ids().get("a")).contentType(ContentType.JSON).body(body).post(PATH).then().statusCode(403)
+        organizer(ids().get("a"), null).contentType(ContentType.JSON).body(body).post(PATH).then().statusCode(403)
                 .body("type", equalTo("urn:grassroots:problem:out-of-scope"));
         districtAdmin(HUANGPU).contentType(ContentType.JSON).body(body).post(PATH).then().statusCode(403);
         districtAdmin(YANGPU).contentType(ContentType.JSON).body(body).post(PATH).then().statusCode(201);
@@ -156,7 +156,7 @@ class OrganizationAccessApiTest {
 
     @Test
     void an_unknown_organization_is_404_before_any_scope_is_checked() {
-        organizer(ids().get("b")).get(PATH + "/" + java.util.UUID.randomUUID() + "/descendants").then().statusCode(404)
+        organizer(ids().get("b"), null).get(PATH + "/" + java.util.UUID.randomUUID() + "/descendants").then().statusCode(404)
                 .body("type", equalTo("urn:grassroots:problem:not-found"));
     }
 }

@@ -14,14 +14,14 @@ import java.util.stream.Stream;
 
 import static org.hamcrest.Matchers.equalTo;
 import static sh.grassroots.org.member.api.MemberApi.aFullMemberOf;
-import static sh.grassroots.org.testing.AsCaller.HUANGPU;
-import static sh.grassroots.org.testing.AsCaller.YANGPU;
-import static sh.grassroots.org.testing.AsCaller.anonymous;
-import static sh.grassroots.org.testing.AsCaller.branchSecretary;
-import static sh.grassroots.org.testing.AsCaller.districtAdmin;
-import static sh.grassroots.org.testing.AsCaller.member;
-import static sh.grassroots.org.testing.AsCaller.organizer;
-import static sh.grassroots.org.testing.AsCaller.service;
+import static sh.grassroots.org.testing.Districts.HUANGPU;
+import static sh.grassroots.org.testing.Districts.YANGPU;
+import static sh.grassroots.platform.testing.AsCaller.anonymous;
+import static sh.grassroots.platform.testing.AsCaller.branchSecretary;
+import static sh.grassroots.platform.testing.AsCaller.districtAdmin;
+import static sh.grassroots.platform.testing.AsCaller.member;
+import static sh.grassroots.platform.testing.AsCaller.organizer;
+import static sh.grassroots.platform.testing.AsCaller.service;
 import static sh.grassroots.org.tree.api.TreeApi.branch;
 import static sh.grassroots.org.tree.api.TreeApi.committee;
 import static sh.grassroots.org.tree.api.TreeApi.createIn;
@@ -156,7 +156,7 @@ class TransferAccessApiTest {
         String h1 = createIn(HUANGPU, unique("小西门居民区第一党支部"), "BRANCH",
                 createIn(HUANGPU, unique("老西门街道党工委"), "COMMITTEE", null));
         String m = aFullMemberOf(a1);
-        String t = request(organizer(a1), m, h1).statusCode(201)
+        String t = request(organizer(a1, null), m, h1).statusCode(201)
                 .body("interDistrict", equalTo(true))
                 .body("fromDistrictCode", equalTo(YANGPU))
                 .body("toDistrictCode", equalTo(HUANGPU))

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sh.grassroots.events.MemberEvents;
 import sh.grassroots.org.branch.application.TemporaryBranchClosing;
-import sh.grassroots.org.testing.AsCaller;
+import sh.grassroots.platform.testing.AsCaller;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -261,7 +261,7 @@ class AffiliationApiTest {
                 MEMBERS + "/" + member + "/attributes", MEMBERS + "/" + member + "/affiliations"};
         for (String path : gets) {
             admin(HUANGPU).get(path).then().statusCode(403).contentType("application/problem+json");
-            AsCaller.organizer(other).get(path).then().statusCode(403);
+            AsCaller.organizer(other, null).get(path).then().statusCode(403);
             given().get(path).then().statusCode(401);
         }
         String body = "{\"memberIds\":[\"" + member + "\"]}";

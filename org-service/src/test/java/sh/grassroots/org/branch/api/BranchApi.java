@@ -3,7 +3,7 @@ package sh.grassroots.org.branch.api;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import sh.grassroots.org.testing.AsCaller;
+import sh.grassroots.platform.testing.AsCaller;
 
 import java.time.LocalDate;
 import java.util.UUID;

@@ -3,7 +3,7 @@ package sh.grassroots.org.branch.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
-import sh.grassroots.org.testing.AsCaller;
+import sh.grassroots.platform.testing.AsCaller;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -198,7 +198,7 @@ class BranchFormApiTest {
         String yuanyi = generalBranch(CHONGMING, "园艺村党总支", committee(CHONGMING, "港沿镇党委"));
         admin(YANGPU).get("/api/v1/orgs/villages/" + yuanyi + "/grid-check").then().statusCode(403);
         admin(YANGPU).body("{\"areaKm2\":3.1}").put("/api/v1/orgs/villages/" + yuanyi).then().statusCode(403);
-        AsCaller.organizer(committee(CHONGMING, "另一个镇党委")).get("/api/v1/orgs/villages/" + yuanyi + "/grid-check")
+        AsCaller.organizer(committee(CHONGMING, "另一个镇党委"), null).get("/api/v1/orgs/villages/" + yuanyi + "/grid-check")
                 .then().statusCode(403);
         given().get("/api/v1/orgs/villages/" + yuanyi + "/grid-check").then().statusCode(401);
         given().contentType(ContentType.JSON).body("{\"areaKm2\":3.1}").put("/api/v1/orgs/villages/" + yuanyi)

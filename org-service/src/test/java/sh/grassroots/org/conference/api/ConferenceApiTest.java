@@ -3,7 +3,7 @@ package sh.grassroots.org.conference.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
-import sh.grassroots.org.testing.AsCaller;
+import sh.grassroots.platform.testing.AsCaller;
 import sh.grassroots.org.tree.api.TreeApi;
 
 import java.util.List;

@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
-import sh.grassroots.org.testing.AsCaller;
+import sh.grassroots.platform.testing.AsCaller;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

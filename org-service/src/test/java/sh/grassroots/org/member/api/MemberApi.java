@@ -3,11 +3,12 @@ package sh.grassroots.org.member.api;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import sh.grassroots.org.testing.AsCaller;
+import sh.grassroots.org.testing.Districts;
+import sh.grassroots.platform.testing.AsCaller;
 
 import java.time.LocalDate;
 
-import static sh.grassroots.org.testing.AsCaller.asAdmin;
+import static sh.grassroots.org.testing.Districts.asAdmin;
 import static sh.grassroots.org.member.model.IdNumbers.aValidIdNumber;
 
 /** Registers members through the API with valid personal data, in the words of the domain. */
@@ -18,7 +19,7 @@ public final class MemberApi {
     }
 
     public static String aFullMemberOf(String branchId) {
-        return aFullMemberOf(branchId, AsCaller.asAdmin());
+        return aFullMemberOf(branchId, Districts.asAdmin());
     }
 
     /** Registered by {@code as} (e.g. the admin of the branch's district). */
@@ -40,7 +41,7 @@ public final class MemberApi {
     }
 
     public static ValidatableResponse register(String homeId, String idNumber, LocalDate admittedOn, LocalDate fullSince) {
-        return register(AsCaller.asAdmin(), homeId, idNumber, admittedOn, fullSince);
+        return register(Districts.asAdmin(), homeId, idNumber, admittedOn, fullSince);
     }
 
     public static ValidatableResponse register(RequestSpecification as, String homeId, String idNumber,

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static sh.grassroots.org.testing.AsCaller.asAdmin;
+import static sh.grassroots.org.testing.Districts.asAdmin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -98,14 +98,14 @@ class MemberApiTest {
         String branch = branch(unique("第一党支部"), committee(unique("党委")));
         String me = aFullMemberOf(branch);
         String other = aFullMemberOf(branch);
-        sh.grassroots.org.testing.AsCaller.member(me).contentType(ContentType.JSON).body("{\"phone\":\"13912340000\"}")
+        sh.grassroots.platform.testing.AsCaller.member(me).contentType(ContentType.JSON).body("{\"phone\":\"13912340000\"}")
                 .put(PATH + "/" + me + "/phone").then().statusCode(200)
                 .body("phone", equalTo("139****0000"));
-        sh.grassroots.org.testing.AsCaller.member(me).contentType(ContentType.JSON).body("{\"phone\":\"12345\"}")
+        sh.grassroots.platform.testing.AsCaller.member(me).contentType(ContentType.JSON).body("{\"phone\":\"12345\"}")
                 .put(PATH + "/" + me + "/phone").then().statusCode(422)
                 .body("type", equalTo("urn:grassroots:problem:invalid-personal-data"))
                 .body("errors.field", hasItem("phone"));
-        sh.grassroots.org.testing.AsCaller.member(other).contentType(ContentType.JSON).body("{\"phone\":\"13700000000\"}")
+        sh.grassroots.platform.testing.AsCaller.member(other).contentType(ContentType.JSON).body("{\"phone\":\"13700000000\"}")
                 .put(PATH + "/" + me + "/phone").then().statusCode(403);
         asAdmin().get(PATH + "/" + me).then().body("phone", equalTo("139****0000"));
         asAdmin().contentType(ContentType.JSON).body("{\"phone\":null}")

@@ -25,7 +25,7 @@ import static sh.grassroots.org.member.api.MemberApi.becomeFull;
 import static sh.grassroots.org.member.api.MemberApi.leave;
 import static sh.grassroots.org.member.api.MemberApi.register;
 import static sh.grassroots.org.member.model.IdNumbers.aValidIdNumber;
-import static sh.grassroots.org.testing.AsCaller.asAdmin;
+import static sh.grassroots.org.testing.Districts.asAdmin;
 import static sh.grassroots.org.tree.api.TreeApi.branch;
 import static sh.grassroots.org.tree.api.TreeApi.committee;
 import static sh.grassroots.org.tree.api.TreeApi.generalBranch;

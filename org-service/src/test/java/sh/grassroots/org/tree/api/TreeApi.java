@@ -2,11 +2,11 @@ package sh.grassroots.org.tree.api;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import sh.grassroots.org.testing.AsCaller;
+import sh.grassroots.platform.testing.AsCaller;
 
 import java.util.UUID;
 
-import static sh.grassroots.org.testing.AsCaller.asAdmin;
+import static sh.grassroots.org.testing.Districts.asAdmin;
 
 /** Calls the tree API the way a client would, for tests of this feature and the ones built on it. */
 public final class TreeApi {
