@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import sh.grassroots.events.ConferenceEvents;
 import sh.grassroots.events.MemberEvents;
 import sh.grassroots.events.Topics;
 
@@ -21,7 +22,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import static sh.grassroots.org.testing.Districts.HUANGPU;
 import static sh.grassroots.org.testing.Districts.asAdmin;
+import static sh.grassroots.platform.testing.AsCaller.districtAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,7 +40,7 @@ import static sh.grassroots.org.tree.api.TreeApi.dissolve;
 import static sh.grassroots.org.tree.api.TreeApi.move;
 import static sh.grassroots.org.tree.api.TreeApi.unique;
 
-/** The tree's and the members' changes reach Kafka, in order per aggregate, through the outbox. */
+/** The tree's, the members' and the conferences' changes reach Kafka, in order per aggregate, through the outbox. */
 @QuarkusTest
 class PublishedEventsTest {
     @Inject
@@ -52,7 +55,7 @@ class PublishedEventsTest {
     void listen() {
         kafka = new KafkaCompanion(bootstrap);
         consumer = kafka.consumeStrings().withGroupId("events-test-" + UUID.randomUUID())
-                .withOffsetReset(OffsetResetStrategy.EARLIEST).fromTopics(Topics.ORG_ORGANIZATION, MemberEvents.TOPIC);
+                .withOffsetReset(OffsetResetStrategy.EARLIEST).fromTopics(Topics.ORG_ORGANIZATION, MemberEvents.TOPIC, ConferenceEvents.TOPIC);
     }
 
     @AfterEach
@@ -121,6 +124,58 @@ class PublishedEventsTest {
         assertEquals(from, completed.path("payload").path("fromOrganizationId").asText());
         assertEquals(to, completed.path("payload").path("toOrganizationId").asText());
         assertEquals("310110", completed.path("payload").path("toDistrict").asText());
+    }
+
+    @Test
+    void a_conference_set_up_and_a_unit_joining_and_leaving_are_published_keyed_by_the_conference() throws Exception {
+        String company = committee(unique("太平洋保险党委"));
+        String conference = districtAdmin(HUANGPU).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + unique("外滩金融党建联席会议") + "\",\"hostDistrict\":\"" + HUANGPU
+                        + "\",\"foundedOn\":\"2018-12-01\"}")
+                .post("/api/v1/orgs/conferences").then().statusCode(201).extract().path("id");
+        String unit = districtAdmin(HUANGPU).contentType(ContentType.JSON)
+                .body("{\"name\":\"太平洋保险\",\"sector\":\"CITY_SOE\",\"organizationId\":\"" + company
+                        + "\",\"joinedOn\":\"2019-01-01\"}")
+                .post("/api/v1/orgs/conferences/" + conference + "/units").then().statusCode(201).extract().path("id");
+        districtAdmin(HUANGPU).contentType(ContentType.JSON).body("{\"leftOn\":\"2025-06-30\"}")
+                .post("/api/v1/orgs/conferences/" + conference + "/units/" + unit + "/leave").then().statusCode(200);
+
+        List<JsonNode> events = eventsFor(ConferenceEvents.TOPIC, conference, 3);
+        assertEquals(List.of("ConferenceCreated", "MemberUnitJoined", "MemberUnitLeft"),
+                events.stream().map(e -> e.path("type").asText()).toList());
+        for (JsonNode event : events) {
+            assertEquals(conference, event.path("aggregateId").asText());
+            assertEquals(HUANGPU, event.path("district").asText());
+            assertEquals(conference, event.path("payload").path("conferenceId").asText());
+        }
+        JsonNode created = events.get(0).path("payload");
+        assertEquals(HUANGPU, created.path("hostDistrict").asText());
+        assertEquals("2018-12-01", created.path("foundedOn").asText());
+        JsonNode joined = events.get(1).path("payload");
+        assertEquals(unit, joined.path("unitId").asText());
+        assertEquals("太平洋保险", joined.path("name").asText());
+        assertEquals("CITY_SOE", joined.path("sector").asText());
+        assertEquals(HUANGPU, joined.path("hostDistrict").asText());
+        assertEquals(company, joined.path("organizationId").asText());
+        assertEquals("2019-01-01", joined.path("joinedOn").asText());
+        JsonNode left = events.get(2).path("payload");
+        assertEquals(unit, left.path("unitId").asText());
+        assertEquals("2025-06-30", left.path("leftOn").asText());
+    }
+
+    @Test
+    void a_refused_conference_write_publishes_nothing() throws Exception {
+        String name = unique("被拒绝的联席会议");
+        districtAdmin("310110").contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "\",\"hostDistrict\":\"" + HUANGPU + "\",\"foundedOn\":\"2018-12-01\"}")
+                .post("/api/v1/orgs/conferences").then().statusCode(403);
+        String marker = districtAdmin(HUANGPU).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + unique("联席会议") + "\",\"hostDistrict\":\"" + HUANGPU
+                        + "\",\"foundedOn\":\"2018-12-01\"}")
+                .post("/api/v1/orgs/conferences").then().statusCode(201).extract().path("id");
+        eventsFor(ConferenceEvents.TOPIC, marker, 1);
+        assertFalse(consumer.getRecords().stream().anyMatch(r -> r.value().contains(name)),
+                "a conference refused to its caller was published");
     }
 
     private List<JsonNode> eventsFor(String topic, String key, int count) {

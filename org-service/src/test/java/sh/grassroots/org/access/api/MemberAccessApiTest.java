@@ -3,34 +3,27 @@ package sh.grassroots.org.access.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.oneOf;
 import static sh.grassroots.org.member.api.MemberApi.PATH;
 import static sh.grassroots.org.member.api.MemberApi.aFullMemberOf;
 import static sh.grassroots.org.member.api.MemberApi.registration;
-import static sh.grassroots.org.testing.Districts.HUANGPU;
 import static sh.grassroots.org.testing.Districts.YANGPU;
-import static sh.grassroots.platform.testing.AsCaller.anonymous;
 import static sh.grassroots.platform.testing.AsCaller.branchSecretary;
 import static sh.grassroots.platform.testing.AsCaller.districtAdmin;
 import static sh.grassroots.platform.testing.AsCaller.member;
 import static sh.grassroots.platform.testing.AsCaller.organizer;
-import static sh.grassroots.platform.testing.AsCaller.service;
 import static sh.grassroots.org.tree.api.TreeApi.branch;
 import static sh.grassroots.org.tree.api.TreeApi.committee;
 import static sh.grassroots.org.tree.api.TreeApi.unique;
 
 /**
- * Every member endpoint against callers from elsewhere. Member {@code m} lives in branch
- * {@code a1} of committee {@code a}; branch {@code b1} is another committee's, all in Yangpu.
+ * Scenarios of who reads and manages a member beyond the access matrix (OrgAccessMatrixTest).
+ * Member {@code m} lives in branch {@code a1} of committee {@code a}; branch {@code b1} is another
+ * committee's, all in Yangpu.
  */
 @QuarkusTest
 class MemberAccessApiTest {
@@ -44,59 +37,6 @@ class MemberAccessApiTest {
                     "m", aFullMemberOf(a1), "registration", registration(a1));
         }
         return ids;
-    }
-
-    static Stream<ScopedCall> every() {
-        return Stream.of(
-                ScopedCall.post(PATH, "{registration}"),
-                ScopedCall.get(PATH + "/{m}"),
-                ScopedCall.get(PATH + "?homeOrganizationId={a1}"),
-                ScopedCall.post(PATH + "/{m}/status", "{\"status\":\"FULL\",\"effectiveOn\":\"2024-01-01\"}"),
-                ScopedCall.post(PATH + "/{m}/leave", "{\"leftOn\":\"2024-01-01\",\"reason\":\"WITHDREW\"}"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("every")
-    void the_secretary_of_another_branch_is_403(ScopedCall call) {
-        call.by(branchSecretary(ids().get("b1")), ids()).statusCode(403)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:grassroots:problem:out-of-scope"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("every")
-    void the_admin_of_another_district_is_403(ScopedCall call) {
-        call.by(districtAdmin(HUANGPU), ids()).statusCode(403)
-                .body("type", equalTo("urn:grassroots:problem:out-of-scope"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("every")
-    void another_member_is_403(ScopedCall call) {
-        call.by(member(UUID.randomUUID().toString()), ids()).statusCode(403)
-                .body("type", equalTo("urn:grassroots:problem:out-of-scope"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("every")
-    void a_districts_service_identity_is_403(ScopedCall call) {
-        call.by(service(YANGPU), ids()).statusCode(403)
-                .body("type", equalTo("urn:grassroots:problem:service-identity-not-allowed"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("every")
-    void without_the_gateways_headers_it_is_401(ScopedCall call) {
-        call.by(anonymous(), ids()).statusCode(401)
-                .body("type", equalTo("urn:grassroots:problem:unauthenticated"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("every")
-    void the_secretary_of_the_members_branch_is_let_through(ScopedCall call) {
-        String a1 = branch(unique("第一党支部"), committee(unique("党委")));
-        Map<String, String> own = Map.of("a1", a1, "m", aFullMemberOf(a1), "registration", registration(a1));
-        call.by(branchSecretary(a1), own).statusCode(not(oneOf(401, 403, 404)));
     }
 
     @Test

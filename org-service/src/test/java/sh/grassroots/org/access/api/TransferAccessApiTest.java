@@ -5,51 +5,30 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.hamcrest.Matchers.equalTo;
 import static sh.grassroots.org.member.api.MemberApi.aFullMemberOf;
 import static sh.grassroots.org.testing.Districts.HUANGPU;
 import static sh.grassroots.org.testing.Districts.YANGPU;
-import static sh.grassroots.platform.testing.AsCaller.anonymous;
 import static sh.grassroots.platform.testing.AsCaller.branchSecretary;
 import static sh.grassroots.platform.testing.AsCaller.districtAdmin;
 import static sh.grassroots.platform.testing.AsCaller.member;
 import static sh.grassroots.platform.testing.AsCaller.organizer;
-import static sh.grassroots.platform.testing.AsCaller.service;
 import static sh.grassroots.org.tree.api.TreeApi.branch;
 import static sh.grassroots.org.tree.api.TreeApi.committee;
 import static sh.grassroots.org.tree.api.TreeApi.createIn;
 import static sh.grassroots.org.tree.api.TreeApi.unique;
 
 /**
- * Every transfer endpoint against callers from elsewhere, and who is which side. Member
- * {@code m} of branch {@code a1} (committee {@code a}) has an open transfer {@code t} to branch
- * {@code b1} (committee {@code b}); {@code c1} is a third committee's branch, all in Yangpu.
+ * Who is which side of a transfer, step by step, each scenario in organizations of its own (the
+ * access matrix, OrgAccessMatrixTest, checks each endpoint's callers).
  */
 @QuarkusTest
 class TransferAccessApiTest {
     private static final String PATH = "/api/v1/orgs/transfers";
     private static final String MEMBERS = "/api/v1/orgs/members";
-    private static Map<String, String> ids;
-
-    private static synchronized Map<String, String> ids() {
-        if (ids == null) {
-            String a = committee(unique("哔哩哔哩党委"));
-            String a1 = branch(unique("UP主党支部"), a);
-            String b1 = branch(unique("第一党支部"), committee(unique("东方证券党委")));
-            String m = aFullMemberOf(a1);
-            ids = Map.of("a", a, "a1", a1, "b1", b1, "c1", branch(unique("第一党支部"), committee(unique("久事投资党委"))),
-                    "m", m, "t", request(districtAdmin(YANGPU), m, b1).statusCode(201).extract().path("id"));
-        }
-        return ids;
-    }
-
     private static ValidatableResponse request(RequestSpecification as, String member, String to) {
         return as.contentType(ContentType.JSON)
                 .body("{\"memberId\":\"" + member + "\",\"toOrganizationId\":\"" + to + "\"}").post(PATH).then();
@@ -58,53 +37,6 @@ class TransferAccessApiTest {
     private static ValidatableResponse act(RequestSpecification as, String transfer, String action) {
         return as.contentType(ContentType.JSON).body(action.equals("reject") ? "{\"reason\":\"不符合条件\"}" : "{}")
                 .post(PATH + "/" + transfer + "/" + action).then();
-    }
-
-    static Stream<ScopedCall> every() {
-        return Stream.of(
-                ScopedCall.post(PATH, "{\"memberId\":\"{m}\",\"toOrganizationId\":\"{c1}\"}"),
-                ScopedCall.get(PATH + "/{t}"),
-                ScopedCall.get(PATH + "?memberId={m}"),
-                ScopedCall.post(PATH + "/{t}/accept", null),
-                ScopedCall.post(PATH + "/{t}/reject", "{\"reason\":\"不符合条件\"}"),
-                ScopedCall.post(PATH + "/{t}/complete", null),
-                ScopedCall.post(PATH + "/{t}/cancel", null));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("every")
-    void the_secretary_of_a_branch_on_neither_side_is_403(ScopedCall call) {
-        call.by(branchSecretary(ids().get("c1")), ids()).statusCode(403)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:grassroots:problem:out-of-scope"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("every")
-    void the_admin_of_another_district_is_403(ScopedCall call) {
-        call.by(districtAdmin(HUANGPU), ids()).statusCode(403)
-                .body("type", equalTo("urn:grassroots:problem:out-of-scope"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("every")
-    void another_member_is_403(ScopedCall call) {
-        call.by(member(UUID.randomUUID().toString()), ids()).statusCode(403)
-                .body("type", equalTo("urn:grassroots:problem:out-of-scope"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("every")
-    void a_districts_service_identity_is_403_on_the_people_endpoints(ScopedCall call) {
-        call.by(service(YANGPU), ids()).statusCode(403)
-                .body("type", equalTo("urn:grassroots:problem:service-identity-not-allowed"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("every")
-    void without_the_gateways_headers_it_is_401(ScopedCall call) {
-        call.by(anonymous(), ids()).statusCode(401)
-                .body("type", equalTo("urn:grassroots:problem:unauthenticated"));
     }
 
     @Test

@@ -91,9 +91,9 @@ class ConferenceApiTest {
         given().contentType(ContentType.JSON).body(body).post(PATH).then().statusCode(401).contentType(PROBLEM)
                 .body("type", equalTo("urn:grassroots:problem:unauthenticated"));
         AsCaller.districtAdmin(YANGPU).contentType(ContentType.JSON).body(body).post(PATH).then().statusCode(403)
-                .contentType(PROBLEM).body("type", equalTo("urn:grassroots:problem:conference-outside-district"));
+                .contentType(PROBLEM).body("type", equalTo("urn:grassroots:problem:out-of-scope"));
         reader().contentType(ContentType.JSON).body(body).post(PATH).then().statusCode(403)
-                .body("type", equalTo("urn:grassroots:problem:conference-role-not-allowed"));
+                .body("type", equalTo("urn:grassroots:problem:out-of-scope"));
         AsCaller.person("organizer-hp", "organizer", null, HUANGPU).contentType(ContentType.JSON).body(body)
                 .post(PATH).then().statusCode(201);
 

@@ -55,10 +55,11 @@ class ConferenceAuthorizationApiTest {
         writes.put(base + "/projects/" + projectId + "/close", "{}");
 
         Map<String, Supplier<RequestSpecification>> refused = new LinkedHashMap<>();
-        refused.put("conference-outside-district", () -> AsCaller.districtAdmin(YANGPU));
-        refused.put("conference-outside-district#organizer", () -> AsCaller.person("o", "organizer", null, YANGPU));
+        refused.put("out-of-scope#another district's admin", () -> AsCaller.districtAdmin(YANGPU));
+        refused.put("out-of-scope#another district's organizer", () -> AsCaller.person("o", "organizer", null, YANGPU));
         refused.put("service-identity-not-allowed", () -> AsCaller.service(HUANGPU));
-        refused.put("conference-role-not-allowed", () -> AsCaller.person("m", "member,branch_secretary", null, HUANGPU));
+        refused.put("out-of-scope#the host district's other roles",
+                () -> AsCaller.person("m", "member,branch_secretary", null, HUANGPU));
 
         for (Map.Entry<String, String> write : writes.entrySet()) {
             given().contentType(ContentType.JSON).body(write.getValue()).post(write.getKey()).then()
