@@ -3,8 +3,6 @@ package sh.grassroots.org.member.api;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import sh.grassroots.org.testing.Districts;
-import sh.grassroots.platform.testing.AsCaller;
 
 import java.time.LocalDate;
 
@@ -19,7 +17,7 @@ public final class MemberApi {
     }
 
     public static String aFullMemberOf(String branchId) {
-        return aFullMemberOf(branchId, Districts.asAdmin());
+        return aFullMemberOf(branchId, asAdmin());
     }
 
     /** Registered by {@code as} (e.g. the admin of the branch's district). */
@@ -41,7 +39,7 @@ public final class MemberApi {
     }
 
     public static ValidatableResponse register(String homeId, String idNumber, LocalDate admittedOn, LocalDate fullSince) {
-        return register(Districts.asAdmin(), homeId, idNumber, admittedOn, fullSince);
+        return register(asAdmin(), homeId, idNumber, admittedOn, fullSince);
     }
 
     public static ValidatableResponse register(RequestSpecification as, String homeId, String idNumber,
