@@ -23,7 +23,8 @@ import java.util.UUID;
 /**
  * A district's size report for its organizer: every active organization of the district in tree
  * order (all its trees), with its counts and the size rules it breaks, branch forms included.
- * Only the district's admin reads it (an unknown district is a 404 for everyone).
+ * Only the district's admin reads it: a district code is not an object one finds by chance, so
+ * another caller is refused whether or not the code names a district.
  */
 @ApplicationScoped
 public class DistrictSizeReport {
@@ -35,11 +36,10 @@ public class DistrictSizeReport {
 
     @WithSession
     public Uni<Page<Row>> of(Caller caller, String districtCode, int limit, String cursor) {
-        if (District.byCode(districtCode).isEmpty()) {
-            return Uni.createFrom().failure(ProblemException.notFound("District", districtCode));
-        }
         return Access.checkCaller(caller, scope -> OrgAccessPolicy.wholeDistrict(scope, districtCode))
-                .chain(() -> rows(districtCode, limit, cursor == null ? "" : Cursors.decode(cursor)));
+                .chain(() -> District.byCode(districtCode).isEmpty()
+                        ? Uni.createFrom().failure(ProblemException.notFound("District", districtCode))
+                        : rows(districtCode, limit, cursor == null ? "" : Cursors.decode(cursor)));
     }
 
     private static Uni<Page<Row>> rows(String districtCode, int limit, String after) {
