@@ -185,7 +185,7 @@ class TrainingAccessMatrixTest {
                                 outOfScope(OTHER_DISTRICT_ADMIN), outOfScope(ANOTHER_MEMBER), service())),
                 new Entry("GET /api/v1/training/courses/{id}", () -> null,
                         (as, t) -> as.get(COURSES + "/" + world.course()), ANY_PERSON, List.of(service())),
-                new Entry("POST /api/v1/training/courses/{id}/sessions", () -> null,
+                new Entry("POST /api/v1/training/courses/{id}/sessions", this::newcomer,
                         (as, t) -> json(as, sessionBody()).post(COURSES + "/" + world.course() + "/sessions"),
                         ORGANIZERS, NOT_ORGANIZERS),
                 new Entry("GET /api/v1/training/sessions", () -> null,
