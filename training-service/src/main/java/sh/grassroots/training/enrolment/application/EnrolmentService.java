@@ -261,28 +261,33 @@ public class EnrolmentService {
      */
     @WithTransaction
     public Uni<EnrolmentView> cancel(Caller caller, UUID enrolmentId, String reason) {
-        return enrolmentParties(enrolmentId).chain(parties -> access.scope(caller).chain(scope ->
-                        access.personOrStranger(parties.personId()).chain(person -> access.providerOfSession(parties.sessionId())
-                                .map(provider -> TrainingAccessPolicy.cancelEnrolment(scope, person, provider)))))
-                .chain(decision -> {
-                    if (decision instanceof TrainingAccessPolicy.CancelRefused refused) {
-                        return Uni.createFrom().<Cancellation.By>failure(Callers.forbidden(refused.refusal()));
+        return cancellingAs(caller, enrolmentId)
+                .chain(by -> lockedEnrolment(enrolmentId).chain(locked -> {
+                    Cancellation.Canceller canceller = new Cancellation.Canceller(by, caller.subject());
+                    Optional<Rejection> broken = Cancellation.check(locked.enrolment.status, by,
+                            locked.session.cancellationDeadline.toInstant(), clock);
+                    if (broken.isPresent()) {
+                        return Uni.createFrom().failure(Rejections.problem(broken.get()));
                     }
-                    return Uni.createFrom().item(((TrainingAccessPolicy.CancelAs) decision).by());
-                })
-                .chain(by -> lockedEnrolment(enrolmentId).map(locked -> new Cancelling(locked, by)))
-                .chain(cancelling -> {
-            Locked locked = cancelling.locked();
-            Cancellation.Canceller canceller = new Cancellation.Canceller(cancelling.by(), caller.subject());
-            Optional<Rejection> broken = Cancellation.check(locked.enrolment.status, canceller.by(),
-                    locked.session.cancellationDeadline.toInstant(), clock);
-            if (broken.isPresent()) {
-                return Uni.createFrom().failure(Rejections.problem(broken.get()));
-            }
-            String why = reason == null || reason.isBlank()
-                    ? "cancelled by the " + canceller.by().name().toLowerCase() : reason.strip();
-            return cancelLocked(locked.session, locked.enrolment, why, canceller).chain(() -> view(locked.enrolment));
-        });
+                    String why = reason == null || reason.isBlank()
+                            ? "cancelled by the " + by.name().toLowerCase() : reason.strip();
+                    return cancelLocked(locked.session, locked.enrolment, why, canceller)
+                            .chain(() -> view(locked.enrolment));
+                }));
+    }
+
+    /** As whom the caller cancels this enrolment (learner or manager); a 403 when they may not. */
+    private Uni<Cancellation.By> cancellingAs(Caller caller, UUID enrolmentId) {
+        return enrolmentParties(enrolmentId).chain(parties -> access.scope(caller).chain(scope ->
+                access.personOrStranger(parties.personId()).chain(person -> access.providerOfSession(parties.sessionId())
+                        .chain(provider -> {
+                            TrainingAccessPolicy.CancelDecision decision =
+                                    TrainingAccessPolicy.cancelEnrolment(scope, person, provider);
+                            if (decision instanceof TrainingAccessPolicy.CancelRefused refused) {
+                                return Uni.createFrom().failure(Callers.forbidden(refused.refusal()));
+                            }
+                            return Uni.createFrom().item(((TrainingAccessPolicy.CancelAs) decision).by());
+                        }))));
     }
 
     /**
@@ -565,9 +570,6 @@ public class EnrolmentService {
     }
 
     private record Locked(SessionEntity session, EnrolmentEntity enrolment) {
-    }
-
-    private record Cancelling(Locked locked, Cancellation.By by) {
     }
 
     /** Whose enrolment it is and in which session, read without loading the entity (it is read again under the lock). */
