@@ -22,7 +22,10 @@ function request()
   local person = offset + counter * stride + tid + 1
   counter = counter + 1
   local session = sessions[(person % #sessions) + 1]
-  local body = string.format('{"personId":"00000000-0000-0000-0000-%012x"}', person)
+  local id = string.format("00000000-0000-0000-0000-%012x", person)
+  local body = '{"personId":"' .. id .. '"}'
+  -- each person enrols themselves, as the gateway names them to training-service
   return wrk.format("POST", "/api/v1/training/sessions/" .. session .. "/enrolments",
-    { ["Content-Type"] = "application/json" }, body)
+    { ["Content-Type"] = "application/json", ["X-Caller-Subject"] = id, ["X-Caller-Kind"] = "PERSON",
+      ["X-Caller-Roles"] = "member" }, body)
 end

@@ -52,7 +52,11 @@ insert into learner (person_id, display_name, home_organization_id, member_statu
 analyze learner;
 SQL
 
-COURSE=$(curl -fsS -X POST "$BASE/api/v1/training/courses" -H 'Content-Type: application/json' \
+# training-service checks the caller the gateway names; the bench calls it directly, as the gateway
+# would for Yangpu's admin (who runs the training of the committee that provides the course).
+ADMIN=(-H 'X-Caller-Subject: bench-admin-310110' -H 'X-Caller-Kind: PERSON' -H 'X-Caller-Roles: district_admin'
+       -H 'X-Caller-District: 310110')
+COURSE=$(curl -fsS -X POST "$BASE/api/v1/training/courses" "${ADMIN[@]}" -H 'Content-Type: application/json' \
   -d '{"title":"沉浸式党课 (bench)","kind":"IMMERSIVE","providerKind":"ORGANIZATION","providerId":"00000000-0000-0000-0002-000000000001","creditHours":2}' \
   | sed 's/.*"id":"\([^"]*\)".*/\1/')
 now=$(date -u +%s)
@@ -60,7 +64,7 @@ iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
 new_sessions() { # count -> ids on stdout
   local i
   for i in $(seq 1 "$1"); do
-    curl -fsS -X POST "$BASE/api/v1/training/courses/$COURSE/sessions" -H 'Content-Type: application/json' \
+    curl -fsS -X POST "$BASE/api/v1/training/courses/$COURSE/sessions" "${ADMIN[@]}" -H 'Content-Type: application/json' \
       -d "{\"startsAt\":\"$(iso $((now + 7*86400)))\",\"endsAt\":\"$(iso $((now + 7*86400 + 7200)))\",\"venueKind\":\"ADDRESS\",
            \"venue\":\"哔哩哔哩党群服务站\",\"capacity\":$SEATS,\"enrolmentOpensAt\":\"$(iso $((now - 60)))\",
            \"enrolmentClosesAt\":\"$(iso $((now + 6*86400)))\",\"cancellationDeadline\":\"$(iso $((now + 5*86400)))\"}" \

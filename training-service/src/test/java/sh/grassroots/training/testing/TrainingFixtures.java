@@ -3,6 +3,8 @@ package sh.grassroots.training.testing;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import sh.grassroots.platform.testing.AsCaller;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,20 +12,29 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 
 /**
- * Test data in domain words. People and organizations are written straight into training's
- * projections, as org-service's events would; courses and sessions go through the API.
+ * Test data in domain words. People, organizations and conferences are written straight into
+ * training's projections, as org-service's events would; courses and sessions go through the API,
+ * each call made as the caller who would make it: a course and its sessions by an organizer of
+ * its provider, an enrolment by the person themselves.
  */
 public final class TrainingFixtures {
     public static final String COURSES = "/api/v1/training/courses";
     public static final String SESSIONS = "/api/v1/training/sessions";
     public static final String ENROLMENTS = "/api/v1/training/enrolments";
+    /** Every organization the fixtures make is in Yangpu. */
+    public static final String DISTRICT = "310110";
+    private static final Pattern PROVIDER_ID = Pattern.compile("\"providerId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern PROVIDER_KIND = Pattern.compile("\"providerKind\"\\s*:\\s*\"(\\w+)\"");
 
     private final AgroalDataSource db;
     private final MutableClock clock;
+    private UUID provider;
 
     public TrainingFixtures(AgroalDataSource db, MutableClock clock) {
         this.db = db;
@@ -32,9 +43,72 @@ public final class TrainingFixtures {
 
     public UUID organization(String name, UUID parent) {
         UUID id = UUID.randomUUID();
-        update("insert into known_organization (id, name, kind, district_code, parent_id) values (?, ?, ?, '310110', ?)",
-                id, name, parent == null ? "COMMITTEE" : "BRANCH", parent);
+        update("insert into known_organization (id, name, kind, district_code, parent_id) values (?, ?, ?, ?, ?)",
+                id, name, parent == null ? "COMMITTEE" : "BRANCH", DISTRICT, parent);
         return id;
+    }
+
+    /** A joint conference hosted by {@code hostDistrict}, as org.conference.v1 would project it. */
+    public UUID conference(String name, String hostDistrict) {
+        UUID id = UUID.randomUUID();
+        update("insert into known_conference (id, name, host_district, updated_at) values (?, ?, ?, now())",
+                id, name, hostDistrict);
+        return id;
+    }
+
+    /** A member unit of {@code conference}, which it joined and has not left. */
+    public UUID memberUnit(String name, UUID conference, String hostDistrict) {
+        UUID id = UUID.randomUUID();
+        update("insert into known_member_unit (id, conference_id, name, host_district, updated_at) values (?, ?, ?, ?, now())",
+                id, conference, name, hostDistrict);
+        return id;
+    }
+
+    /** The organization that provides the lectures these fixtures create (the training department of a committee). */
+    public UUID provider() {
+        if (provider == null) {
+            provider = organization("党校 " + UUID.randomUUID(), null);
+        }
+        return provider;
+    }
+
+    /** Anyone signed in: a member with no roles beyond that, who may read courses and sessions. */
+    public static RequestSpecification anyone() {
+        return AsCaller.member(UUID.randomUUID());
+    }
+
+    /** An organizer of the organization {@code providerId}, in the fixtures' district. */
+    public static RequestSpecification organizerOf(UUID providerId) {
+        return AsCaller.organizer(providerId, DISTRICT);
+    }
+
+    /** One of the organizers of the course: of its provider organization, or its conference's office. */
+    public RequestSpecification organizerOfCourse(String courseId) {
+        String[] provider = row("select provider_kind, provider_id::text from course where id = ?::uuid", courseId);
+        return organizerFor(provider[0], UUID.fromString(provider[1]));
+    }
+
+    /** One of the organizers of the session's course. */
+    public RequestSpecification organizerOfSession(String sessionId) {
+        return organizerOfCourse(row("select course_id::text from training_session where id = ?::uuid", sessionId)[0]);
+    }
+
+    /** The person the enrolment is for. */
+    public RequestSpecification theEnrolled(String enrolmentId) {
+        return AsCaller.member(row("select person_id::text from enrolment where id = ?::uuid", enrolmentId)[0]);
+    }
+
+    /** One of the organizers of the session the enrolment is in (who may read and cancel it). */
+    public RequestSpecification organizerOfEnrolment(String enrolmentId) {
+        return organizerOfSession(row("select session_id::text from enrolment where id = ?::uuid", enrolmentId)[0]);
+    }
+
+    private RequestSpecification organizerFor(String providerKind, UUID providerId) {
+        if ("JOINT_CONFERENCE".equals(providerKind)) {
+            String host = row("select host_district from known_conference where id = ?", providerId)[0];
+            return AsCaller.districtAdmin(host);
+        }
+        return organizerOf(providerId);
     }
 
     public UUID member(String name, UUID homeOrganization) {
@@ -48,15 +122,25 @@ public final class TrainingFixtures {
         return id;
     }
 
-    /** A lecture open to every member; returns the course id. */
+    /** A lecture of {@link #provider()} open to every member; returns the course id. */
     public String lecture(String title) {
         return course("{\"title\":\"" + title + "\",\"kind\":\"LECTURE\",\"providerKind\":\"ORGANIZATION\","
-                + "\"providerId\":\"" + UUID.randomUUID() + "\",\"creditHours\":2.5}");
+                + "\"providerId\":\"" + provider() + "\",\"creditHours\":2.5}");
     }
 
+    /** Creates the course as an organizer of the provider the JSON names. */
     public String course(String json) {
-        return given().contentType(ContentType.JSON).body(json).post(COURSES)
-                .then().statusCode(201).extract().path("id");
+        return createCourse(json).statusCode(201).extract().path("id");
+    }
+
+    public ValidatableResponse createCourse(String json) {
+        Matcher id = PROVIDER_ID.matcher(json);
+        Matcher kind = PROVIDER_KIND.matcher(json);
+        if (!id.find() || !kind.find()) {
+            throw new IllegalArgumentException("A course names its provider: " + json);
+        }
+        return organizerFor(kind.group(1), UUID.fromString(id.group(1))).contentType(ContentType.JSON).body(json)
+                .post(COURSES).then();
     }
 
     /** Starts in a week; enrolment open from now until a day before; cancellable until two days before. */
@@ -81,35 +165,37 @@ public final class TrainingFixtures {
                 {"startsAt":"%s","endsAt":"%s","venueKind":"ADDRESS","venue":"哔哩哔哩党群服务站 多功能厅",
                  "capacity":%d,"enrolmentOpensAt":"%s","enrolmentClosesAt":"%s","cancellationDeadline":"%s"%s}"""
                 .formatted(starts, ends, capacity, opens, closes, deadline, extraJson);
-        return given().contentType(ContentType.JSON).body(body).post(COURSES + "/" + courseId + "/sessions").then();
+        return asOrganizerOfCourse(courseId).contentType(ContentType.JSON).body(body)
+                .post(COURSES + "/" + courseId + "/sessions").then();
     }
 
+    /** An organizer of the course, or anyone when there is no such course (the service answers 404). */
+    private RequestSpecification asOrganizerOfCourse(String courseId) {
+        return count("select count(*) from course where id = ?::uuid", courseId) == 1 ? organizerOfCourse(courseId)
+                : AsCaller.organizer(UUID.randomUUID(), DISTRICT);
+    }
+
+    /** The person enrols themselves. */
     public ValidatableResponse enrol(String sessionId, UUID personId) {
-        return given().contentType(ContentType.JSON).body("{\"personId\":\"" + personId + "\"}")
+        return enrolAs(AsCaller.member(personId), sessionId, personId);
+    }
+
+    public static ValidatableResponse enrolAs(RequestSpecification caller, String sessionId, UUID personId) {
+        return caller.contentType(ContentType.JSON).body("{\"personId\":\"" + personId + "\"}")
                 .post(SESSIONS + "/" + sessionId + "/enrolments").then();
     }
 
     /**
      * Cancels as the gateway would pass the caller on: {@code by} LEARNER is the enrolled person
-     * themself (a member), ORGANIZER someone with the organizer role.
+     * themself (a member), ORGANIZER an organizer of the session's course.
      */
     public ValidatableResponse cancel(String enrolmentId, String by, String reason) {
-        String subject = "LEARNER".equals(by)
-                ? given().get(ENROLMENTS + "/" + enrolmentId).then().statusCode(200).extract().path("personId")
-                : UUID.randomUUID().toString();
-        return cancelAs(enrolmentId, subject, "LEARNER".equals(by) ? "member" : "organizer", reason);
+        RequestSpecification caller = "LEARNER".equals(by) ? theEnrolled(enrolmentId) : organizerOfEnrolment(enrolmentId);
+        return cancelAs(caller, enrolmentId, reason);
     }
 
-    /** A request as the gateway forwards it for {@code subject} with {@code roles}. */
-    public static io.restassured.specification.RequestSpecification as(Object subject, String roles) {
-        return given().header("X-Caller-Subject", String.valueOf(subject)).header("X-Caller-Kind", "PERSON")
-                .header("X-Caller-Roles", roles);
-    }
-
-    public ValidatableResponse cancelAs(String enrolmentId, String subject, String roles, String reason) {
-        return given().contentType(ContentType.JSON)
-                .header("X-Caller-Subject", subject).header("X-Caller-Kind", "PERSON").header("X-Caller-Roles", roles)
-                .body("{\"reason\":\"" + reason + "\"}")
+    public static ValidatableResponse cancelAs(RequestSpecification caller, String enrolmentId, String reason) {
+        return caller.contentType(ContentType.JSON).body("{\"reason\":\"" + reason + "\"}")
                 .post(ENROLMENTS + "/" + enrolmentId + "/cancellation").then();
     }
 
@@ -123,7 +209,8 @@ public final class TrainingFixtures {
                  "cancellationDeadline":"%s"}"""
                 .formatted(starts, starts.plus(Duration.ofHours(2)), roomId, capacity, now,
                         starts.minus(Duration.ofDays(1)), starts.minus(Duration.ofDays(2)));
-        return given().contentType(ContentType.JSON).body(body).post(COURSES + "/" + courseId + "/sessions").then();
+        return asOrganizerOfCourse(courseId).contentType(ContentType.JSON).body(body)
+                .post(COURSES + "/" + courseId + "/sessions").then();
     }
 
     public long count(String sql, Object... params) {
@@ -134,6 +221,27 @@ public final class TrainingFixtures {
             try (var rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first row of a query, as text. */
+    public String[] row(String sql, Object... params) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (var rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("No row for " + sql);
+                }
+                String[] row = new String[rs.getMetaData().getColumnCount()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = rs.getString(i + 1);
+                }
+                return row;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

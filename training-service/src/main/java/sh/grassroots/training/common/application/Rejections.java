@@ -13,16 +13,13 @@ public final class Rejections {
             "credit-already-awarded", "credit-already-reversed", "not-enrolled", "offer-not-open",
             "attendance-already-recorded", "session-already-cancelled", "session-already-started",
             "venue-not-confirmed");
-    private static final Set<String> FORBIDDEN = Set.of("not-own-enrolment");
-    private static final Set<String> UNAUTHENTICATED = Set.of("unauthenticated");
 
     private Rejections() {
     }
 
     public static ProblemException problem(Rejection rejection) {
         String code = rejection.code();
-        int status = FORBIDDEN.contains(code) ? 403 : UNAUTHENTICATED.contains(code) ? 401
-                : CONFLICTS.contains(code) ? 409 : 422;
+        int status = CONFLICTS.contains(code) ? 409 : 422;
         return new ProblemException(Problem.of(status, rejection.code(), title(rejection.code()), rejection.detail()));
     }
 

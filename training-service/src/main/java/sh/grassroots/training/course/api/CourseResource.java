@@ -9,9 +9,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.web.Callers;
 import sh.grassroots.training.course.application.CourseService;
 import sh.grassroots.training.course.application.CourseView;
 import sh.grassroots.training.course.application.CreateCourse;
@@ -74,11 +78,13 @@ public class CourseResource {
     }
 
     @POST
-    public Uni<RestResponse<CourseView>> create(@NotNull @Valid CreateCourseRequest r, UriInfo uri) {
+    public Uni<RestResponse<CourseView>> create(@NotNull @Valid CreateCourseRequest r, UriInfo uri,
+                                                @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
         EligibilityRequest e = r.eligibility() == null ? new EligibilityRequest(null, null, null, null) : r.eligibility();
         Eligibility eligibility = new Eligibility(r.kind(), set(e.subtreeRoots()), set(e.statuses()),
                 set(e.memberUnits()), set(e.prerequisites()));
-        return courses.create(new CreateCourse(r.title(), r.kind(), r.providerKind(), r.providerId(), r.creditHours(),
+        return courses.create(caller, new CreateCourse(r.title(), r.kind(), r.providerKind(), r.providerId(), r.creditHours(),
                         r.description(), eligibility))
                 .map(created -> RestResponse.ResponseBuilder.<CourseView>created(
                                 uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -87,21 +93,23 @@ public class CourseResource {
 
     @GET
     @Path("{id}")
-    public Uni<CourseView> get(@PathParam("id") UUID id) {
-        return courses.get(id);
+    public Uni<CourseView> get(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        return courses.get(Callers.require(headers::getHeaderString), id);
     }
 
     @POST
     @Path("{id}/sessions")
     public Uni<RestResponse<SessionView>> schedule(@PathParam("id") UUID courseId,
-                                                   @NotNull @Valid ScheduleSessionRequest r, UriInfo uri) {
+                                                   @NotNull @Valid ScheduleSessionRequest r, UriInfo uri,
+                                                   @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
         SeatQuota quota = r.quotaBy() == null || r.quotaBy() == SeatQuota.By.NONE ? SeatQuota.none()
                 : new SeatQuota(r.quotaBy(), r.seatsPerGroup() == null ? 0 : r.seatsPerGroup());
         Duration hold = Duration.ofMinutes(r.holdMinutes() == null ? DEFAULT_HOLD_MINUTES : r.holdMinutes());
         SessionPlan plan = new SessionPlan(r.startsAt().toInstant(), r.endsAt().toInstant(), r.capacity(),
                 r.enrolmentOpensAt().toInstant(), r.enrolmentClosesAt().toInstant(), r.cancellationDeadline().toInstant(),
                 quota, hold);
-        return courses.schedule(new ScheduleSession(courseId, plan, r.venueKind(), r.venue(), r.stationRoomId()))
+        return courses.schedule(caller, new ScheduleSession(courseId, plan, r.venueKind(), r.venue(), r.stationRoomId()))
                 .map(created -> RestResponse.ResponseBuilder.<SessionView>created(
                                 URI.create(uri.getBaseUri().getPath().replaceAll("/$", "")
                                         + "/api/v1/training/sessions/" + created.id()))

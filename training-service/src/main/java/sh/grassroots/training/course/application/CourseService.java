@@ -4,11 +4,15 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
+import sh.grassroots.training.access.application.TrainingAccess;
+import sh.grassroots.training.access.model.TrainingAccessPolicy;
 import sh.grassroots.training.common.application.Rejections;
 import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.training.course.model.ProviderKind;
 import sh.grassroots.training.course.model.SessionPlan;
 import sh.grassroots.training.course.persistence.CourseEntity;
 import sh.grassroots.training.course.persistence.EligibilityRows;
@@ -32,16 +36,43 @@ public class CourseService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Outbox outbox;
     private final EligibilityRows eligibilityRows;
+    private final TrainingAccess access;
     private final Clock clock;
 
-    public CourseService(Outbox outbox, EligibilityRows eligibilityRows, Clock clock) {
+    public CourseService(Outbox outbox, EligibilityRows eligibilityRows, TrainingAccess access, Clock clock) {
         this.outbox = outbox;
         this.eligibilityRows = eligibilityRows;
+        this.access = access;
         this.clock = clock;
     }
 
+    /**
+     * The provider's organizers create its courses. A provider training does not know is the
+     * request's mistake, or the projection has not caught up with org-service yet: 422 naming the
+     * field either way.
+     */
     @WithTransaction
-    public Uni<CourseView> create(CreateCourse command) {
+    public Uni<CourseView> create(Caller caller, CreateCourse command) {
+        return access.scope(caller)
+                .chain(scope -> access.provider(command.providerKind(), command.providerId()).chain(provider -> {
+                    if (provider instanceof TrainingAccessPolicy.UnknownProvider) {
+                        return Uni.createFrom().failure(unknownProvider(command));
+                    }
+                    return TrainingAccess.enforce(TrainingAccessPolicy.organizers(scope, provider));
+                }))
+                .chain(() -> createAllowed(command));
+    }
+
+    private static ProblemException unknownProvider(CreateCourse command) {
+        String what = command.providerKind() == ProviderKind.JOINT_CONFERENCE
+                ? "joint conference" : "organization";
+        return new ProblemException(Problem.withErrors(422, "provider-unknown", "Provider unknown",
+                "Training knows no " + what + " " + command.providerId() + ". One just created in org-service "
+                        + "reaches training within seconds: try again shortly if it is new",
+                List.of(new Problem.FieldError("providerId", "no such " + what + " known to training"))));
+    }
+
+    private Uni<CourseView> createAllowed(CreateCourse command) {
         if (command.creditHours().signum() < 0 || command.creditHours().scale() > 1
                 || command.creditHours().compareTo(BigDecimal.valueOf(999)) > 0) {
             return Uni.createFrom().failure(Rejections.problem(new Rejection("credit-hours-invalid",
@@ -62,32 +93,38 @@ public class CourseService {
                 .replaceWith(() -> CourseView.of(course, command.eligibility()));
     }
 
+    /** Any person reads a course. */
     @WithSession
-    public Uni<CourseView> get(UUID id) {
+    public Uni<CourseView> get(Caller caller, UUID id) {
         return CourseEntity.<CourseEntity>findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Course", id))
+                .call(() -> access.scope(caller).chain(scope ->
+                        TrainingAccess.enforce(TrainingAccessPolicy.readOpenCatalogue(scope))))
                 .chain(course -> eligibilityRows.load(course.id, course.kind).map(e -> CourseView.of(course, e)));
     }
 
     /**
-     * Saves the session with its event in one transaction; the plan's rules are checked first. At an
+     * The course's organizers schedule its sessions. Saves the session with its event in one
+     * transaction; the plan's rules are checked first. At an
      * external address the session is SCHEDULED at once; at a station room it is VENUE_PENDING and
      * the event is a VenueRequested to the station.
      */
     @WithTransaction
-    public Uni<SessionView> schedule(ScheduleSession command) {
-        Optional<Rejection> broken = command.plan().check(clock);
-        if (broken.isPresent()) {
-            return Uni.createFrom().failure(Rejections.problem(broken.get()));
-        }
-        if (command.venueKind() == SessionEntity.VenueKind.STATION_ROOM && command.stationRoomId() == null) {
-            return Uni.createFrom().failure(new ProblemException(Problem.withErrors(400, "validation", "Invalid request",
-                    "A session at a station room needs the room's id",
-                    List.of(new Problem.FieldError("stationRoomId", "required for venueKind STATION_ROOM")))));
-        }
+    public Uni<SessionView> schedule(Caller caller, ScheduleSession command) {
         return CourseEntity.<CourseEntity>findById(command.courseId())
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Course", command.courseId()))
+                .call(course -> access.scope(caller).chain(scope -> access.providerOf(course)
+                        .chain(provider -> TrainingAccess.enforce(TrainingAccessPolicy.organizers(scope, provider)))))
                 .chain(course -> {
+                    Optional<Rejection> broken = command.plan().check(clock);
+                    if (broken.isPresent()) {
+                        return Uni.createFrom().failure(Rejections.problem(broken.get()));
+                    }
+                    if (command.venueKind() == SessionEntity.VenueKind.STATION_ROOM && command.stationRoomId() == null) {
+                        return Uni.createFrom().failure(new ProblemException(Problem.withErrors(400, "validation",
+                                "Invalid request", "A session at a station room needs the room's id",
+                                List.of(new Problem.FieldError("stationRoomId", "required for venueKind STATION_ROOM")))));
+                    }
                     SessionPlan plan = command.plan();
                     SessionEntity s = new SessionEntity();
                     s.id = UUID.randomUUID();
@@ -138,10 +175,13 @@ public class CourseService {
                 course.title + " (" + course.kind.name() + ")", course.providerId);
     }
 
+    /** Any person reads a session. */
     @WithSession
-    public Uni<SessionView> getSession(UUID id) {
+    public Uni<SessionView> getSession(Caller caller, UUID id) {
         return SessionEntity.<SessionEntity>findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Session", id))
+                .call(() -> access.scope(caller).chain(scope ->
+                        TrainingAccess.enforce(TrainingAccessPolicy.readOpenCatalogue(scope))))
                 .map(SessionView::of);
     }
 

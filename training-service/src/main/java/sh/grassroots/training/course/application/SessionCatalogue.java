@@ -4,8 +4,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
+import sh.grassroots.training.access.application.TrainingAccess;
+import sh.grassroots.training.access.model.TrainingAccessPolicy;
 import sh.grassroots.training.course.model.CourseKind;
 import sh.grassroots.training.course.persistence.CourseEntity;
 import sh.grassroots.training.course.persistence.SessionEntity;
@@ -24,9 +27,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SessionCatalogue {
+    private final TrainingAccess access;
     private final Clock clock;
 
-    public SessionCatalogue(Clock clock) {
+    public SessionCatalogue(TrainingAccess access, Clock clock) {
+        this.access = access;
         this.clock = clock;
     }
 
@@ -36,11 +41,18 @@ public class SessionCatalogue {
                         OffsetDateTime enrolmentClosesAt) {
     }
 
+    /** Open to any person. */
     @WithSession
-    public Uni<Page<Entry>> upcoming(UUID courseId, int limit, String cursor) {
+    public Uni<Page<Entry>> upcoming(Caller caller, UUID courseId, int limit, String cursor) {
         Instant now = clock.instant();
         Cursors.TimeAndId after = cursor == null ? new Cursors.TimeAndId(now, new UUID(0L, 0L))
                 : Cursors.decodeTimeAndId(cursor);
+        return access.scope(caller)
+                .chain(scope -> TrainingAccess.enforce(TrainingAccessPolicy.readOpenCatalogue(scope)))
+                .chain(() -> page(courseId, limit, now, after));
+    }
+
+    private Uni<Page<Entry>> page(UUID courseId, int limit, Instant now, Cursors.TimeAndId after) {
         Cursors.TimeAndId from = after.time().isBefore(now) ? new Cursors.TimeAndId(now, new UUID(0L, 0L)) : after;
         String hql = "select s, c from SessionEntity s, CourseEntity c where c.id = s.courseId"
                 + " and s.status = :scheduled"

@@ -8,6 +8,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import sh.grassroots.platform.web.Callers;
 import sh.grassroots.training.credit.application.CompletionReport;
 import sh.grassroots.training.credit.application.CompletionReportService;
 import sh.grassroots.training.credit.model.CreditLedger;
@@ -32,8 +35,9 @@ public class CompletionReportResource {
                                         @QueryParam("year") @Min(2000) @Max(2100) Integer year,
                                         @QueryParam("notMet") @DefaultValue("false") boolean notMet,
                                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-                                        @QueryParam("cursor") UUID cursor) {
-        return reports.report(organizationId, year == null ? CreditLedger.yearOf(clock.instant()) : year, notMet,
+                                        @QueryParam("cursor") UUID cursor,
+                                        @Context HttpHeaders headers) {
+        return reports.report(Callers.require(headers::getHeaderString), organizationId, year == null ? CreditLedger.yearOf(clock.instant()) : year, notMet,
                 cursor, limit);
     }
 }

@@ -7,7 +7,10 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import sh.grassroots.platform.web.Callers;
 import org.jboss.resteasy.reactive.RestResponse;
 import sh.grassroots.training.credit.application.CreditService;
 import sh.grassroots.training.credit.application.CreditView;
@@ -28,8 +31,9 @@ public class CreditEntryResource {
 
     @POST
     @Path("{id}/reversal")
-    public Uni<RestResponse<CreditView.Entry>> reverse(@PathParam("id") UUID entryId, @NotNull @Valid ReversalRequest r) {
-        return credits.reverse(entryId, r.reason())
+    public Uni<RestResponse<CreditView.Entry>> reverse(@PathParam("id") UUID entryId, @NotNull @Valid ReversalRequest r,
+                                                       @Context HttpHeaders headers) {
+        return credits.reverse(Callers.require(headers::getHeaderString), entryId, r.reason())
                 .map(entry -> RestResponse.ResponseBuilder.<CreditView.Entry>create(RestResponse.Status.CREATED)
                         .entity(entry).type(MediaType.APPLICATION_JSON).build());
     }

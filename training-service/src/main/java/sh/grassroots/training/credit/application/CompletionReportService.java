@@ -4,6 +4,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.web.ProblemException;
+import sh.grassroots.training.access.application.TrainingAccess;
+import sh.grassroots.training.access.model.TrainingAccessPolicy;
 import sh.grassroots.training.credit.model.AnnualRequirement;
 
 import java.math.BigDecimal;
@@ -43,12 +47,23 @@ public class CompletionReportService {
             select count(*), count(*) filter (where earned >= required) from standing""";
 
     private final AnnualRequirement requirement = AnnualRequirement.standard();
+    private final TrainingAccess access;
 
+    public CompletionReportService(TrainingAccess access) {
+        this.access = access;
+    }
+
+    /** For READ_TRAINING at the organization: its subtree's members are in the report. */
     @WithSession
-    public Uni<CompletionReport> report(UUID organizationId, int year, boolean onlyNotMet, UUID after, int limit) {
+    public Uni<CompletionReport> report(Caller caller, UUID organizationId, int year, boolean onlyNotMet, UUID after,
+                                        int limit) {
         BigDecimal full = requirement.progress("FULL", BigDecimal.ZERO).required();
         BigDecimal probationary = requirement.progress("PROBATIONARY", BigDecimal.ZERO).required();
-        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery(TOTALS)
+        return access.placeOf(organizationId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Organization", organizationId))
+                .chain(place -> access.scope(caller).chain(scope ->
+                        TrainingAccess.enforce(TrainingAccessPolicy.readTrainingRecords(scope, place))))
+                .chain(() -> Panache.getSession()).chain(s -> s.<Object[]>createNativeQuery(TOTALS)
                         .setParameter(1, organizationId).setParameter(2, year)
                         .setParameter(3, full).setParameter(4, probationary)
                         .getSingleResult())

@@ -5,8 +5,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.platform.web.ProblemException;
+import sh.grassroots.training.access.application.TrainingAccess;
+import sh.grassroots.training.access.model.TrainingAccessPolicy;
 import sh.grassroots.training.common.application.Rejections;
 import sh.grassroots.training.common.model.Rejection;
 import sh.grassroots.training.course.persistence.CourseEntity;
@@ -35,25 +38,32 @@ import java.util.UUID;
 public class CreditService {
     private final Seats seats;
     private final Outbox outbox;
+    private final TrainingAccess access;
     private final Clock clock;
     private final AnnualRequirement requirement = AnnualRequirement.standard();
 
-    public CreditService(Seats seats, Outbox outbox, Clock clock) {
+    public CreditService(Seats seats, Outbox outbox, TrainingAccess access, Clock clock) {
+        this.access = access;
         this.seats = seats;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** An organizer checks a person in: the enrolment becomes ATTENDED and the course's hours are credited. */
+    /** One of the session's organizers checks a person in: the enrolment becomes ATTENDED and the course's hours are credited. */
     @WithTransaction
-    public Uni<CreditView.Entry> recordAttendance(UUID sessionId, UUID personId) {
-        return lockedSession(sessionId).chain(session -> attend(session, personId));
+    public Uni<CreditView.Entry> recordAttendance(Caller caller, UUID sessionId, UUID personId) {
+        return access.requireOrganizerOfSession(caller, sessionId)
+                .chain(() -> lockedSession(sessionId)).chain(session -> attend(session, personId));
     }
 
-    /** A learner checks in with the code on the screen; an old or wrong code is refused. */
+    /** A learner checks themselves in with the code on the screen; an old or wrong code is refused. */
     @WithTransaction
-    public Uni<CreditView.Entry> checkInWithCode(UUID sessionId, UUID personId, String code) {
-        return lockedSession(sessionId).chain(session -> {
+    public Uni<CreditView.Entry> checkInWithCode(Caller caller, UUID sessionId, UUID personId, String code) {
+        return access.providerOfSession(sessionId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId))
+                .chain(() -> access.scope(caller))
+                .chain(scope -> TrainingAccess.enforce(TrainingAccessPolicy.checkInWithCode(scope, personId)))
+                .chain(() -> lockedSession(sessionId)).chain(session -> {
             Optional<Rejection> wrong = CheckInCode.verify(session.checkInSecret, session.id, code, clock);
             if (wrong.isPresent()) {
                 return Uni.createFrom().failure(Rejections.problem(wrong.get()));
@@ -62,10 +72,11 @@ public class CreditService {
         });
     }
 
-    /** The code to show on the screen in the room right now. */
+    /** The code to show on the screen in the room right now: for the session's organizers. */
     @WithSession
-    public Uni<CheckInCode.Shown> currentCode(UUID sessionId) {
-        return SessionEntity.<SessionEntity>findById(sessionId)
+    public Uni<CheckInCode.Shown> currentCode(Caller caller, UUID sessionId) {
+        return access.requireOrganizerOfSession(caller, sessionId)
+                .chain(() -> SessionEntity.<SessionEntity>findById(sessionId))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId))
                 .map(session -> CheckInCode.current(session.checkInSecret, session.id, clock));
     }
@@ -94,11 +105,17 @@ public class CreditService {
                 });
     }
 
-    /** An organizer takes credit back, with a reason; the original line stays in the ledger. */
+    /**
+     * Whoever runs training at the person's home takes credit back, with a reason; the original
+     * line stays in the ledger.
+     */
     @WithTransaction
-    public Uni<CreditView.Entry> reverse(UUID entryId, String reason) {
+    public Uni<CreditView.Entry> reverse(Caller caller, UUID entryId, String reason) {
         return CreditEntryEntity.<CreditEntryEntity>findById(entryId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Credit entry", entryId))
+                .call(entry -> access.scope(caller).chain(scope -> access.personOrStranger(entry.personId)
+                        .chain(person -> creditedBy(entry).chain(session -> TrainingAccess.enforce(
+                                TrainingAccessPolicy.reverseCredit(scope, person, session))))))
                 .chain(entry -> ledger(entry.personId)
                         .chain(ledger -> save(ledger.reverse(entryId, UUID.randomUUID(), reason, clock),
                                 TrainingEvents.CREDIT_HOURS_REVERSED)))
@@ -106,9 +123,17 @@ public class CreditService {
                         new Rejection("credit-already-reversed", "This credit has already been reversed")));
     }
 
+    private Uni<Optional<TrainingAccessPolicy.Provider>> creditedBy(CreditEntryEntity entry) {
+        if (entry.sessionId == null) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return access.providerOfSession(entry.sessionId).map(Optional::ofNullable);
+    }
+
+    /** A person's year: for the person, or READ_TRAINING at their home (404 for someone training never heard of). */
     @WithSession
-    public Uni<CreditView.Year> year(UUID personId, int year) {
-        return LearnerEntity.<LearnerEntity>findById(personId)
+    public Uni<CreditView.Year> year(Caller caller, UUID personId, int year) {
+        return access.readPersonRecords(caller, personId).chain(() -> LearnerEntity.<LearnerEntity>findById(personId))
                 .chain(learner -> CreditEntryEntity.<CreditEntryEntity>list("personId = ?1 and studyYear = ?2", personId, year)
                         .map(rows -> {
                             List<CreditEntry> entries = rows.stream().map(CreditEntryEntity::toModel)

@@ -10,13 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import sh.grassroots.platform.access.Caller;
-import sh.grassroots.platform.access.CallerHeaders;
+import sh.grassroots.platform.web.Callers;
 import sh.grassroots.training.enrolment.application.EnrolmentService;
 import sh.grassroots.training.enrolment.application.EnrolmentView;
-import sh.grassroots.training.enrolment.model.Cancellation;
 
-import java.util.Optional;
 import java.util.UUID;
 
 @Path("/api/v1/training/enrolments")
@@ -33,26 +30,21 @@ public class EnrolmentResource {
 
     @GET
     @Path("{id}")
-    public Uni<EnrolmentView> get(@PathParam("id") UUID id) {
-        return enrolments.get(id);
+    public Uni<EnrolmentView> get(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        return enrolments.get(Callers.require(headers::getHeaderString), id);
     }
 
     @POST
     @Path("{id}/cancellation")
     public Uni<EnrolmentView> cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest r,
                                      @Context HttpHeaders headers) {
-        return enrolments.cancel(id, caller(headers), r.reason());
+        return enrolments.cancel(Callers.require(headers::getHeaderString), id, r.reason());
     }
 
-    static Optional<Cancellation.Caller> caller(HttpHeaders headers) {
-        return CallerHeaders.read(headers::getHeaderString)
-                .map(c -> new Cancellation.Caller(c.subject(), c.roles()));
-    }
-
-    /** Takes the seat held for this person. */
+    /** The person takes the seat held for them. */
     @POST
     @Path("{id}/acceptance")
-    public Uni<EnrolmentView> accept(@PathParam("id") UUID id) {
-        return enrolments.accept(id);
+    public Uni<EnrolmentView> accept(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        return enrolments.accept(Callers.require(headers::getHeaderString), id);
     }
 }

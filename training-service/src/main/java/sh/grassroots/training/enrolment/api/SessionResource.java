@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 import sh.grassroots.platform.access.Caller;
-import sh.grassroots.platform.access.CallerHeaders;
+import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.training.course.application.CourseService;
@@ -58,8 +58,9 @@ public class SessionResource {
     @GET
     public Uni<sh.grassroots.platform.web.Page<SessionCatalogue.Entry>> upcoming(@QueryParam("courseId") UUID courseId,
                                                @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-                                               @QueryParam("cursor") String cursor) {
-        return catalogue.upcoming(courseId, limit, cursor);
+                                               @QueryParam("cursor") String cursor,
+                                               @Context HttpHeaders headers) {
+        return catalogue.upcoming(Callers.require(headers::getHeaderString), courseId, limit, cursor);
     }
 
     public record EnrolRequest(@NotNull UUID personId) {
@@ -110,8 +111,8 @@ public class SessionResource {
 
     @GET
     @Path("{id}")
-    public Uni<SessionView> get(@PathParam("id") UUID id) {
-        return courses.getSession(id);
+    public Uni<SessionView> get(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        return courses.getSession(Callers.require(headers::getHeaderString), id);
     }
 
     /**
@@ -121,13 +122,15 @@ public class SessionResource {
     @POST
     @Path("{id}/enrolments")
     public Uni<RestResponse<EnrolmentView>> enrol(@PathParam("id") UUID sessionId, @NotNull @Valid EnrolRequest r,
-                                                  @RestHeader("Idempotency-Key") String idempotencyKey, UriInfo uri) {
+                                                  @RestHeader("Idempotency-Key") String idempotencyKey, UriInfo uri,
+                                                  @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             return Uni.createFrom().failure(new ProblemException(Problem.withErrors(400, "validation", "Invalid request",
                     "The Idempotency-Key header must have 1 to 200 characters",
                     List.of(new Problem.FieldError("Idempotency-Key", "1 to 200 characters")))));
         }
-        return enrolments.enrol(sessionId, r.personId(), idempotencyKey)
+        return enrolments.enrol(caller, sessionId, r.personId(), idempotencyKey)
                 .map(answer -> {
                     var response = RestResponse.ResponseBuilder.<EnrolmentView>created(
                                     enrolmentUri(uri, answer.enrolment().id()))
@@ -142,22 +145,25 @@ public class SessionResource {
     /** A branch secretary enrols every member of the branch; the answer lists each person's outcome. */
     @POST
     @Path("{id}/bulk-enrolments")
-    public Uni<BulkAnswer> enrolOrganization(@PathParam("id") UUID sessionId, @NotNull @Valid BulkRequest r) {
-        return enrolments.enrolOrganization(sessionId, r.organizationId()).map(BulkAnswer::of);
+    public Uni<BulkAnswer> enrolOrganization(@PathParam("id") UUID sessionId, @NotNull @Valid BulkRequest r,
+                                             @Context HttpHeaders headers) {
+        return enrolments.enrolOrganization(Callers.require(headers::getHeaderString), sessionId, r.organizationId())
+                .map(BulkAnswer::of);
     }
 
     @GET
     @Path("{id}/enrolments")
-    public Uni<EnrolmentList> enrolments(@PathParam("id") UUID sessionId) {
-        return enrolments.listForSession(sessionId).map(EnrolmentList::new);
+    public Uni<EnrolmentList> enrolments(@PathParam("id") UUID sessionId, @Context HttpHeaders headers) {
+        return enrolments.listForSession(Callers.require(headers::getHeaderString), sessionId).map(EnrolmentList::new);
     }
 
     /** An organizer checks a person in; the course's credit hours are awarded. */
     @POST
     @Path("{id}/attendance")
     public Uni<RestResponse<CreditView.Entry>> attend(@PathParam("id") UUID sessionId,
-                                                      @NotNull @Valid AttendanceRequest r) {
-        return credits.recordAttendance(sessionId, r.personId())
+                                                      @NotNull @Valid AttendanceRequest r,
+                                                      @Context HttpHeaders headers) {
+        return credits.recordAttendance(Callers.require(headers::getHeaderString), sessionId, r.personId())
                 .map(entry -> RestResponse.ResponseBuilder.<CreditView.Entry>create(RestResponse.Status.CREATED)
                         .entity(entry).type(MediaType.APPLICATION_JSON).build());
     }
@@ -176,30 +182,30 @@ public class SessionResource {
     @Path("{id}/cancellation")
     public Uni<Count> cancel(@PathParam("id") UUID sessionId, @NotNull @Valid SessionCancelRequest r,
                              @Context HttpHeaders headers) {
-        // the gateway lets only organizers reach this; the subject is recorded on each cancelled enrolment
-        String organizer = CallerHeaders.read(headers::getHeaderString).map(Caller::subject).orElse(null);
-        return enrolments.cancelSession(sessionId, r.reason(), organizer).map(Count::new);
+        return enrolments.cancelSession(Callers.require(headers::getHeaderString), sessionId, r.reason())
+                .map(Count::new);
     }
 
     /** After the session ends: confirmed people who never checked in become no-shows. */
     @POST
     @Path("{id}/no-shows")
-    public Uni<Count> noShows(@PathParam("id") UUID sessionId) {
-        return enrolments.recordNoShows(sessionId).map(Count::new);
+    public Uni<Count> noShows(@PathParam("id") UUID sessionId, @Context HttpHeaders headers) {
+        return enrolments.recordNoShows(Callers.require(headers::getHeaderString), sessionId).map(Count::new);
     }
 
     /** For the organizer's screen: the current code, to show as a QR code until {@code validUntil}. */
     @GET
     @Path("{id}/check-in-code")
-    public Uni<CheckInCode.Shown> checkInCode(@PathParam("id") UUID sessionId) {
-        return credits.currentCode(sessionId);
+    public Uni<CheckInCode.Shown> checkInCode(@PathParam("id") UUID sessionId, @Context HttpHeaders headers) {
+        return credits.currentCode(Callers.require(headers::getHeaderString), sessionId);
     }
 
-    /** A learner checks in by scanning the code on the screen. */
+    /** A learner checks themselves in by scanning the code on the screen; {@code personId} must be the caller. */
     @POST
     @Path("{id}/check-ins")
-    public Uni<RestResponse<CreditView.Entry>> checkIn(@PathParam("id") UUID sessionId, @NotNull @Valid CheckInRequest r) {
-        return credits.checkInWithCode(sessionId, r.personId(), r.code())
+    public Uni<RestResponse<CreditView.Entry>> checkIn(@PathParam("id") UUID sessionId, @NotNull @Valid CheckInRequest r,
+                                                       @Context HttpHeaders headers) {
+        return credits.checkInWithCode(Callers.require(headers::getHeaderString), sessionId, r.personId(), r.code())
                 .map(entry -> RestResponse.ResponseBuilder.<CreditView.Entry>create(RestResponse.Status.CREATED)
                         .entity(entry).type(MediaType.APPLICATION_JSON).build());
     }

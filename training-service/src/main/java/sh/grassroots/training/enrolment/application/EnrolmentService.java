@@ -7,9 +7,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.platform.persistence.DatabaseFailures;
+import sh.grassroots.platform.web.Callers;
+import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
+import sh.grassroots.training.access.application.TrainingAccess;
+import sh.grassroots.training.access.model.TrainingAccessPolicy;
 import sh.grassroots.training.common.application.Rejections;
 import sh.grassroots.training.common.model.Rejection;
 import sh.grassroots.training.course.persistence.CourseEntity;
@@ -55,10 +60,13 @@ public class EnrolmentService {
     private final IdempotencyKeys idempotencyKeys;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final TrainingAccess access;
     private final Clock clock;
 
     public EnrolmentService(Seats seats, LearnerDirectory learners, EligibilityRows eligibilityRows,
-                            IdempotencyKeys idempotencyKeys, Outbox outbox, ObjectMapper mapper, Clock clock) {
+                            IdempotencyKeys idempotencyKeys, Outbox outbox, ObjectMapper mapper, TrainingAccess access,
+                            Clock clock) {
+        this.access = access;
         this.seats = seats;
         this.learners = learners;
         this.eligibilityRows = eligibilityRows;
@@ -79,11 +87,13 @@ public class EnrolmentService {
     /**
      * The course's rules and the person's record do not change with the seats, so they are read
      * before the session row is locked: the lock every enrolment of the session queues on is then
-     * held for the seat work only (measured by bench/training-enrolment.sh).
+     * held for the seat work only (measured by bench/training-enrolment.sh). The caller enrols
+     * themselves, or someone whose enrolments they manage; an Idempotency-Key is the caller's own.
      */
     @WithTransaction
-    public Uni<Enrolled> enrol(UUID sessionId, UUID personId, String idempotencyKey) {
+    public Uni<Enrolled> enrol(Caller caller, UUID sessionId, UUID personId, String idempotencyKey) {
         return courseOf(sessionId)
+                .call(() -> mayEnrol(caller, personId))
                 .chain(this::eligibilityOfCourse)
                 .chain(eligibility -> learners.find(personId)
                         .chain(learner -> lockedSession(sessionId).chain(session -> {
@@ -92,14 +102,30 @@ public class EnrolmentService {
                                         .map(view -> new Enrolled(view, false));
                             }
                             String requestHash = IdempotencyKeys.hash(personId.toString());
-                            return idempotencyKeys.claim(sessionId, idempotencyKey, requestHash, OffsetDateTime.now(clock))
+                            IdempotencyKeys.Key key = new IdempotencyKeys.Key(sessionId, caller.subject(), idempotencyKey);
+                            return idempotencyKeys.claim(key, requestHash, OffsetDateTime.now(clock))
                                     .chain(first -> first
                                             ? enrolOne(session, eligibility, personId, learner)
-                                            .call(view -> idempotencyKeys.complete(sessionId, idempotencyKey, 201,
-                                                    json(view)))
+                                            .call(view -> idempotencyKeys.complete(key, 201, json(view)))
                                             .map(view -> new Enrolled(view, false))
-                                            : replay(sessionId, idempotencyKey, requestHash));
+                                            : replay(key, requestHash));
                         })));
+    }
+
+    /**
+     * The person must be one training knows (the id names them in the body: 422 otherwise), and
+     * the caller them or someone who manages them.
+     */
+    private Uni<Void> mayEnrol(Caller caller, UUID personId) {
+        return access.person(personId).chain(person -> {
+            if (person.isEmpty()) {
+                return Uni.createFrom().failure(new ProblemException(Problem.withErrors(422, "learner-unknown",
+                        "Learner unknown", "Training does not know person " + personId + " yet",
+                        List.of(new Problem.FieldError("personId", "no such person known to training")))));
+            }
+            return access.scope(caller).chain(scope ->
+                    TrainingAccess.enforce(TrainingAccessPolicy.enrol(scope, person.get())));
+        });
     }
 
     private Uni<UUID> courseOf(UUID sessionId) {
@@ -115,8 +141,17 @@ public class EnrolmentService {
      * outcome; one person's rejection does not stop the others.
      */
     @WithTransaction
-    public Uni<BulkEnrolled> enrolOrganization(UUID sessionId, UUID organizationId) {
-        return lockedSession(sessionId).chain(session -> eligibilityOf(session)
+    public Uni<BulkEnrolled> enrolOrganization(Caller caller, UUID sessionId, UUID organizationId) {
+        return courseOf(sessionId)
+                .chain(() -> access.placeOf(organizationId))
+                .chain(place -> place == null
+                        ? Uni.createFrom().failure(new ProblemException(Problem.withErrors(422, "organization-unknown",
+                        "Organization unknown", "Training knows no organization " + organizationId
+                                + ". One just created in org-service reaches training within seconds: try again shortly if it is new",
+                        List.of(new Problem.FieldError("organizationId", "no such organization known to training")))))
+                        : access.scope(caller).chain(scope ->
+                        TrainingAccess.enforce(TrainingAccessPolicy.bulkEnrol(scope, place))))
+                .chain(() -> lockedSession(sessionId)).chain(session -> eligibilityOf(session)
                 .chain(eligibility -> LearnerEntity.<LearnerEntity>list(
                                 "homeOrganizationId = ?1 and leftOn is null order by personId", organizationId)
                         .chain(members -> {
@@ -130,8 +165,8 @@ public class EnrolmentService {
                         })));
     }
 
-    private Uni<Enrolled> replay(UUID sessionId, String key, String requestHash) {
-        return idempotencyKeys.find(sessionId, key).map(stored -> {
+    private Uni<Enrolled> replay(IdempotencyKeys.Key key, String requestHash) {
+        return idempotencyKeys.find(key).map(stored -> {
             if (!stored.requestHash().equals(requestHash)) {
                 throw Rejections.problem(new Rejection("idempotency-key-reused",
                         "This Idempotency-Key was used for another request"));
@@ -139,7 +174,7 @@ public class EnrolmentService {
             try {
                 return new Enrolled(mapper.readValue(stored.responseBody(), EnrolmentView.class), true);
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Stored answer cannot be read for key " + key, e);
+                throw new IllegalStateException("Stored answer cannot be read for key " + key.key(), e);
             }
         });
     }
@@ -221,26 +256,38 @@ public class EnrolmentService {
     }
 
     /**
-     * A learner cancels their own enrolment until the deadline; an organizer anybody's at any time.
-     * A freed seat goes to the waitlist.
+     * A learner cancels their own enrolment until the deadline; a manager in scope (of the
+     * person's home, or the session's organizers) at any time. A freed seat goes to the waitlist.
      */
     @WithTransaction
-    public Uni<EnrolmentView> cancel(UUID enrolmentId, Optional<Cancellation.Caller> caller, String reason) {
-        return lockedEnrolment(enrolmentId).chain(locked -> {
-            Cancellation.Authority authority = Cancellation.authorize(caller, locked.enrolment.personId);
-            if (authority instanceof Cancellation.Refused refused) {
-                return Uni.createFrom().failure(Rejections.problem(refused.rejection()));
-            }
-            Cancellation.Canceller canceller = ((Cancellation.Allowed) authority).canceller();
-            Optional<Rejection> broken = Cancellation.check(locked.enrolment.status, canceller.by(),
-                    locked.session.cancellationDeadline.toInstant(), clock);
-            if (broken.isPresent()) {
-                return Uni.createFrom().failure(Rejections.problem(broken.get()));
-            }
-            String why = reason == null || reason.isBlank()
-                    ? "cancelled by the " + canceller.by().name().toLowerCase() : reason.strip();
-            return cancelLocked(locked.session, locked.enrolment, why, canceller).chain(() -> view(locked.enrolment));
-        });
+    public Uni<EnrolmentView> cancel(Caller caller, UUID enrolmentId, String reason) {
+        return cancellingAs(caller, enrolmentId)
+                .chain(by -> lockedEnrolment(enrolmentId).chain(locked -> {
+                    Cancellation.Canceller canceller = new Cancellation.Canceller(by, caller.subject());
+                    Optional<Rejection> broken = Cancellation.check(locked.enrolment.status, by,
+                            locked.session.cancellationDeadline.toInstant(), clock);
+                    if (broken.isPresent()) {
+                        return Uni.createFrom().failure(Rejections.problem(broken.get()));
+                    }
+                    String why = reason == null || reason.isBlank()
+                            ? "cancelled by the " + by.name().toLowerCase() : reason.strip();
+                    return cancelLocked(locked.session, locked.enrolment, why, canceller)
+                            .chain(() -> view(locked.enrolment));
+                }));
+    }
+
+    /** As whom the caller cancels this enrolment (learner or manager); a 403 when they may not. */
+    private Uni<Cancellation.By> cancellingAs(Caller caller, UUID enrolmentId) {
+        return enrolmentParties(enrolmentId).chain(parties -> access.scope(caller).chain(scope ->
+                access.personOrStranger(parties.personId()).chain(person -> access.providerOfSession(parties.sessionId())
+                        .chain(provider -> {
+                            TrainingAccessPolicy.CancelDecision decision =
+                                    TrainingAccessPolicy.cancelEnrolment(scope, person, provider);
+                            if (decision instanceof TrainingAccessPolicy.CancelRefused refused) {
+                                return Uni.createFrom().failure(Callers.forbidden(refused.refusal()));
+                            }
+                            return Uni.createFrom().item(((TrainingAccessPolicy.CancelAs) decision).by());
+                        }))));
     }
 
     /**
@@ -328,9 +375,9 @@ public class EnrolmentService {
      * reason, all seats are released (nobody is promoted into a cancelled session).
      */
     @WithTransaction
-    public Uni<Integer> cancelSession(UUID sessionId, String reason, String organizerSubject) {
-        Cancellation.Canceller canceller = new Cancellation.Canceller(Cancellation.By.ORGANIZER, organizerSubject);
-        return lockedSession(sessionId).chain(session -> {
+    public Uni<Integer> cancelSession(Caller caller, UUID sessionId, String reason) {
+        Cancellation.Canceller canceller = new Cancellation.Canceller(Cancellation.By.ORGANIZER, caller.subject());
+        return access.requireOrganizerOfSession(caller, sessionId).chain(() -> lockedSession(sessionId)).chain(session -> {
             Optional<Rejection> broken = SessionClosure.mayCancel(session.status != SessionEntity.Status.CANCELLED,
                     session.startsAt.toInstant(), clock);
             if (broken.isPresent()) {
@@ -369,8 +416,8 @@ public class EnrolmentService {
 
     /** After the session: confirmed people who were not checked in are recorded as no-shows. */
     @WithTransaction
-    public Uni<Integer> recordNoShows(UUID sessionId) {
-        return lockedSession(sessionId).chain(session -> {
+    public Uni<Integer> recordNoShows(Caller caller, UUID sessionId) {
+        return access.requireOrganizerOfSession(caller, sessionId).chain(() -> lockedSession(sessionId)).chain(session -> {
             Optional<Rejection> broken = SessionClosure.mayRecordNoShows(session.status == SessionEntity.Status.SCHEDULED,
                     session.endsAt.toInstant(), clock);
             if (broken.isPresent()) {
@@ -392,10 +439,13 @@ public class EnrolmentService {
         });
     }
 
-    /** The person offered a freed seat takes it, while the hold lasts. */
+    /** The person offered a freed seat takes it, while the hold lasts; nobody takes it for them. */
     @WithTransaction
-    public Uni<EnrolmentView> accept(UUID enrolmentId) {
-        return lockedEnrolment(enrolmentId).chain(locked -> {
+    public Uni<EnrolmentView> accept(Caller caller, UUID enrolmentId) {
+        return enrolmentParties(enrolmentId)
+                .chain(parties -> access.scope(caller).chain(scope ->
+                        TrainingAccess.enforce(TrainingAccessPolicy.acceptHeldSeat(scope, parties.personId()))))
+                .chain(() -> lockedEnrolment(enrolmentId)).chain(locked -> {
             EnrolmentEntity e = locked.enrolment;
             if (e.status != EnrolmentStatus.OFFERED) {
                 return Uni.createFrom().failure(Rejections.problem(new Rejection("offer-not-open",
@@ -451,18 +501,21 @@ public class EnrolmentService {
                 }));
     }
 
+    /** The person, whoever reads or manages the training of the members at their home, or the session's organizers. */
     @WithSession
-    public Uni<EnrolmentView> get(UUID enrolmentId) {
+    public Uni<EnrolmentView> get(Caller caller, UUID enrolmentId) {
         return EnrolmentEntity.<EnrolmentEntity>findById(enrolmentId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Enrolment", enrolmentId))
+                .call(e -> access.scope(caller).chain(scope -> access.personOrStranger(e.personId)
+                        .chain(person -> access.providerOfSession(e.sessionId).chain(provider -> TrainingAccess.enforce(
+                                TrainingAccessPolicy.readEnrolment(scope, person, provider))))))
                 .chain(this::view);
     }
 
-    /** All enrolments of a session in arrival order, with each waiting person's place in line. */
+    /** All enrolments of a session in arrival order, with each waiting person's place in line: for its organizers. */
     @WithSession
-    public Uni<List<EnrolmentView>> listForSession(UUID sessionId) {
-        return SessionEntity.<SessionEntity>findById(sessionId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId))
+    public Uni<List<EnrolmentView>> listForSession(Caller caller, UUID sessionId) {
+        return access.requireOrganizerOfSession(caller, sessionId)
                 .chain(s -> EnrolmentEntity.<EnrolmentEntity>list("sessionId = ?1 order by position", sessionId))
                 .map(rows -> {
                     List<Waitlist.Entry> waiting = rows.stream().filter(e -> e.status == EnrolmentStatus.WAITLISTED)
@@ -517,6 +570,18 @@ public class EnrolmentService {
     }
 
     private record Locked(SessionEntity session, EnrolmentEntity enrolment) {
+    }
+
+    /** Whose enrolment it is and in which session, read without loading the entity (it is read again under the lock). */
+    private record Parties(UUID personId, UUID sessionId) {
+    }
+
+    private Uni<Parties> enrolmentParties(UUID enrolmentId) {
+        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery(
+                                "select person_id::text, session_id::text from enrolment where id = ?1", Object[].class)
+                        .setParameter(1, enrolmentId).getSingleResultOrNull())
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Enrolment", enrolmentId))
+                .map(row -> new Parties(UUID.fromString((String) row[0]), UUID.fromString((String) row[1])));
     }
 
     /**

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.training.access.application.TrainingAccess;
 import sh.grassroots.training.course.persistence.CourseEntity;
 import sh.grassroots.training.course.persistence.SessionEntity;
 import sh.grassroots.training.enrolment.model.EnrolmentStatus;
@@ -24,14 +26,21 @@ public class MemberViewService {
             where s.id = e.sessionId and c.id = s.courseId and e.personId = ?1 and e.status in ?2 and s.endsAt > ?3
             order by s.startsAt, s.id""";
 
+    private final TrainingAccess access;
     private final Clock clock;
 
-    public MemberViewService(Clock clock) {
+    public MemberViewService(TrainingAccess access, Clock clock) {
+        this.access = access;
         this.clock = clock;
     }
 
+    /** For the person, or READ_TRAINING at their home. */
     @WithSession
-    public Uni<List<MySession>> upcoming(UUID personId) {
+    public Uni<List<MySession>> upcoming(Caller caller, UUID personId) {
+        return access.readPersonRecords(caller, personId).chain(() -> upcoming(personId));
+    }
+
+    private Uni<List<MySession>> upcoming(UUID personId) {
         return Panache.getSession().chain(s -> s.createSelectionQuery(UPCOMING, Object[].class)
                         .setParameter(1, personId)
                         .setParameter(2, List.of(EnrolmentStatus.CONFIRMED, EnrolmentStatus.WAITLISTED, EnrolmentStatus.OFFERED))
@@ -55,8 +64,8 @@ public class MemberViewService {
 
     /** Sessions with a seat (held seats as tentative) as RFC 5545 text. */
     @WithSession
-    public Uni<String> calendar(UUID personId) {
-        return upcoming(personId).map(mine -> ICalendar.feed("我的党课", mine.stream()
+    public Uni<String> calendar(Caller caller, UUID personId) {
+        return access.readPersonRecords(caller, personId).chain(() -> upcoming(personId)).map(mine -> ICalendar.feed("我的党课", mine.stream()
                 .filter(m -> m.status() != EnrolmentStatus.WAITLISTED)
                 .map(m -> new ICalendar.Event(m.enrolmentId(), m.courseTitle(), m.venue(), m.startsAt().toInstant(),
                         m.endsAt().toInstant(), m.status() == EnrolmentStatus.OFFERED))

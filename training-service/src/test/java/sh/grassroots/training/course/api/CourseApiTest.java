@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import sh.grassroots.platform.testing.AsCaller;
 import sh.grassroots.training.testing.MutableClock;
 import sh.grassroots.training.testing.TrainingFixtures;
 
@@ -13,12 +14,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static sh.grassroots.training.testing.TrainingFixtures.COURSES;
 import static sh.grassroots.training.testing.TrainingFixtures.SESSIONS;
+import static sh.grassroots.training.testing.TrainingFixtures.anyone;
+import static sh.grassroots.training.testing.TrainingFixtures.organizerOf;
 
 @QuarkusTest
 class CourseApiTest {
@@ -34,18 +36,19 @@ class CourseApiTest {
     }
 
     @Test
-    void an_academy_course_is_created_with_its_eligibility_and_read_back() {
+    void an_academy_course_is_created_by_the_conference_office_with_its_eligibility_and_read_back() {
+        UUID bund = fixtures.conference("滨江党建·金融外滩", "310101");
         UUID cpic = UUID.randomUUID();
-        String id = given().contentType(ContentType.JSON).body("""
+        String id = AsCaller.districtAdmin("310101").contentType(ContentType.JSON).body("""
                         {"title":"金融研修院·跨境支付专题","kind":"ACADEMY","providerKind":"JOINT_CONFERENCE",
                          "providerId":"%s","creditHours":4.5,"description":"滨江党建·金融外滩",
-                         "eligibility":{"memberUnits":["%s"]}}""".formatted(UUID.randomUUID(), cpic))
+                         "eligibility":{"memberUnits":["%s"]}}""".formatted(bund, cpic))
                 .post(COURSES).then().statusCode(201)
                 .header("Location", containsString(COURSES + "/"))
                 .body("kind", equalTo("ACADEMY"))
                 .extract().path("id");
 
-        given().get(COURSES + "/" + id).then().statusCode(200)
+        anyone().get(COURSES + "/" + id).then().statusCode(200)
                 .body("title", equalTo("金融研修院·跨境支付专题"))
                 .body("creditHours", equalTo(4.5f))
                 .body("eligibility.memberUnits", hasItem(cpic.toString()));
@@ -59,7 +62,7 @@ class CourseApiTest {
                 .body("status", equalTo("SCHEDULED"))
                 .body("seatsTaken", equalTo(0))
                 .extract().path("id");
-        given().get(SESSIONS + "/" + session).then().statusCode(200)
+        anyone().get(SESSIONS + "/" + session).then().statusCode(200)
                 .body("capacity", equalTo(30))
                 .body("holdMinutes", equalTo(120))
                 .body("courseId", equalTo(course));
@@ -100,14 +103,15 @@ class CourseApiTest {
 
     @Test
     void missing_fields_and_unknown_fields_are_400_problems() {
-        given().contentType(ContentType.JSON).body("{\"kind\":\"LECTURE\"}").post(COURSES).then().statusCode(400)
+        organizerOf(fixtures.provider()).contentType(ContentType.JSON).body("{\"kind\":\"LECTURE\"}").post(COURSES)
+                .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:grassroots:problem:validation"))
                 .body("errors.field", hasItem("title"))
                 .body("errors.field", hasItem("creditHours"));
-        given().contentType(ContentType.JSON).body("""
+        organizerOf(fixtures.provider()).contentType(ContentType.JSON).body("""
                         {"title":"x","kind":"LECTURE","providerKind":"ORGANIZATION","providerId":"%s","creditHours":1,
-                         "seats":3}""".formatted(UUID.randomUUID()))
+                         "seats":3}""".formatted(fixtures.provider()))
                 .post(COURSES).then().statusCode(400)
                 .body("type", equalTo("urn:grassroots:problem:unknown-field"))
                 .body("errors.field", hasItem("seats"));
@@ -115,10 +119,57 @@ class CourseApiTest {
 
     @Test
     void negative_credit_hours_are_refused() {
-        given().contentType(ContentType.JSON).body("""
+        fixtures.createCourse("""
                         {"title":"x","kind":"LECTURE","providerKind":"ORGANIZATION","providerId":"%s","creditHours":-1}"""
-                        .formatted(UUID.randomUUID()))
-                .post(COURSES).then().statusCode(422)
+                        .formatted(fixtures.provider()))
+                .statusCode(422)
                 .body("type", equalTo("urn:grassroots:problem:credit-hours-invalid"));
+    }
+
+    @Test
+    void a_provider_training_does_not_know_is_a_422_naming_the_field_and_saying_it_may_be_on_its_way() {
+        organizerOf(UUID.randomUUID()).contentType(ContentType.JSON).body("""
+                        {"title":"新党委的第一课","kind":"LECTURE","providerKind":"ORGANIZATION","providerId":"%s",
+                         "creditHours":1}""".formatted(UUID.randomUUID()))
+                .post(COURSES).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:grassroots:problem:provider-unknown"))
+                .body("errors.field", hasItem("providerId"))
+                .body("detail", containsString("try again shortly"));
+        AsCaller.districtAdmin("310101").contentType(ContentType.JSON).body("""
+                        {"title":"研修院","kind":"ACADEMY","providerKind":"JOINT_CONFERENCE","providerId":"%s",
+                         "creditHours":1}""".formatted(UUID.randomUUID()))
+                .post(COURSES).then().statusCode(422)
+                .body("type", equalTo("urn:grassroots:problem:provider-unknown"))
+                .body("errors.field", hasItem("providerId"));
+    }
+
+    @Test
+    void only_the_providers_organizers_create_its_courses_and_schedule_its_sessions() {
+        UUID bilibili = fixtures.organization("哔哩哔哩党委", null);
+        UUID upBranch = fixtures.organization("UP主党支部", bilibili);
+        String json = """
+                {"title":"UP主沉浸式党课","kind":"IMMERSIVE","providerKind":"ORGANIZATION","providerId":"%s",
+                 "creditHours":2}""".formatted(bilibili);
+        organizerOf(upBranch).contentType(ContentType.JSON).body(json).post(COURSES).then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:grassroots:problem:out-of-scope"));
+        AsCaller.branchSecretary(bilibili).contentType(ContentType.JSON).body(json).post(COURSES).then().statusCode(403)
+                .body("type", equalTo("urn:grassroots:problem:out-of-scope"));
+        AsCaller.districtAdmin("310101").contentType(ContentType.JSON).body(json).post(COURSES).then().statusCode(403);
+        AsCaller.trainingAdmin(bilibili).contentType(ContentType.JSON).body(json).post(COURSES).then().statusCode(201);
+        String course = AsCaller.districtAdmin(TrainingFixtures.DISTRICT).contentType(ContentType.JSON).body(json)
+                .post(COURSES).then().statusCode(201).extract().path("id");
+
+        Instant starts = clock.instant().plus(Duration.ofDays(7));
+        String session = """
+                {"startsAt":"%s","endsAt":"%s","venueKind":"ADDRESS","venue":"哔哩哔哩党群服务站",
+                 "capacity":10,"enrolmentOpensAt":"%s","enrolmentClosesAt":"%s","cancellationDeadline":"%s"}"""
+                .formatted(starts, starts.plus(Duration.ofHours(2)), clock.instant(), starts.minus(Duration.ofDays(1)),
+                        starts.minus(Duration.ofDays(2)));
+        organizerOf(upBranch).contentType(ContentType.JSON).body(session).post(COURSES + "/" + course + "/sessions")
+                .then().statusCode(403).body("type", equalTo("urn:grassroots:problem:out-of-scope"));
+        organizerOf(bilibili).contentType(ContentType.JSON).body(session).post(COURSES + "/" + course + "/sessions")
+                .then().statusCode(201);
     }
 }

@@ -25,7 +25,6 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,7 +131,7 @@ class ConcurrentEnrolmentApiTest {
     }
 
     private List<Enrolment> list(String session) {
-        JsonPath page = given().get(SESSIONS + "/" + session + "/enrolments").then().statusCode(200).extract().jsonPath();
+        JsonPath page = fixtures.organizerOfSession(session).get(SESSIONS + "/" + session + "/enrolments").then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> items = page.getList("items");
         return items.stream().map(m -> new Enrolment((String) m.get("id"), UUID.fromString((String) m.get("personId")),
                 (String) m.get("status"), ((Number) m.get("position")).longValue(),

@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import sh.grassroots.platform.testing.AsCaller;
 import sh.grassroots.training.enrolment.application.EnrolmentService;
 import sh.grassroots.training.testing.MutableClock;
 import sh.grassroots.training.testing.TrainingFixtures;
@@ -20,6 +21,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static sh.grassroots.training.testing.TrainingFixtures.ENROLMENTS;
 import static sh.grassroots.training.testing.TrainingFixtures.SESSIONS;
+import static sh.grassroots.training.testing.TrainingFixtures.anyone;
+import static sh.grassroots.training.testing.TrainingFixtures.cancelAs;
+import static sh.grassroots.training.testing.TrainingFixtures.enrolAs;
 
 @QuarkusTest
 class EnrolmentApiTest {
@@ -91,7 +95,8 @@ class EnrolmentApiTest {
         UUID cpic = UUID.randomUUID();
         String academy = fixtures.course("""
                 {"title":"金融研修院","kind":"ACADEMY","providerKind":"JOINT_CONFERENCE","providerId":"%s",
-                 "creditHours":3,"eligibility":{"memberUnits":["%s"]}}""".formatted(UUID.randomUUID(), cpic));
+                 "creditHours":3,"eligibility":{"memberUnits":["%s"]}}""".formatted(
+                fixtures.conference("滨江党建·金融外滩", "310101"), cpic));
         UUID analyst = fixtures.learner("太保分析师", null, "NOT_A_MEMBER", cpic);
         fixtures.enrol(fixtures.sessionOpenNow(academy, 5), analyst).statusCode(201).body("status", equalTo("CONFIRMED"));
         fixtures.enrol(fixtures.sessionOpenNow(fixtures.lecture("党课"), 5), analyst).statusCode(422)
@@ -105,7 +110,7 @@ class EnrolmentApiTest {
                 .body("type", equalTo("urn:grassroots:problem:learner-unknown"));
         fixtures.enrol(UUID.randomUUID().toString(), fixtures.member("张三", upBranch)).statusCode(404)
                 .body("type", equalTo("urn:grassroots:problem:not-found"));
-        given().contentType(ContentType.JSON).body("{}").post(SESSIONS + "/" + session + "/enrolments").then()
+        anyone().contentType(ContentType.JSON).body("{}").post(SESSIONS + "/" + session + "/enrolments").then()
                 .statusCode(400).body("type", equalTo("urn:grassroots:problem:validation"));
     }
 
@@ -118,12 +123,12 @@ class EnrolmentApiTest {
 
         fixtures.cancel(first, "LEARNER", "出差").statusCode(200).body("status", equalTo("CANCELLED"));
 
-        given().get(ENROLMENTS + "/" + second).then().body("status", equalTo("OFFERED"));
-        given().get(ENROLMENTS + "/" + third).then().body("status", equalTo("WAITLISTED")).body("waitlistPlace", equalTo(1));
+        fixtures.organizerOfEnrolment(second).get(ENROLMENTS + "/" + second).then().body("status", equalTo("OFFERED"));
+        fixtures.organizerOfEnrolment(third).get(ENROLMENTS + "/" + third).then().body("status", equalTo("WAITLISTED")).body("waitlistPlace", equalTo(1));
         assertEquals(1, fixtures.seatsTaken(session), "the held seat stays taken");
 
-        given().post(ENROLMENTS + "/" + second + "/acceptance").then().statusCode(200).body("status", equalTo("CONFIRMED"));
-        given().post(ENROLMENTS + "/" + second + "/acceptance").then().statusCode(409)
+        fixtures.theEnrolled(second).post(ENROLMENTS + "/" + second + "/acceptance").then().statusCode(200).body("status", equalTo("CONFIRMED"));
+        fixtures.theEnrolled(second).post(ENROLMENTS + "/" + second + "/acceptance").then().statusCode(409)
                 .body("type", equalTo("urn:grassroots:problem:offer-not-open"));
     }
 
@@ -134,17 +139,17 @@ class EnrolmentApiTest {
         String second = fixtures.enrol(session, fixtures.member("乙", upBranch)).extract().path("id");
         String third = fixtures.enrol(session, fixtures.member("丙", upBranch)).extract().path("id");
         fixtures.cancel(first, "ORGANIZER", "调岗").statusCode(200);
-        given().get(ENROLMENTS + "/" + second).then().body("status", equalTo("OFFERED"));
+        fixtures.organizerOfEnrolment(second).get(ENROLMENTS + "/" + second).then().body("status", equalTo("OFFERED"));
 
         clock.advance(Duration.ofMinutes(60));
-        given().post(ENROLMENTS + "/" + second + "/acceptance").then().statusCode(409)
+        fixtures.theEnrolled(second).post(ENROLMENTS + "/" + second + "/acceptance").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:grassroots:problem:hold-expired"));
 
         VertxContextSupport.subscribeAndAwait(() -> enrolments.expireDueHolds());
 
-        given().get(ENROLMENTS + "/" + second).then().body("status", equalTo("EXPIRED"));
-        given().get(ENROLMENTS + "/" + third).then().body("status", equalTo("OFFERED"));
+        fixtures.organizerOfEnrolment(second).get(ENROLMENTS + "/" + second).then().body("status", equalTo("EXPIRED"));
+        fixtures.organizerOfEnrolment(third).get(ENROLMENTS + "/" + third).then().body("status", equalTo("OFFERED"));
         assertEquals(1, fixtures.seatsTaken(session));
     }
 
@@ -169,19 +174,20 @@ class EnrolmentApiTest {
         String mine = fixtures.enrol(session, owner).extract().path("id");
         String theirs = fixtures.enrol(session, other).extract().path("id");
 
-        fixtures.cancelAs(theirs, owner.toString(), "member", "不是我的").statusCode(403)
+        cancelAs(AsCaller.member(owner), theirs, "不是我的").statusCode(403)
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:grassroots:problem:not-own-enrolment"));
+                .body("type", equalTo("urn:grassroots:problem:not-own-record"));
         given().contentType(ContentType.JSON).body("{\"reason\":\"no caller\"}")
                 .post(ENROLMENTS + "/" + theirs + "/cancellation").then().statusCode(401)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:grassroots:problem:unauthenticated"));
-        given().get(ENROLMENTS + "/" + theirs).then().body("status", equalTo("CONFIRMED"));
+        fixtures.organizerOfEnrolment(theirs).get(ENROLMENTS + "/" + theirs).then().body("status", equalTo("CONFIRMED"));
 
-        fixtures.cancelAs(mine, owner.toString(), "member", "出差").statusCode(200)
+        cancelAs(AsCaller.member(owner), mine, "出差").statusCode(200)
                 .body("status", equalTo("CANCELLED")).body("cancelledBy", equalTo("LEARNER"));
         String organizer = UUID.randomUUID().toString();
-        fixtures.cancelAs(theirs, organizer, "member,training_admin", "调整").statusCode(200)
+        cancelAs(AsCaller.person(organizer, "member,training_admin", fixtures.provider(), null), theirs, "调整")
+                .statusCode(200)
                 .body("cancelledBy", equalTo("ORGANIZER"));
         assertEquals(1, fixtures.count("select count(*) from enrolment where id = ?::uuid and cancelled_by = 'LEARNER' "
                 + "and cancelled_by_subject = ?", mine, owner.toString()));
@@ -217,10 +223,10 @@ class EnrolmentApiTest {
         UUID second = fixtures.member("乙", upBranch);
         String key = "phone-" + UUID.randomUUID();
 
-        String id = given().header("Idempotency-Key", key).contentType(ContentType.JSON)
+        String id = AsCaller.branchSecretary(upBranch).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body("{\"personId\":\"" + first + "\"}").post(SESSIONS + "/" + session + "/enrolments")
                 .then().statusCode(201).body("status", equalTo("CONFIRMED")).extract().path("id");
-        given().header("Idempotency-Key", key).contentType(ContentType.JSON)
+        AsCaller.branchSecretary(upBranch).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body("{\"personId\":\"" + first + "\"}").post(SESSIONS + "/" + session + "/enrolments")
                 .then().statusCode(201)
                 .header("Idempotent-Replayed", "true")
@@ -228,11 +234,11 @@ class EnrolmentApiTest {
                 .body("status", equalTo("CONFIRMED"));
         assertEquals(1, fixtures.seatsTaken(session));
 
-        given().header("Idempotency-Key", key).contentType(ContentType.JSON)
+        AsCaller.branchSecretary(upBranch).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body("{\"personId\":\"" + second + "\"}").post(SESSIONS + "/" + session + "/enrolments")
                 .then().statusCode(422)
                 .body("type", equalTo("urn:grassroots:problem:idempotency-key-reused"));
-        given().header("Idempotency-Key", "phone-" + UUID.randomUUID()).contentType(ContentType.JSON)
+        AsCaller.branchSecretary(upBranch).header("Idempotency-Key", "phone-" + UUID.randomUUID()).contentType(ContentType.JSON)
                 .body("{\"personId\":\"" + second + "\"}").post(SESSIONS + "/" + session + "/enrolments")
                 .then().statusCode(201).body("status", equalTo("WAITLISTED"));
     }
@@ -242,12 +248,12 @@ class EnrolmentApiTest {
         String session = fixtures.sessionOpenNow(fixtures.lecture("党课"), 3);
         UUID person = UUID.randomUUID();
         String key = "retry-" + UUID.randomUUID();
-        given().header("Idempotency-Key", key).contentType(ContentType.JSON)
+        AsCaller.member(person).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body("{\"personId\":\"" + person + "\"}").post(SESSIONS + "/" + session + "/enrolments")
                 .then().statusCode(422).body("type", equalTo("urn:grassroots:problem:learner-unknown"));
         fixtures.update("insert into learner (person_id, display_name, home_organization_id, member_status) "
                 + "values (?, '新党员', ?, 'FULL')", person, upBranch);
-        given().header("Idempotency-Key", key).contentType(ContentType.JSON)
+        AsCaller.member(person).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body("{\"personId\":\"" + person + "\"}").post(SESSIONS + "/" + session + "/enrolments")
                 .then().statusCode(201).body("status", equalTo("CONFIRMED"));
     }
@@ -261,7 +267,7 @@ class EnrolmentApiTest {
         fixtures.member("乙", branch);
         fixtures.enrol(session, already).statusCode(201);
 
-        given().contentType(ContentType.JSON).body("{\"organizationId\":\"" + branch + "\"}")
+        AsCaller.branchSecretary(branch).contentType(ContentType.JSON).body("{\"organizationId\":\"" + branch + "\"}")
                 .post(SESSIONS + "/" + session + "/bulk-enrolments").then().statusCode(200)
                 .body("confirmed", equalTo(1))
                 .body("waitlisted", equalTo(1))
@@ -279,34 +285,126 @@ class EnrolmentApiTest {
         String seated = fixtures.enrol(session, fixtures.member("甲", upBranch)).extract().path("id");
         String waiting = fixtures.enrol(session, fixtures.member("乙", upBranch)).extract().path("id");
 
-        given().contentType(ContentType.JSON).body("{\"reason\":\"台风停课\"}")
+        fixtures.organizerOfSession(session).contentType(ContentType.JSON).body("{\"reason\":\"台风停课\"}")
                 .post(SESSIONS + "/" + session + "/cancellation").then().statusCode(200)
                 .body("enrolments", equalTo(2));
 
-        given().get(ENROLMENTS + "/" + seated).then().body("status", equalTo("CANCELLED")).body("closeReason", equalTo("台风停课"));
-        given().get(ENROLMENTS + "/" + waiting).then().body("status", equalTo("CANCELLED"));
-        given().get(SESSIONS + "/" + session).then().body("status", equalTo("CANCELLED")).body("seatsTaken", equalTo(0));
+        fixtures.organizerOfEnrolment(seated).get(ENROLMENTS + "/" + seated).then().body("status", equalTo("CANCELLED")).body("closeReason", equalTo("台风停课"));
+        fixtures.organizerOfEnrolment(waiting).get(ENROLMENTS + "/" + waiting).then().body("status", equalTo("CANCELLED"));
+        anyone().get(SESSIONS + "/" + session).then().body("status", equalTo("CANCELLED")).body("seatsTaken", equalTo(0));
         fixtures.enrol(session, fixtures.member("丙", upBranch)).statusCode(422)
                 .body("type", equalTo("urn:grassroots:problem:session-not-open"));
-        given().contentType(ContentType.JSON).body("{}").post(SESSIONS + "/" + session + "/cancellation").then()
+        fixtures.organizerOfSession(session).contentType(ContentType.JSON).body("{}")
+                .post(SESSIONS + "/" + session + "/cancellation").then()
                 .statusCode(409).body("type", equalTo("urn:grassroots:problem:session-already-cancelled"));
     }
 
     @Test
     void confirmed_people_who_never_checked_in_become_no_shows_once_the_session_ended() {
         String session = fixtures.sessionOpenNow(fixtures.lecture("党课"), 5);
-        java.time.Instant starts = java.time.Instant.parse(given().get(SESSIONS + "/" + session).then().extract().path("startsAt"));
+        java.time.Instant starts = java.time.Instant.parse(anyone().get(SESSIONS + "/" + session).then().extract().path("startsAt"));
         UUID present = fixtures.member("到场", upBranch);
         String absent = fixtures.enrol(session, fixtures.member("缺席", upBranch)).extract().path("id");
         fixtures.enrol(session, present).statusCode(201);
         clock.advance(Duration.between(clock.instant(), starts));
-        given().contentType(ContentType.JSON).body("{\"personId\":\"" + present + "\"}")
+        fixtures.organizerOfSession(session).contentType(ContentType.JSON).body("{\"personId\":\"" + present + "\"}")
                 .post(SESSIONS + "/" + session + "/attendance").then().statusCode(201);
 
-        given().post(SESSIONS + "/" + session + "/no-shows").then().statusCode(422)
+        fixtures.organizerOfSession(session).post(SESSIONS + "/" + session + "/no-shows").then().statusCode(422)
                 .body("type", equalTo("urn:grassroots:problem:session-not-ended"));
         clock.advance(Duration.ofHours(2));
-        given().post(SESSIONS + "/" + session + "/no-shows").then().statusCode(200).body("enrolments", equalTo(1));
-        given().get(ENROLMENTS + "/" + absent).then().body("status", equalTo("NO_SHOW"));
+        fixtures.organizerOfSession(session).post(SESSIONS + "/" + session + "/no-shows").then().statusCode(200).body("enrolments", equalTo(1));
+        fixtures.organizerOfEnrolment(absent).get(ENROLMENTS + "/" + absent).then().body("status", equalTo("NO_SHOW"));
+    }
+
+    @Test
+    void an_idempotency_key_is_the_callers_own_and_another_callers_same_key_is_another_request() {
+        String session = fixtures.sessionOpenNow(fixtures.lecture("党课"), 5);
+        UUID first = fixtures.member("甲", upBranch);
+        UUID second = fixtures.member("乙", upBranch);
+        String key = "same-phone-app-" + UUID.randomUUID();
+
+        String mine = AsCaller.member(first).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body("{\"personId\":\"" + first + "\"}").post(SESSIONS + "/" + session + "/enrolments")
+                .then().statusCode(201).extract().path("id");
+        String theirs = AsCaller.member(second).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body("{\"personId\":\"" + second + "\"}").post(SESSIONS + "/" + session + "/enrolments")
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue())
+                .body("personId", equalTo(second.toString())).extract().path("id");
+        AsCaller.member(first).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body("{\"personId\":\"" + first + "\"}").post(SESSIONS + "/" + session + "/enrolments")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(mine));
+        assertEquals(false, mine.equals(theirs));
+        assertEquals(2, fixtures.seatsTaken(session));
+    }
+
+    @Test
+    void a_member_enrols_only_themselves_and_a_secretary_only_the_members_of_their_branch() {
+        String session = fixtures.sessionOpenNow(fixtures.lecture("党课"), 5);
+        UUID me = fixtures.member("甲", upBranch);
+        UUID colleague = fixtures.member("乙", upBranch);
+        UUID otherBranch = fixtures.organization("第二党支部", bilibili);
+
+        enrolAs(AsCaller.member(me), session, colleague).statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:grassroots:problem:not-own-record"));
+        enrolAs(AsCaller.branchSecretary(otherBranch), session, colleague).statusCode(403)
+                .body("type", equalTo("urn:grassroots:problem:out-of-scope"));
+        enrolAs(AsCaller.branchSecretary(upBranch), session, colleague).statusCode(201)
+                .body("personId", equalTo(colleague.toString()));
+        enrolAs(AsCaller.organizer(bilibili, TrainingFixtures.DISTRICT), session, me).statusCode(201);
+        assertEquals(2, fixtures.seatsTaken(session));
+    }
+
+    @Test
+    void the_conference_office_enrols_a_member_units_staff_who_are_not_party_members() {
+        UUID bund = fixtures.conference("滨江党建·金融外滩", "310101");
+        UUID cpic = fixtures.memberUnit("太平洋保险", bund, "310101");
+        String academy = fixtures.course("""
+                {"title":"金融研修院","kind":"ACADEMY","providerKind":"JOINT_CONFERENCE","providerId":"%s",
+                 "creditHours":3,"eligibility":{"memberUnits":["%s"]}}""".formatted(bund, cpic));
+        String session = fixtures.sessionOpenNow(academy, 5);
+        UUID analyst = fixtures.learner("太保分析师", null, "NOT_A_MEMBER", cpic);
+
+        enrolAs(AsCaller.districtAdmin(TrainingFixtures.DISTRICT), session, analyst).statusCode(403)
+                .body("type", equalTo("urn:grassroots:problem:out-of-scope"));
+        enrolAs(AsCaller.organizer(UUID.randomUUID(), "310101"), session, analyst).statusCode(201)
+                .body("status", equalTo("CONFIRMED"));
+    }
+
+    @Test
+    void bulk_enrolment_is_for_whoever_manages_that_organization_and_an_unknown_one_is_named() {
+        String session = fixtures.sessionOpenNow(fixtures.lecture("主题党日"), 5);
+        fixtures.member("甲", upBranch);
+        UUID otherBranch = fixtures.organization("第二党支部", bilibili);
+
+        AsCaller.branchSecretary(otherBranch).contentType(ContentType.JSON)
+                .body("{\"organizationId\":\"" + upBranch + "\"}")
+                .post(SESSIONS + "/" + session + "/bulk-enrolments").then().statusCode(403)
+                .body("type", equalTo("urn:grassroots:problem:out-of-scope"));
+        AsCaller.member(UUID.randomUUID()).contentType(ContentType.JSON)
+                .body("{\"organizationId\":\"" + upBranch + "\"}")
+                .post(SESSIONS + "/" + session + "/bulk-enrolments").then().statusCode(403);
+        AsCaller.branchSecretary(upBranch).contentType(ContentType.JSON)
+                .body("{\"organizationId\":\"" + UUID.randomUUID() + "\"}")
+                .post(SESSIONS + "/" + session + "/bulk-enrolments").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:grassroots:problem:organization-unknown"))
+                .body("errors[0].field", equalTo("organizationId"));
+        assertEquals(0, fixtures.seatsTaken(session));
+    }
+
+    @Test
+    void only_the_person_takes_a_seat_held_for_them() {
+        String session = fixtures.sessionOpenNow(fixtures.lecture("党课"), 1);
+        String first = fixtures.enrol(session, fixtures.member("甲", upBranch)).extract().path("id");
+        String second = fixtures.enrol(session, fixtures.member("乙", upBranch)).extract().path("id");
+        fixtures.cancel(first, "LEARNER", "出差").statusCode(200);
+
+        AsCaller.branchSecretary(upBranch).post(ENROLMENTS + "/" + second + "/acceptance").then().statusCode(403)
+                .body("type", equalTo("urn:grassroots:problem:not-own-record"));
+        fixtures.organizerOfEnrolment(second).post(ENROLMENTS + "/" + second + "/acceptance").then().statusCode(403);
+        fixtures.organizerOfEnrolment(second).get(ENROLMENTS + "/" + second).then().body("status", equalTo("OFFERED"));
+        fixtures.theEnrolled(second).post(ENROLMENTS + "/" + second + "/acceptance").then().statusCode(200);
     }
 }

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static sh.grassroots.training.testing.TrainingFixtures.ENROLMENTS;
@@ -43,12 +42,12 @@ class HoldExpirySchedulerTest {
         String second = fixtures.enrol(session, fixtures.member("乙", branch)).extract().path("id");
         String third = fixtures.enrol(session, fixtures.member("丙", branch)).extract().path("id");
         fixtures.cancel(first, "LEARNER", "出差").statusCode(200);
-        given().get(ENROLMENTS + "/" + second).then().body("status", equalTo("OFFERED"));
+        fixtures.organizerOfEnrolment(second).get(ENROLMENTS + "/" + second).then().body("status", equalTo("OFFERED"));
 
         clock.advance(Duration.ofMinutes(30));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get(ENROLMENTS + "/" + third).then().body("status", equalTo("OFFERED")));
-        given().get(ENROLMENTS + "/" + second).then().body("status", equalTo("EXPIRED"));
+                fixtures.organizerOfEnrolment(third).get(ENROLMENTS + "/" + third).then().body("status", equalTo("OFFERED")));
+        fixtures.organizerOfEnrolment(second).get(ENROLMENTS + "/" + second).then().body("status", equalTo("EXPIRED"));
     }
 }

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -115,25 +114,6 @@ class SeatsAndWaitlistRulesTest {
         assertTrue(Cancellation.freesASeat(EnrolmentStatus.CONFIRMED));
         assertTrue(Cancellation.freesASeat(EnrolmentStatus.OFFERED));
         assertFalse(Cancellation.freesASeat(EnrolmentStatus.WAITLISTED));
-    }
-
-    @Test
-    void a_member_may_cancel_only_their_own_enrolment_and_an_organizer_anybodys() {
-        UUID person = UUID.randomUUID();
-        var own = Cancellation.authorize(Optional.of(new Cancellation.Caller(person.toString(), Set.of("member"))), person);
-        assertEquals(new Cancellation.Canceller(Cancellation.By.LEARNER, person.toString()),
-                assertInstanceOf(Cancellation.Allowed.class, own).canceller());
-
-        var someoneElse = Cancellation.authorize(
-                Optional.of(new Cancellation.Caller(UUID.randomUUID().toString(), Set.of("member"))), person);
-        assertEquals("not-own-enrolment", assertInstanceOf(Cancellation.Refused.class, someoneElse).rejection().code());
-
-        var organizer = Cancellation.authorize(
-                Optional.of(new Cancellation.Caller("org-1", Set.of("member", "training_admin"))), person);
-        assertEquals(Cancellation.By.ORGANIZER, assertInstanceOf(Cancellation.Allowed.class, organizer).canceller().by());
-
-        assertEquals("unauthenticated", assertInstanceOf(Cancellation.Refused.class,
-                Cancellation.authorize(Optional.empty(), person)).rejection().code());
     }
 
     @Test

@@ -15,7 +15,6 @@ import sh.grassroots.training.testing.TrainingFixtures;
 import java.time.Duration;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -76,16 +75,16 @@ class MemberEventsTest {
                 () -> fixtures.enrol(session, leaving).extract().path("id"), id -> id != null);
         String second = await().atMost(Duration.ofSeconds(30)).until(
                 () -> fixtures.enrol(session, waiting).extract().path("id"), id -> id != null);
-        given().get(ENROLMENTS + "/" + second).then().body("status", equalTo("WAITLISTED"));
+        fixtures.organizerOfEnrolment(second).get(ENROLMENTS + "/" + second).then().body("status", equalTo("WAITLISTED"));
 
         send(leaving, envelope("MemberLeft", leaving, """
                 {"memberId":"%s","homeOrganizationId":"%s","leftOn":"2026-11-30","reason":"WITHDREW"}"""
                 .formatted(leaving, branch)));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(ENROLMENTS + "/" + first).then()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> fixtures.organizerOfEnrolment(first).get(ENROLMENTS + "/" + first).then()
                 .body("status", equalTo("CANCELLED"))
                 .body("closeReason", containsString("WITHDREW")));
-        given().get(ENROLMENTS + "/" + second).then().body("status", equalTo("OFFERED"));
+        fixtures.organizerOfEnrolment(second).get(ENROLMENTS + "/" + second).then().body("status", equalTo("OFFERED"));
         fixtures.enrol(session, leaving).statusCode(422)
                 .body("type", equalTo("urn:grassroots:problem:learner-unknown"));
     }
@@ -112,19 +111,19 @@ class MemberEventsTest {
         String kept = fixtures.enrol(session, staying).statusCode(201).extract().path("id");
         String lost = fixtures.enrol(session, moving).statusCode(201).extract().path("id");
         String next = fixtures.enrol(session, waiting).statusCode(201).extract().path("id");
-        given().get(ENROLMENTS + "/" + next).then().body("status", equalTo("WAITLISTED"));
+        fixtures.organizerOfEnrolment(next).get(ENROLMENTS + "/" + next).then().body("status", equalTo("WAITLISTED"));
 
         transferred(staying, upBranch, beijing);
         transferred(moving, upBranch, elsewhere);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(ENROLMENTS + "/" + lost).then()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> fixtures.organizerOfEnrolment(lost).get(ENROLMENTS + "/" + lost).then()
                 .body("status", equalTo("CANCELLED"))
                 .body("cancelledBy", equalTo("SYSTEM"))
                 .body("closeReason", containsString("eligibility-outside-subtree")));
-        given().get(ENROLMENTS + "/" + next).then().body("status", equalTo("OFFERED"));
+        fixtures.organizerOfEnrolment(next).get(ENROLMENTS + "/" + next).then().body("status", equalTo("OFFERED"));
         await().atMost(Duration.ofSeconds(30)).until(() -> fixtures.count(
                 "select count(*) from learner where person_id = ? and home_organization_id = ?", staying, beijing) == 1);
-        given().get(ENROLMENTS + "/" + kept).then().body("status", equalTo("CONFIRMED"));
+        fixtures.organizerOfEnrolment(kept).get(ENROLMENTS + "/" + kept).then().body("status", equalTo("CONFIRMED"));
         org.junit.jupiter.api.Assertions.assertEquals(1, fixtures.count(
                 "select count(*) from outbox_event where event_type = 'EnrolmentCancelled' "
                         + "and envelope::jsonb -> 'payload' ->> 'enrolmentId' = ? "

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import sh.grassroots.platform.testing.AsCaller;
 import sh.grassroots.training.testing.MutableClock;
 import sh.grassroots.training.testing.TrainingFixtures;
 
@@ -41,13 +42,13 @@ class MemberViewApiTest {
         String seated = fixtures.sessionOpenNow(fixtures.lecture("金融品巷, 现场教学"), 10);
         fixtures.enrol(seated, me).statusCode(201);
 
-        TrainingFixtures.as(me, "member").get("/api/v1/training/people/" + me + "/sessions").then().statusCode(200)
+        AsCaller.member(me).get("/api/v1/training/people/" + me + "/sessions").then().statusCode(200)
                 .body("items", hasSize(2))
                 .body("items.find { it.sessionId == '" + full + "' }.status", equalTo("WAITLISTED"))
                 .body("items.find { it.sessionId == '" + full + "' }.waitlistPlace", equalTo(2))
                 .body("items.find { it.sessionId == '" + seated + "' }.status", equalTo("CONFIRMED"));
 
-        TrainingFixtures.as(me, "member").get("/api/v1/training/people/" + me + "/sessions.ics").then().statusCode(200)
+        AsCaller.member(me).get("/api/v1/training/people/" + me + "/sessions.ics").then().statusCode(200)
                 .contentType(startsWith("text/calendar"))
                 .body(startsWith("BEGIN:VCALENDAR"))
                 .body(containsString("SUMMARY:金融品巷\\, 现场教学"))
@@ -59,12 +60,12 @@ class MemberViewApiTest {
         UUID branch = fixtures.organization("UP主党支部", null);
         UUID me = fixtures.member("我", branch);
         String path = "/api/v1/training/people/" + me + "/sessions";
-        TrainingFixtures.as(UUID.randomUUID(), "member").get(path).then().statusCode(403)
+        AsCaller.member(UUID.randomUUID()).get(path).then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:grassroots:problem:not-own-record"));
-        TrainingFixtures.as(UUID.randomUUID(), "member").get("/api/v1/training/people/" + me + "/credit-hours")
+        AsCaller.member(UUID.randomUUID()).get("/api/v1/training/people/" + me + "/credit-hours")
                 .then().statusCode(403);
         given().get(path + ".ics").then().statusCode(401).contentType("application/problem+json");
-        TrainingFixtures.as("admin", "training_admin").get(path).then().statusCode(200);
+        AsCaller.trainingAdmin(branch).get(path).then().statusCode(200);
     }
 }

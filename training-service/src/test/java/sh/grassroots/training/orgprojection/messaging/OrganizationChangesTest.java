@@ -16,7 +16,6 @@ import sh.grassroots.training.testing.TrainingFixtures;
 import java.time.Duration;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -67,10 +66,10 @@ class OrganizationChangesTest {
                 {"organizationId":"%s","dissolvedOn":"2026-11-30","documentNumber":"黄浦组〔2026〕7号"}"""
                 .formatted(temporary));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(ENROLMENTS + "/" + seated).then()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> fixtures.organizerOfEnrolment(seated).get(ENROLMENTS + "/" + seated).then()
                 .body("status", equalTo("CANCELLED"))
                 .body("closeReason", containsString("dissolved")));
-        given().get(ENROLMENTS + "/" + waiting).then().body("status", equalTo("OFFERED"));
+        fixtures.organizerOfEnrolment(waiting).get(ENROLMENTS + "/" + waiting).then().body("status", equalTo("OFFERED"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import sh.grassroots.platform.testing.AsCaller;
 import sh.grassroots.events.Topics;
 
 import java.sql.Connection;
@@ -19,7 +20,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,7 +61,7 @@ class OrganizationProjectionTest {
         send(org.toString(), created(UUID.randomUUID(), org, "哔哩哔哩党委"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/v1/training/organizations/" + org).then().statusCode(200)
+                AsCaller.districtAdmin("310110").get("/api/v1/training/organizations/" + org).then().statusCode(200)
                         .body("name", equalTo("哔哩哔哩党委"))
                         .body("kind", equalTo("COMMITTEE")));
     }
@@ -110,8 +110,8 @@ class OrganizationProjectionTest {
 
     @Test
     void the_projection_lists_with_a_cursor() {
-        given().queryParam("limit", 1).get("/api/v1/training/organizations").then().statusCode(200);
-        given().queryParam("limit", 0).get("/api/v1/training/organizations").then().statusCode(400)
+        AsCaller.districtAdmin("310110").queryParam("limit", 1).get("/api/v1/training/organizations").then().statusCode(200);
+        AsCaller.districtAdmin("310110").queryParam("limit", 0).get("/api/v1/training/organizations").then().statusCode(400)
                 .contentType("application/problem+json");
     }
 

@@ -24,7 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static sh.grassroots.training.testing.TrainingFixtures.anyone;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -77,7 +77,7 @@ class VenueSagaTest {
         assertEquals(room.toString(), payload.path("roomId").asText());
         assertEquals(20, payload.path("attendees").asInt());
         String requestId = payload.path("requestId").asText();
-        given().get(SESSIONS + "/" + session).then().body("venueBooking.requestId", equalTo(requestId));
+        anyone().get(SESSIONS + "/" + session).then().body("venueBooking.requestId", equalTo(requestId));
 
         fixtures.enrol(session, fixtures.member("张三", branch)).statusCode(409)
                 .contentType("application/problem+json")
@@ -90,7 +90,7 @@ class VenueSagaTest {
                 .formatted(requestId, session, booking, UUID.randomUUID(), room));
         send(session, confirmed);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(SESSIONS + "/" + session).then()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> anyone().get(SESSIONS + "/" + session).then()
                 .body("status", equalTo("SCHEDULED"))
                 .body("venueBooking.bookingId", equalTo(booking.toString())));
         fixtures.enrol(session, fixtures.member("李四", branch)).statusCode(201).body("status", equalTo("CONFIRMED"));
@@ -112,10 +112,9 @@ class VenueSagaTest {
         assertEquals(1, fixtures.count("select count(*) from processed_event where event_id = ?", confirmedId));
         assertEquals(1, fixtures.count("select count(*) from outbox_event where event_type = 'SessionScheduled' "
                 + "and message_key = ?", session));
-        given().get(SESSIONS + "/" + session).then().body("status", equalTo("SCHEDULED"));
+        anyone().get(SESSIONS + "/" + session).then().body("status", equalTo("SCHEDULED"));
 
-        given().contentType(ContentType.JSON).header("X-Caller-Subject", UUID.randomUUID().toString())
-                .header("X-Caller-Roles", "organizer").body("{\"reason\":\"场地改作他用\"}")
+        fixtures.organizerOfSession(session).contentType(ContentType.JSON).body("{\"reason\":\"场地改作他用\"}")
                 .post(SESSIONS + "/" + session + "/cancellation").then().statusCode(200).body("enrolments", equalTo(1));
         JsonNode released = await().atMost(Duration.ofSeconds(30))
                 .until(() -> messages(session, VenueEvents.TOPIC_REQUESTS, VenueEvents.RELEASED), l -> l.size() == 1).get(0);
@@ -143,7 +142,7 @@ class VenueSagaTest {
                 {"requestId":"%s","sessionId":"%s","roomId":"%s","rule":"outside-opening-hours",
                  "reason":"服务站周一闭馆 (the station is closed on Mondays)"}""".formatted(requestId, session, room)));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(SESSIONS + "/" + session).then()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> anyone().get(SESSIONS + "/" + session).then()
                 .body("status", equalTo("VENUE_REJECTED"))
                 .body("venueBooking.rule", equalTo("outside-opening-hours"))
                 .body("venueBooking.reason", equalTo("服务站周一闭馆 (the station is closed on Mondays)"))
@@ -154,9 +153,9 @@ class VenueSagaTest {
                 .body("type", equalTo("urn:grassroots:problem:venue-not-confirmed"));
 
         // a rejected request holds no room: cancelling releases nothing
-        given().contentType(ContentType.JSON).body("{\"reason\":\"换场地重排\"}")
+        fixtures.organizerOfSession(session).contentType(ContentType.JSON).body("{\"reason\":\"换场地重排\"}")
                 .post(SESSIONS + "/" + session + "/cancellation").then().statusCode(200);
-        given().get(SESSIONS + "/" + session).then().body("status", equalTo("CANCELLED"));
+        anyone().get(SESSIONS + "/" + session).then().body("status", equalTo("CANCELLED"));
         assertEquals(0, fixtures.count("select count(*) from outbox_event where event_type = 'VenueReleased' "
                 + "and message_key = ?", session));
     }
