@@ -41,9 +41,11 @@ fi
 stack_start "$state" ephemeral
 
 ORG=$(stack_free_port); GW=$(stack_free_port); NGX=$(stack_free_port)
-PERSONAL_DATA_KEY=$(head -c 32 /dev/urandom | base64) HTTP_PORT=$ORG DB_NAME=org DB_USER=org DB_PASSWORD=org OUTBOX_RELAY_INTERVAL=1s \
+ORG_MGMT=$(stack_free_port); GW_MGMT=$(stack_free_port)
+export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1
+MANAGEMENT_PORT=$ORG_MGMT PERSONAL_DATA_KEY=$(head -c 32 /dev/urandom | base64) HTTP_PORT=$ORG DB_NAME=org DB_USER=org DB_PASSWORD=org OUTBOX_RELAY_INTERVAL=1s \
   java -Xmx384m -jar org-service/target/quarkus-app/quarkus-run.jar >"$state/org.log" 2>&1 & PIDS+=($!); ORG_PID=$!
-QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE=$THREADS HTTP_PORT=$GW ORG_SERVICE_URL="http://127.0.0.1:$ORG" GATEWAY_DEV_TOKENS_ENABLED=true GATEWAY_DEV_KEY_DIR="$state/keys" \
+MANAGEMENT_PORT=$GW_MGMT QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE=$THREADS HTTP_PORT=$GW ORG_SERVICE_URL="http://127.0.0.1:$ORG" GATEWAY_DEV_TOKENS_ENABLED=true GATEWAY_DEV_KEY_DIR="$state/keys" \
   GATEWAY_RATE_LIMIT_PER_MINUTE=100000000 \
   java -Xmx384m ${GATEWAY_JVM_OPTS:-} -jar gateway/target/quarkus-app/quarkus-run.jar >"$state/gateway.log" 2>&1 & PIDS+=($!); GW_PID=$!
 mkdir -p "$state/nginx"
@@ -70,7 +72,7 @@ LIB_CP=$(ls gateway/target/quarkus-app/lib/main/io.netty.*.jar gateway/target/qu
 mkdir -p "$state/vertx" && javac -nowarn -cp "$LIB_CP" -d "$state/vertx" bench/BareVertxProxy.java
 java -Xmx384m -cp "$state/vertx:$LIB_CP" BareVertxProxy "$VTX" 127.0.0.1 "$ORG" "$THREADS" >"$state/vertx.log" 2>&1 & PIDS+=($!); VTX_PID=$!
 
-for port in $ORG $GW; do
+for port in $ORG_MGMT $GW_MGMT; do
   for _ in $(seq 1 240); do curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 done
 TOKEN=$(curl -fsS -X POST "http://127.0.0.1:$GW/dev/token" -H 'Content-Type: application/json' \

@@ -60,12 +60,12 @@ PSQL=("$PG_BIN_DIR/psql" -X -q -h 127.0.0.1 -p "$STACK_PG_PORT")
 sql() { "${PSQL[@]}" -U org -d org -tA -F ' ' -c "$1"; }
 
 if [ ! -s "$BENCH_DIR/personal-data.key" ]; then (umask 077; head -c 32 /dev/urandom | base64 > "$BENCH_DIR/personal-data.key"); fi
-ORG=$(stack_free_port)
+ORG=$(stack_free_port); ORG_MGMT=$(stack_free_port)
 start_org() {
-  PERSONAL_DATA_KEY=$(cat "$BENCH_DIR/personal-data.key") HTTP_PORT=$ORG DB_NAME=org DB_USER=org DB_PASSWORD=org \
+  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 MANAGEMENT_PORT=$ORG_MGMT PERSONAL_DATA_KEY=$(cat "$BENCH_DIR/personal-data.key") HTTP_PORT=$ORG DB_NAME=org DB_USER=org DB_PASSWORD=org \
     java -Xmx384m -jar "$ORG_APP/quarkus-run.jar" >"$BENCH_DIR/org-service.log" 2>&1 &
   PIDS+=($!)
-  for _ in $(seq 1 240); do curl -fsS "http://127.0.0.1:$ORG/q/health/ready" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  for _ in $(seq 1 240); do curl -fsS "http://127.0.0.1:$ORG_MGMT/q/health/ready" >/dev/null 2>&1 && return 0; sleep 0.5; done
   echo "[bench] org-service is not ready" >&2; tail -n 30 "$BENCH_DIR/org-service.log" >&2; exit 1
 }
 start_org   # Flyway migrates the schema (and any new migration on a reused city)

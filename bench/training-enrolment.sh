@@ -31,12 +31,13 @@ if [ ! -f training-service/target/quarkus-app/quarkus-run.jar ]; then
 fi
 stack_start "$state" ephemeral
 
-PORT=$(stack_free_port)
+PORT=$(stack_free_port); MGMT=$(stack_free_port)
+QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 MANAGEMENT_PORT=$MGMT \
 HTTP_PORT=$PORT DB_NAME=training DB_USER=training DB_PASSWORD=training OUTBOX_RELAY_INTERVAL=1s HOLD_CHECK_EVERY=off \
   java -Xmx384m -jar training-service/target/quarkus-app/quarkus-run.jar >"$state/training.log" 2>&1 & PIDS+=($!)
 BASE="http://127.0.0.1:$PORT"
-for _ in $(seq 1 240); do curl -fsS "$BASE/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fsS "$BASE/q/health/ready" >/dev/null || { echo "[bench] training-service did not start" >&2; tail -n 40 "$state/training.log" >&2; exit 1; }
+for _ in $(seq 1 240); do curl -fsS "http://127.0.0.1:$MGMT/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fsS "http://127.0.0.1:$MGMT/q/health/ready" >/dev/null || { echo "[bench] training-service did not start" >&2; tail -n 40 "$state/training.log" >&2; exit 1; }
 
 SQL() { PGPASSWORD=training "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$STACK_PG_PORT" -U training -d training -tA "$@"; }
 

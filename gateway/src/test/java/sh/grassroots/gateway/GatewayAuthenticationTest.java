@@ -89,7 +89,7 @@ class GatewayAuthenticationTest {
     @Test
     void a_district_service_identity_reaches_the_inter_district_routes_as_that_district() {
         given().header("Authorization", "Bearer " + TestKeys.huangpuService())
-                .header("X-Caller-District", "310110")
+                .header(sh.grassroots.platform.access.CallerHeaders.DISTRICT, "310110")
                 .get("/inter-district/v1/transfers/123").then().statusCode(200)
                 .body("uri", equalTo("/inter-district/v1/transfers/123"))
                 .body("headers.x-caller-kind", equalTo("SERVICE"))
@@ -275,7 +275,7 @@ class GatewayAuthenticationTest {
         String token = TestKeys.sign(TestKeys.person("member-42").groups(java.util.Set.of("organizer"))
                 .claim("org_scope", "org-7").claim("district", "310110"));
         given().header("Authorization", "Bearer " + token)
-                .header("X-Caller-Subject", "forged-admin")
+                .header(sh.grassroots.platform.access.CallerHeaders.SUBJECT, "forged-admin")
                 .contentType(ContentType.JSON).body("{\"hello\":\"世界\"}")
                 .post(ROUTE + "?x=1")
                 .then().statusCode(200)
@@ -332,11 +332,17 @@ class GatewayAuthenticationTest {
                 .body("token", nullValue());
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/live", management = true)
+    java.net.URL liveness;
+
     @Test
     void forwarded_requests_are_counted_and_timed_per_route_and_status() {
         given().header("Authorization", "Bearer " + TestKeys.sign(TestKeys.person("metered")))
                 .get(ROUTE).then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(metrics).then().statusCode(200)
                 .body(org.hamcrest.Matchers.matchesPattern("(?s).*gateway_upstream_requests_seconds_count\\{method=\"GET\","
                         + "route=\"/api/v1/orgs\",status=\"200\",upstream=\"org\"} [1-9].*"))
                 .body(org.hamcrest.Matchers.matchesPattern("(?s).*gateway_upstream_requests_seconds_bucket\\{method=\"GET\","
@@ -344,8 +350,22 @@ class GatewayAuthenticationTest {
     }
 
     @Test
-    void health_and_metrics_need_no_token() {
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
+    void health_and_metrics_are_on_the_management_port_and_need_no_token() {
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.toString().endsWith("/q/metrics"), metrics.toString());
+        org.junit.jupiter.api.Assertions.assertNotEquals(io.restassured.RestAssured.port, metrics.getPort());
+        given().get(liveness).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(metrics).then().statusCode(200);
+    }
+
+    @Test
+    void health_and_metrics_are_not_on_the_public_port() {
+        given().get("/q/health/live").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
+    }
+
+    @Test
+    void the_gateways_own_openapi_document_stays_on_the_public_port() {
+        given().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("gateway"));
     }
 }

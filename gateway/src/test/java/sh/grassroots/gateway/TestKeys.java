@@ -33,6 +33,13 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
     private static Vertx vertx;
 
     private static Map<String, String> config;
+    /** Every request line the echo upstream received ("METHOD target"), in order. */
+    private static final java.util.List<String> RECEIVED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The request lines the services behind the gateway received so far. */
+    public static java.util.List<String> received() {
+        return java.util.List.copyOf(RECEIVED);
+    }
 
     /**
      * Keys and the echo upstream are made once per test JVM: Quarkus may start this resource
@@ -66,6 +73,7 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
 
             vertx = Vertx.vertx();
             HttpServer echo = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+                RECEIVED.add(req.method().name() + " " + req.uri());
                 if (req.getHeader("X-Request-Id") != null) { // as the services do (platform/web RequestIdFilter)
                     req.response().putHeader("X-Request-Id", req.getHeader("X-Request-Id"));
                 }

@@ -73,7 +73,81 @@ class CheckerCatchesBreakageTest {
         Y.map(started.get("httpGet")).put("port", 9000);
         List<String> v = ManifestChecker.check(facts, docs);
         assertViolation(v, "gateway", "livenessProbe checks /health", "/q/health/live");
-        assertViolation(v, "org-service", "startupProbe goes to port 9000", "8081");
+        assertViolation(v, "org-service", "startupProbe goes to port 9000", "9081");
+    }
+
+    @Test
+    void aProbeOnThePublicPortIsCaughtWhenHealthIsOnTheManagementPort() {
+        List<Map<String, Object>> docs = fresh("prod");
+        Y.map(Y.map(container(docs, "training-service").get("readinessProbe")).get("httpGet")).put("port", "http");
+        assertViolation(ManifestChecker.check(facts, docs), "training-service", "readinessProbe goes to port http",
+                "serves health on 9082");
+    }
+
+    @Test
+    void aManagementPortTheContainerOrServiceDoesNotDeclareIsCaught() {
+        List<Map<String, Object>> docs = fresh("dev");
+        Y.list(Y.at(Y.find(docs, "Service", "service-station-service"), "spec.ports"))
+                .removeIf(p -> "management".equals(Y.map(p).get("name")));
+        Y.maps(container(docs, "org-service").get("ports")).stream().filter(p -> "management".equals(p.get("name")))
+                .forEach(p -> p.put("containerPort", 9999));
+        List<String> v = ManifestChecker.check(facts, docs);
+        assertViolation(v, "service-station-service", "no port named management");
+        assertViolation(v, "org-service", "health and metrics on 9081", "is 9999");
+    }
+
+    @Test
+    void prometheusScrapingThePublicPortIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        Y.mapAt(Y.find(docs, "Deployment", "gateway"), "spec.template.metadata.annotations").put("prometheus.io/port", "8080");
+        assertViolation(ManifestChecker.check(facts, docs), "gateway", "Prometheus annotations", ":9080/q/metrics");
+    }
+
+    /** The ingress rule of {@code app}'s own NetworkPolicy that admits namespace monitoring. */
+    private static Map<String, Object> monitoringRule(List<Map<String, Object>> docs, String app) {
+        return Y.maps(Y.at(Y.find(docs, "NetworkPolicy", app), "spec.ingress")).stream()
+                .filter(r -> Y.maps(r.get("from")).stream().anyMatch(f -> f.get("namespaceSelector") != null))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void theMonitoringNamespaceOnTheApiPortInsteadOfTheManagementPortIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        Y.maps(monitoringRule(docs, "org-service").get("ports")).get(0).put("port", 8081);
+        List<String> v = ManifestChecker.check(facts, docs);
+        assertViolation(v, "org-service", "do not let the monitoring namespace reach 9081");
+        assertViolation(v, "org-service", "let the monitoring namespace reach the HTTP port 8081");
+    }
+
+    @Test
+    void aServicesApiPortOpenToOtherNamespacesIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        Map<String, Object> gatewayRule = Y.maps(Y.at(Y.find(docs, "NetworkPolicy", "training-service"), "spec.ingress")).get(0);
+        gatewayRule.put("from", new java.util.ArrayList<>(List.of(Map.of("namespaceSelector", Map.of()))));
+        assertViolation(ManifestChecker.check(facts, docs), "training-service", "another namespace", "reach its HTTP port 8082");
+    }
+
+    @Test
+    void anotherAppOnAServicesApiPortIsCaught() {
+        List<Map<String, Object>> docs = fresh("dev");
+        Map<String, Object> trainingIngress = Y.maps(Y.at(Y.find(docs, "NetworkPolicy", "training-service"), "spec.ingress")).get(0);
+        Y.list(trainingIngress.get("from")).add(Map.of("podSelector", Map.of("matchLabels",
+                Map.of("app.kubernetes.io/name", "org-service"))));
+        Y.list(Y.at(Y.find(docs, "NetworkPolicy", "org-service"), "spec.egress")).add(Map.of(
+                "to", List.of(Map.of("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "training-service")))),
+                "ports", List.of(Map.of("port", 8082, "protocol", "TCP"))));
+        assertViolation(ManifestChecker.check(facts, docs), "training-service", "let org-service reach its HTTP port 8082");
+    }
+
+    @Test
+    void theGatewayOnAServicesManagementPortIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        Map<String, Object> orgIngress = Y.maps(Y.at(Y.find(docs, "NetworkPolicy", "org-service"), "spec.ingress")).get(0);
+        Y.list(orgIngress.get("ports")).add(Map.of("port", 9081, "protocol", "TCP"));
+        Y.list(Y.at(Y.find(docs, "NetworkPolicy", "gateway"), "spec.egress")).add(Map.of(
+                "to", List.of(Map.of("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "org-service")))),
+                "ports", List.of(Map.of("port", 9081, "protocol", "TCP"))));
+        assertViolation(ManifestChecker.check(facts, docs), "org-service", "let the gateway gateway reach its management port 9081");
     }
 
     @Test

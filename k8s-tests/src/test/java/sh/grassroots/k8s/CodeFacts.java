@@ -33,6 +33,18 @@ record CodeFacts(Map<String, App> apps, Set<String> topics) {
             return Integer.parseInt(raw.trim());
         }
 
+        /** Health and metrics on a port of their own (quarkus.management.enabled, a build-time setting). */
+        boolean managementEnabled() {
+            return "true".equals(properties.getProperty("quarkus.management.enabled", "false").trim());
+        }
+
+        /** The management port with {@code env} applied (Quarkus' default is 9000). */
+        int managementPort(Map<String, String> env) {
+            String value = resolve("quarkus.management.port", env);
+            Integer port = value == null || value.isBlank() ? Integer.valueOf(9000) : Y.integer(value.trim());
+            return port == null ? -1 : port;
+        }
+
         String metricsPath() {
             return properties.getProperty("quarkus.micrometer.export.prometheus.path", "/q/metrics");
         }

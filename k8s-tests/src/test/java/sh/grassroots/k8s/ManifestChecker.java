@@ -2,10 +2,12 @@ package sh.grassroots.k8s;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,13 @@ final class ManifestChecker {
         PROBE_PATHS.put("livenessProbe", "/q/health/live");
         PROBE_PATHS.put("readinessProbe", "/q/health/ready");
     }
+
+    static final String MANAGEMENT = "management";
+    private static final Map<String, String> MONITORING_NAMESPACE = Map.of("kubernetes.io/metadata.name", "monitoring");
+    /** Namespaces other than the app's own: the ingress controller's and any other. */
+    private static final List<Map<String, String>> OTHER_NAMESPACES = List.of(
+            Map.of("kubernetes.io/metadata.name", "ingress-nginx"), Map.of("kubernetes.io/metadata.name", "someone-else"));
+    private static final Map<String, String> PROMETHEUS = Map.of("app.kubernetes.io/name", "prometheus");
 
     private static final Pattern URL = Pattern.compile("^(https?)://([a-z0-9]([-a-z0-9]*[a-z0-9])?)(\\.[^:/]*)?(?::(\\d+))?(/.*)?$");
 
@@ -145,7 +154,8 @@ final class ManifestChecker {
             }
         }
 
-        // Ports and probes.
+        // Ports and probes. With the management interface on, health and metrics are served on the
+        // management port alone: probes and Prometheus go there.
         int port = parsePort(app.resolve("quarkus.http.port", env), app.defaultHttpPort());
         Map<String, Integer> containerPorts = new HashMap<>();
         for (Map<String, Object> p : Y.maps(container.get("ports"))) {
@@ -154,6 +164,18 @@ final class ManifestChecker {
         if (!containerPorts.containsValue(port)) {
             fail(name + ": the app listens on " + port + " (HTTP_PORT) but the container declares ports " + containerPorts.values());
         }
+        int healthPort = port;
+        if (app.managementEnabled()) {
+            healthPort = app.managementPort(env);
+            if (healthPort == port) {
+                fail(name + ": the management port " + healthPort + " is the HTTP port; health and metrics need a port of their own");
+            }
+            if (!Objects.equals(containerPorts.get(MANAGEMENT), healthPort)) {
+                fail(name + ": the app serves health and metrics on " + healthPort + " (MANAGEMENT_PORT) but the container's port named "
+                        + MANAGEMENT + " is " + containerPorts.get(MANAGEMENT));
+            }
+        }
+        int probedPort = healthPort;
         PROBE_PATHS.forEach((probe, path) -> {
             Map<String, Object> p = Y.map(container.get(probe));
             if (p.isEmpty()) {
@@ -165,8 +187,8 @@ final class ManifestChecker {
                 fail(name + ": " + probe + " checks " + actual + ", the app serves " + path);
             }
             Integer probePort = resolvePort(Y.at(p, "httpGet.port"), containerPorts);
-            if (!Objects.equals(probePort, port)) {
-                fail(name + ": " + probe + " goes to port " + Y.at(p, "httpGet.port") + " but the app listens on " + port);
+            if (!Objects.equals(probePort, probedPort)) {
+                fail(name + ": " + probe + " goes to port " + Y.at(p, "httpGet.port") + " but the app serves health on " + probedPort);
             }
         });
 
@@ -247,11 +269,18 @@ final class ManifestChecker {
             if (!targets) {
                 fail(name + ": Service " + name + " does not target the app's port " + port);
             }
+            if (app.managementEnabled()) {
+                boolean exposed = Y.maps(Y.at(svc, "spec.ports")).stream().anyMatch(p -> MANAGEMENT.equals(Y.str(p.get("name")))
+                        && Objects.equals(resolvePort(p.getOrDefault("targetPort", p.get("port")), containerPorts), probedPort));
+                if (!exposed) {
+                    fail(name + ": Service " + name + " has no port named " + MANAGEMENT + " targeting the management port " + probedPort);
+                }
+            }
         }
         Map<String, String> ann = Y.stringMap(Y.at(dep, "spec.template.metadata.annotations"));
-        if (!"true".equals(ann.get("prometheus.io/scrape")) || !String.valueOf(port).equals(ann.get("prometheus.io/port"))
+        if (!"true".equals(ann.get("prometheus.io/scrape")) || !String.valueOf(probedPort).equals(ann.get("prometheus.io/port"))
                 || !app.metricsPath().equals(ann.get("prometheus.io/path"))) {
-            fail(name + ": Prometheus annotations do not point at :" + port + app.metricsPath());
+            fail(name + ": Prometheus annotations do not point at :" + probedPort + app.metricsPath());
         }
 
         // Network: a policy of its own, DNS, and the connections the configuration implies.
@@ -263,6 +292,7 @@ final class ManifestChecker {
         if (!net.allowsDnsEgress(pod)) {
             fail(name + ": NetworkPolicies block DNS (UDP 53) egress");
         }
+        checkWhoReachesWhichPort(app, pod, port, probedPort);
         checkDatabase(app, env, pod, dep, clusterUsers);
         checkKafka(app, env, pod);
         checkUrls(name, env, pod);
@@ -280,6 +310,55 @@ final class ManifestChecker {
                 fail(name + ": exposed by Ingress " + Y.name(ingress) + " but no NetworkPolicy admits the ingress controller on " + port);
             }
         }
+    }
+
+    /**
+     * The monitoring namespace reaches health and metrics and none of the API; an app that is not
+     * exposed by an Ingress (a service behind the gateway) is reached on its HTTP port by the apps
+     * that are (the gateway) and by nothing else, since it believes the X-Caller-* headers of
+     * whoever reaches that port; and the gateway does not reach the services' management ports.
+     */
+    private void checkWhoReachesWhichPort(CodeFacts.App app, NetworkModel.Pod pod, int httpPort, int healthPort) {
+        String name = app.name();
+        if (!net.admitsFromNamespace(MONITORING_NAMESPACE, PROMETHEUS, pod, healthPort)) {
+            fail(name + ": NetworkPolicies do not let the monitoring namespace reach " + healthPort + " (health and metrics)");
+        }
+        if (healthPort != httpPort && net.admitsFromNamespace(MONITORING_NAMESPACE, PROMETHEUS, pod, httpPort)) {
+            fail(name + ": NetworkPolicies let the monitoring namespace reach the HTTP port " + httpPort + "; only " + healthPort);
+        }
+        Set<String> edge = edgeApps();
+        if (edge.contains(name)) {
+            return;
+        }
+        for (NetworkModel.Pod other : net.pods.values()) {
+            if (other == pod) {
+                continue;
+            }
+            boolean gateway = edge.contains(other.owner()) && net.pods.containsKey("Deployment/" + other.owner());
+            if (!gateway && net.allows(other, pod, httpPort)) {
+                fail(name + ": NetworkPolicies let " + other.owner() + " reach its HTTP port " + httpPort
+                        + "; only the gateway may (the service believes the X-Caller-* headers it is sent)");
+            }
+            if (gateway && healthPort != httpPort && net.allows(other, pod, healthPort)) {
+                fail(name + ": NetworkPolicies let the gateway " + other.owner() + " reach its management port " + healthPort);
+            }
+        }
+        for (Map<String, String> namespace : OTHER_NAMESPACES) {
+            if (net.admitsFromNamespace(namespace, Map.of("app.kubernetes.io/name", "ingress-nginx"), pod, httpPort)) {
+                fail(name + ": NetworkPolicies let another namespace (" + namespace.values() + ") reach its HTTP port "
+                        + httpPort + "; only the gateway may");
+            }
+        }
+    }
+
+    /** Apps an Ingress routes to: the gateway. */
+    private Set<String> edgeApps() {
+        Set<String> edge = new HashSet<>();
+        for (Map<String, Object> ingress : Y.ofKind(docs, "Ingress")) {
+            Y.maps(Y.at(ingress, "spec.rules")).stream().flatMap(r -> Y.maps(Y.at(r, "http.paths")).stream())
+                    .map(p -> Y.strAt(p, "backend.service.name")).filter(Objects::nonNull).forEach(edge::add);
+        }
+        return edge;
     }
 
     private void checkDatabase(CodeFacts.App app, Map<String, String> env, NetworkModel.Pod pod, Map<String, Object> dep,

@@ -45,6 +45,12 @@ class ManifestsMatchCodeTest {
         assertTrue(facts.apps().get("gateway").envDefaults().keySet().containsAll(Set.of("ORG_SERVICE_URL", "JWT_PUBLIC_KEY_LOCATION")));
         assertEquals(8081, facts.apps().get("org-service").defaultHttpPort());
         assertEquals(8080, facts.apps().get("gateway").defaultHttpPort());
+        Map<String, Integer> management = Map.of("gateway", 9080, "org-service", 9081, "training-service", 9082,
+                "service-station-service", 9083);
+        management.forEach((app, port) -> {
+            assertTrue(facts.apps().get(app).managementEnabled(), app + ": health and metrics on the management interface");
+            assertEquals(port, facts.apps().get(app).managementPort(Map.of()), app);
+        });
         assertTrue(facts.topics().containsAll(Set.of("org.organization.v1", "org.organization.v1.dlq")), "topics: " + facts.topics());
     }
 

@@ -144,6 +144,36 @@ final class NetworkModel {
         return false;
     }
 
+    /**
+     * May a pod of another namespace ({@code namespaceLabels}, its own {@code podLabels}) open a TCP
+     * connection to {@code to}:{@code port}? Only {@code to}'s ingress policies decide (the other
+     * namespace's egress is not in these manifests).
+     */
+    boolean admitsFromNamespace(Map<String, String> namespaceLabels, Map<String, String> podLabels, Pod to, int port) {
+        List<Map<String, Object>> sel = selecting(to, "Ingress");
+        if (sel.isEmpty()) {
+            return true;
+        }
+        for (Map<String, Object> p : sel) {
+            for (Map<String, Object> rule : Y.maps(Y.at(p, "spec.ingress"))) {
+                if (!portsMatch(rule.get("ports"), to, port, "TCP")) {
+                    continue;
+                }
+                if (rule.get("from") == null || Y.list(rule.get("from")).isEmpty()) {
+                    return true;
+                }
+                for (Map<String, Object> peer : Y.maps(rule.get("from"))) {
+                    // a peer without a namespaceSelector means pods of the policy's own namespace
+                    if (peer.get("namespaceSelector") != null && selectorMatches(peer.get("namespaceSelector"), namespaceLabels)
+                            && (peer.get("podSelector") == null || selectorMatches(peer.get("podSelector"), podLabels))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     static List<Object> types(Map<String, Object> policy) {
         List<Object> t = Y.list(Y.at(policy, "spec.policyTypes"));
         if (!t.isEmpty()) {

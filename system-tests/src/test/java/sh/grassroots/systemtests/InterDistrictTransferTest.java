@@ -6,11 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -148,16 +145,7 @@ class InterDistrictTransferTest {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A valid resident ID number (GB 11643 check character), different every call. */
     private static String idNumber() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String birth = LocalDate.of(1960, 1, 1).plusDays(random.nextInt(10_000)).format(DateTimeFormatter.BASIC_ISO_DATE);
-        String first17 = "310110" + birth + String.format("%03d", random.nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        return first17 + "10X98765432".charAt(sum % 11);
+        return IdNumbers.next();
     }
 }

@@ -1,6 +1,7 @@
 package sh.grassroots.systemtests;
 
 import io.smallrye.jwt.build.Jwt;
+import sh.grassroots.platform.access.CallerHeaders;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -43,9 +44,14 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     private final Map<String, KeyPair> districtKeys = new LinkedHashMap<>();
     private KeyPair keys;
 
-    public record Service(String name, int port, Process process, Path log) {
+    /** A running app: its public (API) port and its management port (health, metrics), both on loopback. */
+    public record Service(String name, int port, int managementPort, Process process, Path log) {
         public String url() {
             return "http://127.0.0.1:" + port;
+        }
+
+        public String managementUrl() {
+            return "http://127.0.0.1:" + managementPort;
         }
     }
 
@@ -174,8 +180,8 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
             try {
                 http.send(HttpRequest.newBuilder(URI.create(service.url() + "/api/v1/orgs/organizations/" + UUID.randomUUID()
                                 + "/descendants"))
-                        .header("X-Caller-Subject", "warm-up").header("X-Caller-Kind", "PERSON")
-                        .header("X-Caller-Roles", "district_admin").header("X-Caller-District", "310110")
+                        .header(CallerHeaders.SUBJECT, "warm-up").header(CallerHeaders.KIND, "PERSON")
+                        .header(CallerHeaders.ROLES, "district_admin").header(CallerHeaders.DISTRICT, "310110")
                         .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
             } catch (IOException ignored) {
                 // only warming up
@@ -195,10 +201,15 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
             throw new IllegalStateException(jar + " is missing: run the whole build (bin/test), not this module alone");
         }
         Path log = logs.resolve(name + ".log");
+        int managementPort = freePort();
         ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("HTTP_PORT", Integer.toString(port));
+        // as bin/run starts them: on loopback only, health and metrics on a port of their own
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         env.put("DB_HOST", db.split(":")[0]);
         env.put("DB_PORT", db.split(":")[1]);
         env.put("KAFKA_BOOTSTRAP_SERVERS", env("KAFKA_BOOTSTRAP_SERVERS"));
@@ -206,7 +217,7 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         // Four JVMs start at once on a small shared machine: a first connection can take a while.
         env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
         env.putAll(extra);
-        services.put(name, new Service(name, port, builder.start(), log));
+        services.put(name, new Service(name, port, managementPort, builder.start(), log));
     }
 
     private static void awaitReady(Service service) throws Exception {
@@ -218,7 +229,7 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
             }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(service.url() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                        URI.create(service.managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;

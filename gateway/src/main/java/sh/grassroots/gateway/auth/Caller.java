@@ -20,6 +20,7 @@ public final class Caller {
     private final long expiresAtEpochSecond;
     private final String rolesHeader;
     private final String rateKey;
+    private final sh.grassroots.platform.access.Caller named;
 
     public Caller(String subject, Kind kind, Set<String> roles, String orgScope, String district,
                   long expiresAtEpochSecond) {
@@ -32,6 +33,14 @@ public final class Caller {
         this.rolesHeader = String.join(",", this.roles.stream().sorted().toList());
         // a district's service identity is limited per district, a person per person
         this.rateKey = kind + ":" + (kind == Kind.SERVICE ? district + "/" : "") + subject;
+        this.named = new sh.grassroots.platform.access.Caller(subject,
+                kind == Kind.SERVICE ? sh.grassroots.platform.access.Caller.Kind.SERVICE
+                        : sh.grassroots.platform.access.Caller.Kind.PERSON, this.roles, orgScope, district);
+    }
+
+    /** The caller as the services read it from the X-Caller-* headers (platform/access CallerHeaders). */
+    public sh.grassroots.platform.access.Caller named() {
+        return named;
     }
 
     public String subject() {

@@ -5,11 +5,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import io.netty.util.NetUtil;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Instant;
@@ -17,8 +22,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Issues development tokens in the run command's local profile only; anywhere else it answers
- * 404 as if it did not exist.
+ * Issues development tokens in the run command's local profile only, and only to a caller on this
+ * machine (a loopback peer, whatever address the gateway listens on); anywhere else, and to anyone
+ * else, it answers 404 as if it did not exist.
  */
 @jakarta.ws.rs.Path("/dev/token")
 public class DevTokenResource {
@@ -45,8 +51,8 @@ public class DevTokenResource {
     }
 
     @POST
-    public TokenResponse issue(@Valid TokenRequest request) {
-        if (!enabled) {
+    public TokenResponse issue(@Valid TokenRequest request, @Context HttpServerRequest http) {
+        if (!enabled || !fromLoopback(http.connection().remoteAddress())) {
             throw new ProblemException(Problem.of(404, "not-found", "Not Found", "Dev tokens are off"));
         }
         TokenRequest r = request == null ? new TokenRequest("dev-organizer", null, null, null, null) : request;
@@ -62,5 +68,18 @@ public class DevTokenResource {
             builder.claim("district", r.district());
         }
         return new TokenResponse(builder.jws().keyId("dev").sign(key), expiresAt);
+    }
+
+    /**
+     * True when the connection's peer is a loopback address. The socket's own peer, never a
+     * Forwarded or X-Forwarded-For header (the gateway does not take the peer from headers). No
+     * name is looked up: the peer is an IP literal.
+     */
+    static boolean fromLoopback(SocketAddress peer) {
+        if (peer == null || !peer.isInetSocket() || peer.hostAddress() == null) {
+            return false;
+        }
+        InetAddress address = NetUtil.createInetAddressFromIpAddressString(peer.hostAddress());
+        return address != null && address.isLoopbackAddress();
     }
 }

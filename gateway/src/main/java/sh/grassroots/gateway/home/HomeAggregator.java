@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import sh.grassroots.gateway.resilience.UpstreamGuards;
+import sh.grassroots.gateway.routing.model.RequestPath;
+import sh.grassroots.platform.access.CallerHeaders;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -32,8 +34,8 @@ import java.util.Map;
 public class HomeAggregator {
     private static final Logger LOG = Logger.getLogger(HomeAggregator.class);
     private static final List<String> PASSED_HEADERS = List.of("X-Request-Id", "traceparent",
-            "Accept-Language", "X-Caller-Subject", "X-Caller-Kind", "X-Caller-Roles", "X-Caller-Org-Scope",
-            "X-Caller-District");
+            "Accept-Language", CallerHeaders.SUBJECT, CallerHeaders.KIND, CallerHeaders.ROLES, CallerHeaders.ORG_SCOPE,
+            CallerHeaders.DISTRICT);
 
     /** The part contract each service serves for the caller named by the X-Caller-* headers. */
     record Part(String name, String upstream, String path) {
@@ -88,15 +90,21 @@ public class HomeAggregator {
     }
 
     private Future<Object> fetch(Part part, HttpServerRequest incoming) {
+        URI origin = origins.get(part.upstream());
+        String subject = java.net.URLEncoder.encode(
+                String.valueOf(incoming.getHeader(CallerHeaders.SUBJECT)), java.nio.charset.StandardCharsets.UTF_8);
+        String uri = part.path().replace("{subject}", subject);
+        int query = uri.indexOf('?');
+        // a subject such as ".." would make another path of it, which the service would route elsewhere
+        if (!(RequestPath.check(query < 0 ? uri : uri.substring(0, query)) instanceof RequestPath.Normal)) {
+            return Future.failedFuture("subject " + subject + " makes no path of " + part.name());
+        }
         UpstreamGuards.Guard guard = guards.forUpstream(part.upstream());
         if (!guard.breaker().tryPass()) {
             return Future.failedFuture("circuit open for " + part.upstream());
         }
-        URI origin = origins.get(part.upstream());
-        String subject = java.net.URLEncoder.encode(
-                String.valueOf(incoming.getHeader("X-Caller-Subject")), java.nio.charset.StandardCharsets.UTF_8);
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(origin.getHost())
-                .setPort(origin.getPort()).setURI(part.path().replace("{subject}", subject)).setIdleTimeout(timeoutMs);
+                .setPort(origin.getPort()).setURI(uri).setIdleTimeout(timeoutMs);
         for (String header : PASSED_HEADERS) {
             String value = incoming.getHeader(header);
             if (value != null) {

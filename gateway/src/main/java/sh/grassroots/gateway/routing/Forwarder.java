@@ -121,7 +121,7 @@ public class Forwarder {
                 .setMethod(request.method())
                 .setHost(upstream.origin().getHost())
                 .setPort(upstream.origin().getPort())
-                .setURI(request.uri())
+                .setURI(target(request))
                 .setIdleTimeout(timeoutMs);
         client().request(options).onComplete(opened -> {
             if (opened.failed()) {
@@ -201,6 +201,16 @@ public class Forwarder {
                 upstreamResponse.pipeTo(response);
             });
         });
+    }
+
+    /**
+     * The request target sent on: the path that was checked (in normal form, see GatewayRoutes)
+     * and the query as sent, always in origin form, whatever form the client's request line had
+     * (an absolute-form target names a host the upstream must not see).
+     */
+    static String target(HttpServerRequest request) {
+        String query = request.query();
+        return query == null ? request.path() : request.path() + "?" + query;
     }
 
     private static boolean named(List<String> names, String name) {

@@ -17,6 +17,8 @@ import sh.grassroots.gateway.auth.model.RolePolicy;
 import sh.grassroots.gateway.home.HomeAggregator;
 import sh.grassroots.gateway.resilience.RateLimits;
 import sh.grassroots.gateway.resilience.model.TokenBucket;
+import sh.grassroots.gateway.routing.model.RequestPath;
+import sh.grassroots.platform.access.CallerHeaders;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.RequestIds;
 import sh.grassroots.platform.web.TraceContext;
@@ -32,7 +34,6 @@ import java.util.List;
 @ApplicationScoped
 public class GatewayRoutes {
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
-    static final String CALLER_HEADER_PREFIX = "x-caller-";
     private static final RolePolicy ROLES = new RolePolicy(RolePolicy.DEFAULT);
 
     private final TokenVerifier verifier;
@@ -63,6 +64,9 @@ public class GatewayRoutes {
     }
 
     void register(@Observes Router router) {
+        // Before every other route, Quarkus' own included: the routes match rc.normalizedPath(),
+        // the role rules and the forwarded request line the path as sent, so the two must be one.
+        router.route().order(PATH_CHECK_ORDER).handler(GatewayRoutes::requireNormalPath);
         router.get("/api/v1/me/home").handler(rc -> authenticate(rc, false)).handler(home::handle)
                 .failureHandler(GatewayRoutes::failed);
         for (Upstream upstream : upstreams) {
@@ -72,6 +76,39 @@ public class GatewayRoutes {
                         .failureHandler(GatewayRoutes::failed);
             }
         }
+    }
+
+    /** Runs before the routes Quarkus registers (REST resources, static and non-application routes). */
+    static final int PATH_CHECK_ORDER = -10_000;
+
+    /**
+     * Lets a request on only when its path is in normal form (see {@link RequestPath}): 400
+     * {@code path-not-normalized} naming the normal form, or {@code path-not-allowed}. Quarkus' own
+     * tools under /q (Swagger UI redirects to a trailing slash) are left to themselves: nothing
+     * under /q is forwarded, and a path reaches them only when its normalized form is under /q.
+     */
+    static void requireNormalPath(RoutingContext rc) {
+        String path = rc.request().path();
+        String normalized = rc.normalizedPath();
+        if (normalized.equals("/q") || normalized.startsWith("/q/")) {
+            rc.next();
+            return;
+        }
+        RequestPath.Form form = RequestPath.check(path);
+        if (form instanceof RequestPath.Normal && normalized.equals(path)) {
+            rc.next();
+            return;
+        }
+        Problem problem;
+        if (form instanceof RequestPath.NotAllowed refused) {
+            problem = Problem.of(400, "path-not-allowed", "Bad Request", "The path is refused: " + refused.reason());
+        } else {
+            // a normal form by the gateway's reading that vert.x-web still routes as another path
+            // is answered with the path vert.x-web would route
+            String normalForm = form instanceof RequestPath.NotNormal other ? other.normalForm() : normalized;
+            problem = Problem.of(400, "path-not-normalized", "Bad Request", "Send the path in normal form: " + normalForm);
+        }
+        ProblemWriter.write(rc.response(), problem);
     }
 
     /**
@@ -154,15 +191,7 @@ public class GatewayRoutes {
         }
         MultiMap headers = request.headers();
         removeCallerHeaders(headers);
-        headers.set("X-Caller-Subject", caller.subject());
-        headers.set("X-Caller-Kind", caller.kind().name());
-        headers.set("X-Caller-Roles", caller.rolesHeader());
-        if (caller.orgScope() != null) {
-            headers.set("X-Caller-Org-Scope", caller.orgScope());
-        }
-        if (caller.district() != null) {
-            headers.set("X-Caller-District", caller.district());
-        }
+        CallerHeaders.write(caller.named(), headers::set);
         rc.next();
     }
 
@@ -170,7 +199,7 @@ public class GatewayRoutes {
     private static void removeCallerHeaders(MultiMap headers) {
         List<String> sent = null;
         for (var header : headers) {
-            if (header.getKey().regionMatches(true, 0, CALLER_HEADER_PREFIX, 0, CALLER_HEADER_PREFIX.length())) {
+            if (CallerHeaders.isCallerHeader(header.getKey())) {
                 if (sent == null) {
                     sent = new java.util.ArrayList<>(2);
                 }

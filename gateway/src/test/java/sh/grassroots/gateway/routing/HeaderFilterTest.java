@@ -24,7 +24,7 @@ class HeaderFilterTest {
 
     @Test
     void end_to_end_headers_pass() {
-        for (String name : new String[] {"Content-Type", "Content-Length", "ETag", "If-None-Match", "X-Caller-Subject",
+        for (String name : new String[] {"Content-Type", "Content-Length", "ETag", "If-None-Match", sh.grassroots.platform.access.CallerHeaders.SUBJECT,
                 "traceparent", "Tee", "Hosts"}) {
             assertFalse(Forwarder.stopsHere(name, true), name);
             assertFalse(Forwarder.stopsHere(name, false), name);
