@@ -221,7 +221,7 @@ public class BookingService {
                 .map(b -> b != null && b.stationId.equals(stationId) ? b : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Booking", bookingId))
                 .chain(b -> transactions.allowed(caller, station, b, StationAccessPolicy::actOnBooking)
-                        .map(seen -> BookingView.of(b, ZoneId.of(station.timeZone), seen, personalData))));
+                        .map(seen -> BookingView.opened(b, ZoneId.of(station.timeZone), seen, personalData))));
     }
 
     /**
@@ -255,7 +255,7 @@ public class BookingService {
                 .chain(policy -> access.station(station).chain(ref -> {
                     if (policy.runs(ref)) {
                         return Uni.createFrom().item(rows.stream()
-                                .map(b -> new Seen(b, BookingView.Disclosure.FULL_WITH_CONTACT)).toList());
+                                .map(b -> new Seen(b, BookingView.Disclosure.STATION)).toList());
                     }
                     Map<String, Boolean> sides = new HashMap<>();
                     Uni<List<Seen>> seen = Uni.createFrom().item(new ArrayList<>());
@@ -268,7 +268,7 @@ public class BookingService {
                                     return full;
                                 }))
                                 .map(full -> {
-                                    list.add(new Seen(b, full ? BookingView.Disclosure.FULL : BookingView.Disclosure.BUSY));
+                                    list.add(new Seen(b, full ? BookingView.Disclosure.BOOKER_SIDE : BookingView.Disclosure.BUSY));
                                     return list;
                                 }));
                     }
@@ -370,8 +370,8 @@ public class BookingService {
         String uid = b.id + "@stations.grassroots.sh";
         return switch (seen.disclosure()) {
             case BUSY -> new CalendarFeed.Entry(uid, b.slot(), b.status, BUSY_SUMMARY, location, null);
-            case FULL -> new CalendarFeed.Entry(uid, b.slot(), b.status, b.purpose, location, null);
-            case FULL_WITH_CONTACT -> new CalendarFeed.Entry(uid, b.slot(), b.status, b.purpose, location, b.bookerName);
+            case BOOKER_SIDE -> new CalendarFeed.Entry(uid, b.slot(), b.status, b.purpose, location, null);
+            case STATION -> new CalendarFeed.Entry(uid, b.slot(), b.status, b.purpose, location, b.bookerName);
         };
     }
 
@@ -428,7 +428,7 @@ public class BookingService {
             Page<BookingEntity> page = Page.of(list, limit, b -> Cursors.encode(b.startsAt.toInstant(), b.id));
             return new Page<>(page.items().stream()
                     .map(b -> BookingView.of(b, zones.getOrDefault(b.stationId, StationCalendar.SHANGHAI),
-                            BookingView.Disclosure.FULL, personalData))
+                            BookingView.Disclosure.BOOKER_SIDE, personalData))
                     .toList(), page.nextCursor());
         }));
     }

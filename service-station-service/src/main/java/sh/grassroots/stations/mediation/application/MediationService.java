@@ -81,7 +81,7 @@ public class MediationService {
                     return m.persistAndFlush().replaceWithVoid();
                 })
                 .map(placed -> MediationView.of(placed.booking(), saved[0], zoneOf(placed.booking()), personalData,
-                        placed.disclosure() == BookingView.Disclosure.FULL_WITH_CONTACT));
+                        placed.disclosure() == BookingView.Disclosure.STATION, false));
     }
 
     /** The station's managers and the arranging side. */
@@ -130,9 +130,11 @@ public class MediationService {
 
     private record Loaded(BookingEntity booking, MediationEntity mediation, ZoneId zone,
                           BookingView.Disclosure disclosure, PersonalData personalData) {
+        /** The one record opened: what the station's managers see in clear, they see here. */
         MediationView view() {
-            return MediationView.of(BookingView.of(booking, zone, disclosure, personalData), mediation, zone,
-                    personalData, disclosure == BookingView.Disclosure.FULL_WITH_CONTACT);
+            boolean station = disclosure == BookingView.Disclosure.STATION;
+            return MediationView.of(BookingView.opened(booking, zone, disclosure, personalData), mediation, zone,
+                    personalData, station, station);
         }
     }
 

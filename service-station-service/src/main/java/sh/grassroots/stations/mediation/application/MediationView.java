@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A mediation session as its station and its arranging organization see it. The family's names
- * and phone are in clear for the station's managers only, masked for the arranging side.
+ * are in clear for the station's managers only, masked for the arranging side; the family's phone
+ * is masked except when a manager opens the record (as a booker's phone).
  */
 public record MediationView(BookingView booking, String site, String residentsSecretary, String expropriationOfficer,
                             String lawyer, Family family, Outcome outcome, String outcomeSummary,
@@ -21,10 +22,10 @@ public record MediationView(BookingView booking, String site, String residentsSe
     }
 
     static MediationView of(BookingView booking, MediationEntity m, ZoneId zone, PersonalData personalData,
-                            boolean familyInClear) {
+                            boolean namesInClear, boolean phoneInClear) {
         return new MediationView(booking, m.site, m.residentsSecretary, m.expropriationOfficer, m.lawyer,
-                new Family(personalData.names(m.familyNames, familyInClear),
-                        personalData.phone(m.familyPhone, familyInClear)),
+                new Family(personalData.names(m.familyNames, namesInClear),
+                        personalData.phone(m.familyPhone, phoneInClear)),
                 m.outcome, m.outcomeSummary,
                 m.outcomeRecordedAt == null ? null : BookingView.local(m.outcomeRecordedAt, zone), m.version);
     }
