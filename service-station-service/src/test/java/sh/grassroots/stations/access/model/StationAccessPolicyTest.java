@@ -194,6 +194,7 @@ class StationAccessPolicyTest {
         refused(Refusal.SERVICE_IDENTITY_NOT_ALLOWED, service().manage(BILIBILI));
         refused(Refusal.SERVICE_IDENTITY_NOT_ALLOWED, service().createStation(YANGPU));
         refused(Refusal.SERVICE_IDENTITY_NOT_ALLOWED, service().book(BILIBILI, new WalkIn()));
+        refused(Refusal.SERVICE_IDENTITY_NOT_ALLOWED, service().personsBookings(UUID.randomUUID()));
         refused(Refusal.SERVICE_IDENTITY_NOT_ALLOWED, service().actOnBooking(BILIBILI,
                 new Organization(PENGLAI_BRANCH, PENGLAI_PLACE)));
     }
