@@ -100,7 +100,8 @@ class OrganizationDissolvedTest {
         dissolved(eventId, branch);
         UUID later = UUID.randomUUID();
         dissolved(later, branch);
-        await().atMost(PATIENCE).until(() -> count("select count(*) from processed_event where event_id = '" + later + "'") == 1);
+        await().atMost(PATIENCE).until(() -> count("select count(*) from processed_event where event_id = '" + later
+                + "' and consumer = 'service-station-service.organizations'") == 1);
         assertEquals(1, count("select count(*) from outbox_event where message_key = '" + future
                 + "' and event_type = 'BookingCancelled'"));
 
