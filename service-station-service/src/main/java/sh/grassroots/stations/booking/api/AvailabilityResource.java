@@ -1,6 +1,9 @@
 package sh.grassroots.stations.booking.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import sh.grassroots.platform.web.Callers;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,11 +29,12 @@ public class AvailabilityResource {
     @GET
     public Uni<AvailabilityView> availability(@PathParam("stationId") UUID stationId,
                                               @PathParam("roomId") UUID roomId,
-                                              @QueryParam("date") LocalDate date) {
+                                              @QueryParam("date") LocalDate date, @Context HttpHeaders headers) {
+        var caller = Callers.require(headers::getHeaderString);
         if (date == null) {
             throw new ProblemException(Problem.withErrors(400, "validation", "Invalid request",
                     "The date to look at is missing", List.of(new Problem.FieldError("date", "required (YYYY-MM-DD)"))));
         }
-        return bookings.availability(stationId, roomId, date);
+        return bookings.availability(caller, stationId, roomId, date);
     }
 }

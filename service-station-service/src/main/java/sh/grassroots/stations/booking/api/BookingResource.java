@@ -10,8 +10,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.RestResponse;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.stations.booking.application.BookingService;
@@ -35,12 +38,14 @@ public class BookingResource {
     }
 
     @GET
-    public Uni<List<BookingView>> day(@PathParam("stationId") UUID stationId, @QueryParam("date") LocalDate date) {
+    public Uni<List<BookingView>> day(@PathParam("stationId") UUID stationId, @QueryParam("date") LocalDate date,
+                                      @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
         if (date == null) {
             throw new ProblemException(Problem.withErrors(400, "validation", "Invalid request",
                     "The day to list is missing", List.of(new Problem.FieldError("date", "required (YYYY-MM-DD)"))));
         }
-        return bookings.day(stationId, date);
+        return bookings.day(caller, stationId, date);
     }
 
     /** The ETag is the booking's version; a phone polling a booking gets 304 while nothing changed. */
@@ -48,8 +53,9 @@ public class BookingResource {
     @Path("{bookingId}")
     public Uni<RestResponse<BookingView>> get(@PathParam("stationId") UUID stationId,
                                               @PathParam("bookingId") UUID bookingId,
-                                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return bookings.get(stationId, bookingId).map(view -> {
+                                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                                              @Context HttpHeaders headers) {
+        return bookings.get(Callers.require(headers::getHeaderString), stationId, bookingId).map(view -> {
             String etag = ETags.of(view.version());
             if (etag.equals(ifNoneMatch)) {
                 return RestResponse.ResponseBuilder.<BookingView>create(RestResponse.Status.NOT_MODIFIED)
@@ -63,8 +69,10 @@ public class BookingResource {
     @Path("{bookingId}/approve")
     public Uni<RestResponse<BookingView>> approve(@PathParam("stationId") UUID stationId,
                                                   @PathParam("bookingId") UUID bookingId,
-                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return tagged(bookings.approve(stationId, bookingId, ETags.version(ifMatch)));
+                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                  @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
+        return tagged(bookings.approve(caller, stationId, bookingId, ETags.version(ifMatch)));
     }
 
     @POST
@@ -72,8 +80,9 @@ public class BookingResource {
     public Uni<RestResponse<BookingView>> reject(@PathParam("stationId") UUID stationId,
                                                  @PathParam("bookingId") UUID bookingId,
                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                                 @Valid ReasonRequest request) {
-        return tagged(bookings.reject(stationId, bookingId, ETags.version(ifMatch),
+                                                 @Valid ReasonRequest request, @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
+        return tagged(bookings.reject(caller, stationId, bookingId, ETags.version(ifMatch),
                 request == null ? null : request.reason()));
     }
 
@@ -82,8 +91,9 @@ public class BookingResource {
     public Uni<RestResponse<BookingView>> cancel(@PathParam("stationId") UUID stationId,
                                                  @PathParam("bookingId") UUID bookingId,
                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                                 @Valid ReasonRequest request) {
-        return tagged(bookings.cancel(stationId, bookingId, ETags.version(ifMatch),
+                                                 @Valid ReasonRequest request, @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
+        return tagged(bookings.cancel(caller, stationId, bookingId, ETags.version(ifMatch),
                 request == null ? null : request.reason()));
     }
 
@@ -91,8 +101,10 @@ public class BookingResource {
     @Path("{bookingId}/check-in")
     public Uni<RestResponse<BookingView>> checkIn(@PathParam("stationId") UUID stationId,
                                                   @PathParam("bookingId") UUID bookingId,
-                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return tagged(bookings.checkIn(stationId, bookingId, ETags.version(ifMatch)));
+                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                  @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
+        return tagged(bookings.checkIn(caller, stationId, bookingId, ETags.version(ifMatch)));
     }
 
     /** Cancels what can still be cancelled of a recurring booking; one line per occurrence. */
@@ -100,8 +112,9 @@ public class BookingResource {
     @Path("series/{seriesId}/cancel")
     public Uni<List<SeriesView.Occurrence>> cancelSeries(@PathParam("stationId") UUID stationId,
                                                         @PathParam("seriesId") UUID seriesId,
-                                                        @Valid ReasonRequest request) {
-        return bookings.cancelSeries(stationId, seriesId, request == null ? null : request.reason());
+                                                        @Valid ReasonRequest request, @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
+        return bookings.cancelSeries(caller, stationId, seriesId, request == null ? null : request.reason());
     }
 
     private static Uni<RestResponse<BookingView>> tagged(Uni<BookingView> view) {

@@ -11,9 +11,13 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriBuilder;
 import org.jboss.resteasy.reactive.RestResponse;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.stations.booking.application.BookingService;
@@ -47,17 +51,24 @@ public class RoomBookingResource {
             @Min(1) @Max(10000) int attendees) {
     }
 
+    /**
+     * Who the booking is for comes from the caller: a member books as themselves ({@code bookerId}
+     * may be left out), an organization by whoever manages its members, a member unit by its
+     * conference's office, a walk-in ({@code PUBLIC}) by the station's managers at the desk.
+     */
     @POST
     public Uni<RestResponse<BookingView>> book(@PathParam("stationId") UUID stationId,
                                                @PathParam("roomId") UUID roomId,
                                                @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
-                                               @NotNull @Valid BookingRequest request) {
+                                               @NotNull @Valid BookingRequest request,
+                                               @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw new ProblemException(Problem.withErrors(400, "validation", "Invalid request",
                     "The Idempotency-Key header must have 1 to 200 characters",
                     List.of(new Problem.FieldError(IDEMPOTENCY_KEY, "1 to 200 characters"))));
         }
-        return bookings.request(new RequestBooking(stationId, roomId, request.start(), request.end(),
+        return bookings.request(caller, new RequestBooking(stationId, roomId, request.start(), request.end(),
                         request.bookerKind(), request.bookerId(), request.bookerName(), request.bookerPhone(),
                         request.purpose(), request.attendees(), idempotencyKey, null))
                 .map(placed -> {
@@ -91,11 +102,13 @@ public class RoomBookingResource {
     @Path("series")
     public Uni<RestResponse<SeriesView>> bookSeries(@PathParam("stationId") UUID stationId,
                                                     @PathParam("roomId") UUID roomId,
-                                                    @NotNull @Valid SeriesRequest request) {
+                                                    @NotNull @Valid SeriesRequest request,
+                                                    @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
         RequestBooking first = new RequestBooking(stationId, roomId, request.start(), request.end(),
                 request.bookerKind(), request.bookerId(), request.bookerName(), request.bookerPhone(),
                 request.purpose(), request.attendees(), null, null);
-        return bookings.requestSeries(first, request.rrule(), request.mode())
+        return bookings.requestSeries(caller, first, request.rrule(), request.mode())
                 .map(series -> RestResponse.status(RestResponse.Status.CREATED, series));
     }
 }

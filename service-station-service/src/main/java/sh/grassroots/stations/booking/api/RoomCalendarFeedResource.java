@@ -1,6 +1,9 @@
 package sh.grassroots.stations.booking.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import sh.grassroots.platform.web.Callers;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,7 +23,8 @@ public class RoomCalendarFeedResource {
 
     @GET
     @Produces(StationCalendarFeedResource.TEXT_CALENDAR)
-    public Uni<String> feed(@PathParam("stationId") UUID stationId, @PathParam("roomId") UUID roomId) {
-        return bookings.calendar(stationId, roomId);
+    public Uni<String> feed(@PathParam("stationId") UUID stationId, @PathParam("roomId") UUID roomId,
+                            @Context HttpHeaders headers) {
+        return bookings.calendar(Callers.require(headers::getHeaderString), stationId, roomId);
     }
 }

@@ -1,6 +1,9 @@
 package sh.grassroots.stations.booking.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import sh.grassroots.platform.web.Callers;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -29,11 +32,13 @@ public class StationAvailabilityResource {
     @GET
     public Uni<List<AvailabilityView>> availability(@PathParam("stationId") UUID stationId,
                                                     @QueryParam("date") LocalDate date,
-                                                    @QueryParam("days") @DefaultValue("1") @Min(1) @Max(7) int days) {
+                                                    @QueryParam("days") @DefaultValue("1") @Min(1) @Max(7) int days,
+                                                    @Context HttpHeaders headers) {
+        var caller = Callers.require(headers::getHeaderString);
         if (date == null) {
             throw new ProblemException(Problem.withErrors(400, "validation", "Invalid request",
                     "The first day to look at is missing", List.of(new Problem.FieldError("date", "required (YYYY-MM-DD)"))));
         }
-        return bookings.availability(stationId, null, date, days);
+        return bookings.availability(caller, stationId, date, days);
     }
 }

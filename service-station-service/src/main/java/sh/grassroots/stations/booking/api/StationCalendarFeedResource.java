@@ -1,6 +1,9 @@
 package sh.grassroots.stations.booking.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import sh.grassroots.platform.web.Callers;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,7 +24,7 @@ public class StationCalendarFeedResource {
 
     @GET
     @Produces(TEXT_CALENDAR)
-    public Uni<String> feed(@PathParam("stationId") UUID stationId) {
-        return bookings.calendar(stationId, null);
+    public Uni<String> feed(@PathParam("stationId") UUID stationId, @Context HttpHeaders headers) {
+        return bookings.calendar(Callers.require(headers::getHeaderString), stationId, null);
     }
 }

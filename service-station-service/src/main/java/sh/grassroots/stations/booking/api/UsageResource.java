@@ -1,6 +1,9 @@
 package sh.grassroots.stations.booking.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import sh.grassroots.platform.web.Callers;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,7 +31,8 @@ public class UsageResource {
 
     @GET
     public Uni<UsageView> usage(@PathParam("stationId") UUID stationId, @QueryParam("from") LocalDate from,
-                                @QueryParam("to") LocalDate to) {
+                                @QueryParam("to") LocalDate to, @Context HttpHeaders headers) {
+        var caller = Callers.require(headers::getHeaderString);
         List<Problem.FieldError> errors = new ArrayList<>();
         if (from == null) {
             errors.add(new Problem.FieldError("from", "required (YYYY-MM-DD)"));
@@ -43,6 +47,6 @@ public class UsageResource {
             throw new ProblemException(Problem.withErrors(400, "validation", "Invalid request",
                     "The period of the report is missing or invalid", errors));
         }
-        return bookings.usage(stationId, from, to);
+        return bookings.usage(caller, stationId, from, to);
     }
 }

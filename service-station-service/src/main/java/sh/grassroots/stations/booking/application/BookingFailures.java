@@ -5,7 +5,7 @@ import sh.grassroots.platform.persistence.DatabaseFailures;
 /** The database's word on a booking: its slot overlaps another, or its Idempotency-Key was used. */
 public final class BookingFailures {
     static final String NO_OVERLAP = "booking_no_overlap";
-    static final String IDEMPOTENCY_KEY = "booking_idempotency_key_key";
+    static final String IDEMPOTENCY_KEY = "booking_idempotency_key_per_caller";
 
     private BookingFailures() {
     }

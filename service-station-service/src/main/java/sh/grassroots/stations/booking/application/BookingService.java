@@ -4,10 +4,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.orgtree.OrganizationPlaces;
 import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.platform.web.ProblemException;
+import sh.grassroots.stations.access.application.StationAccess;
+import sh.grassroots.stations.access.model.StationAccessPolicy;
 import sh.grassroots.stations.booking.model.Availability;
 import sh.grassroots.stations.booking.model.BookerKind;
 import sh.grassroots.stations.booking.model.BookingStatus;
@@ -17,6 +21,7 @@ import sh.grassroots.stations.booking.model.Recurrence;
 import sh.grassroots.stations.booking.model.TimeRange;
 import sh.grassroots.stations.booking.model.UsageReport;
 import sh.grassroots.stations.booking.persistence.BookingEntity;
+import sh.grassroots.stations.personaldata.application.PersonalData;
 import sh.grassroots.stations.station.application.StationLookup;
 import sh.grassroots.stations.station.model.StationCalendar;
 import sh.grassroots.stations.station.persistence.RoomEntity;
@@ -30,6 +35,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,13 +49,22 @@ import java.util.stream.Collectors;
 public class BookingService {
     private static final Logger LOG = Logger.getLogger(BookingService.class);
     private static final long FEED_DAYS_AHEAD = 366;
+    /** What a feed shows for someone else's booking: the room is taken. */
+    static final String BUSY_SUMMARY = "已预约";
     private final BookingTransactions transactions;
     private final StationLookup lookup;
+    private final StationAccess access;
+    private final OrganizationPlaces places;
+    private final PersonalData personalData;
     private final Clock clock;
 
-    public BookingService(BookingTransactions transactions, StationLookup lookup, Clock clock) {
+    public BookingService(BookingTransactions transactions, StationLookup lookup, StationAccess access,
+                          OrganizationPlaces places, PersonalData personalData, Clock clock) {
         this.transactions = transactions;
         this.lookup = lookup;
+        this.access = access;
+        this.places = places;
+        this.personalData = personalData;
         this.clock = clock;
     }
 
@@ -67,31 +82,50 @@ public class BookingService {
         return Optional.empty();
     }
 
-    public Uni<PlacedBooking> request(RequestBooking command) {
+    /** A member booking for themselves need not repeat their id: it is the caller's subject. */
+    private static RequestBooking forCaller(Caller caller, RequestBooking command) {
+        if (command.bookerKind() == BookerKind.MEMBER && command.bookerId() == null) {
+            return caller.isService() ? command : memberSelf(caller, command);
+        }
+        return command;
+    }
+
+    private static RequestBooking memberSelf(Caller caller, RequestBooking command) {
+        try {
+            return command.bookedBy(UUID.fromString(caller.subject()));
+        } catch (IllegalArgumentException e) {
+            return command;
+        }
+    }
+
+    public Uni<PlacedBooking> request(Caller caller, RequestBooking asked) {
+        RequestBooking command = forCaller(caller, asked);
         Optional<ProblemException> malformed = malformed(command);
         if (malformed.isPresent()) {
             return Uni.createFrom().failure(malformed.get());
         }
-        return raceHandled(command, () -> transactions.place(command));
+        return raceHandled(caller, command, () -> transactions.place(caller, command));
     }
 
     /** A booking placed with something saved alongside it in the same transaction. */
-    public Uni<PlacedBooking> requestWith(RequestBooking command, Function<BookingView, Uni<Void>> alongside) {
+    public Uni<PlacedBooking> requestWith(Caller caller, RequestBooking asked, Arrangement arrangement,
+                                          Function<PlacedBooking, Uni<Void>> alongside) {
+        RequestBooking command = forCaller(caller, asked);
         Optional<ProblemException> malformed = malformed(command);
         if (malformed.isPresent()) {
             return Uni.createFrom().failure(malformed.get());
         }
-        return raceHandled(command, () -> transactions.placeWith(command, alongside));
+        return raceHandled(caller, command, () -> transactions.placeWith(caller, command, arrangement, alongside));
     }
 
-    private Uni<PlacedBooking> raceHandled(RequestBooking command, Supplier<Uni<PlacedBooking>> place) {
+    private Uni<PlacedBooking> raceHandled(Caller caller, RequestBooking command, Supplier<Uni<PlacedBooking>> place) {
         return Uni.createFrom().deferred(place::get)
                 .onFailure(DatabaseFailures::isDeadlock).retry().atMost(3)
                 .onFailure(f -> BookingFailures.isOverlap(f) || BookingFailures.isDuplicateIdempotencyKey(f))
                 .recoverWithUni(failure -> {
                     LOG.infof("A booking of room %s lost a race at the database (%s)", command.roomId(),
                             BookingFailures.isOverlap(failure) ? "overlap" : "same Idempotency-Key");
-                    return transactions.explainLostRace(command);
+                    return transactions.explainLostRace(caller, command);
                 });
     }
 
@@ -99,7 +133,8 @@ public class BookingService {
      * Books every occurrence of a recurring request: all or nothing in one transaction, or each
      * on its own with a result per occurrence.
      */
-    public Uni<SeriesView> requestSeries(RequestBooking first, String rrule, SeriesView.SeriesMode mode) {
+    public Uni<SeriesView> requestSeries(Caller caller, RequestBooking asked, String rrule, SeriesView.SeriesMode mode) {
+        RequestBooking first = forCaller(caller, asked);
         Optional<ProblemException> invalid = malformed(first);
         if (invalid.isPresent()) {
             return Uni.createFrom().failure(invalid.get());
@@ -115,16 +150,17 @@ public class BookingService {
         }
         UUID seriesId = UUID.randomUUID();
         if (mode == SeriesView.SeriesMode.ALL_OR_NOTHING) {
-            return Uni.createFrom().deferred(() -> transactions.placeSeries(first, seriesId, occurrences))
+            return Uni.createFrom().deferred(() -> transactions.placeSeries(caller, first, seriesId, occurrences))
                     .onFailure(DatabaseFailures::isDeadlock).retry().atMost(3)
                     .onFailure(BookingFailures::isOverlap).transform(f -> BookingProblems.seriesCollided())
                     .map(placed -> new SeriesView(seriesId, mode, placed.stream()
                             .map(p -> occurrence(p.booking())).toList()));
         }
         // One after the other, each in its own transaction: a refused occurrence leaves the others booked.
-        Uni<List<SeriesView.Occurrence>> results = Uni.createFrom().item(new ArrayList<>());
+        // A caller who may not book for this booker at all is refused once, not once per occurrence.
+        Uni<List<SeriesView.Occurrence>> results = mayBook(caller, first).replaceWith(ArrayList::new);
         for (TimeRange occurrence : occurrences) {
-            results = results.chain(list -> request(first.at(occurrence, seriesId))
+            results = results.chain(list -> request(caller, first.at(occurrence, seriesId))
                     .map(placed -> occurrence(placed.booking()))
                     .onFailure(ProblemException.class).recoverWithItem(failure -> {
                         var problem = ((ProblemException) failure).problem();
@@ -139,8 +175,13 @@ public class BookingService {
         return results.map(list -> new SeriesView(seriesId, mode, list));
     }
 
-    public Uni<List<SeriesView.Occurrence>> cancelSeries(UUID stationId, UUID seriesId, String reason) {
-        return transactions.cancelSeries(stationId, seriesId, reason)
+    @WithSession
+    Uni<BookingView.Disclosure> mayBook(Caller caller, RequestBooking command) {
+        return transactions.authorize(caller, command, Arrangement.BOOKING);
+    }
+
+    public Uni<List<SeriesView.Occurrence>> cancelSeries(Caller caller, UUID stationId, UUID seriesId, String reason) {
+        return transactions.cancelSeries(caller, stationId, seriesId, reason)
                 .onFailure(DatabaseFailures::isOptimisticLock).transform(f -> BookingProblems.changedMeanwhile());
     }
 
@@ -152,20 +193,20 @@ public class BookingService {
         return BookingView.local(t, StationCalendar.SHANGHAI);
     }
 
-    public Uni<BookingView> approve(UUID stationId, UUID bookingId, Long expectedVersion) {
-        return guarded(() -> transactions.approve(stationId, bookingId, expectedVersion));
+    public Uni<BookingView> approve(Caller caller, UUID stationId, UUID bookingId, Long expectedVersion) {
+        return guarded(() -> transactions.approve(caller, stationId, bookingId, expectedVersion));
     }
 
-    public Uni<BookingView> reject(UUID stationId, UUID bookingId, Long expectedVersion, String reason) {
-        return guarded(() -> transactions.reject(stationId, bookingId, expectedVersion, reason));
+    public Uni<BookingView> reject(Caller caller, UUID stationId, UUID bookingId, Long expectedVersion, String reason) {
+        return guarded(() -> transactions.reject(caller, stationId, bookingId, expectedVersion, reason));
     }
 
-    public Uni<BookingView> cancel(UUID stationId, UUID bookingId, Long expectedVersion, String reason) {
-        return guarded(() -> transactions.cancel(stationId, bookingId, expectedVersion, reason));
+    public Uni<BookingView> cancel(Caller caller, UUID stationId, UUID bookingId, Long expectedVersion, String reason) {
+        return guarded(() -> transactions.cancel(caller, stationId, bookingId, expectedVersion, reason));
     }
 
-    public Uni<BookingView> checkIn(UUID stationId, UUID bookingId, Long expectedVersion) {
-        return guarded(() -> transactions.checkIn(stationId, bookingId, expectedVersion));
+    public Uni<BookingView> checkIn(Caller caller, UUID stationId, UUID bookingId, Long expectedVersion) {
+        return guarded(() -> transactions.checkIn(caller, stationId, bookingId, expectedVersion));
     }
 
     private static Uni<BookingView> guarded(Supplier<Uni<BookingView>> write) {
@@ -173,30 +214,78 @@ public class BookingService {
                 .transform(f -> BookingProblems.changedMeanwhile());
     }
 
+    /** One booking: its side or the station's managers. */
     @WithSession
-    public Uni<BookingView> get(UUID stationId, UUID bookingId) {
+    public Uni<BookingView> get(Caller caller, UUID stationId, UUID bookingId) {
         return lookup.station(stationId).chain(station -> BookingEntity.<BookingEntity>findById(bookingId)
-                .map(b -> b != null && b.stationId.equals(stationId) ? BookingView.of(b, ZoneId.of(station.timeZone)) : null)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Booking", bookingId)));
+                .map(b -> b != null && b.stationId.equals(stationId) ? b : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Booking", bookingId))
+                .chain(b -> transactions.allowed(caller, station, b, StationAccessPolicy::actOnBooking)
+                        .map(seen -> BookingView.opened(b, ZoneId.of(station.timeZone), seen, personalData))));
     }
 
-    /** A station's bookings of one local day, in order: what a manager looks at in the morning. */
+    /**
+     * A station's bookings of one local day, in order: what a manager looks at in the morning.
+     * Anyone signed in sees when rooms are taken; only the managers and each booking's own side
+     * see whose it is and what for.
+     */
     @WithSession
-    public Uni<List<BookingView>> day(UUID stationId, LocalDate date) {
+    public Uni<List<BookingView>> day(Caller caller, UUID stationId, LocalDate date) {
         return lookup.station(stationId).chain(station -> {
             ZoneId zone = ZoneId.of(station.timeZone);
             OffsetDateTime from = date.atStartOfDay(zone).toOffsetDateTime();
             OffsetDateTime to = date.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
             return BookingEntity.<BookingEntity>list(
                             "stationId = ?1 and startsAt >= ?2 and startsAt < ?3 order by startsAt, id", stationId, from, to)
-                    .map(rows -> rows.stream().map(b -> BookingView.of(b, zone)).toList());
+                    .chain(rows -> seenBy(caller, station, rows))
+                    .map(seen -> seen.stream().map(s -> BookingView.of(s.booking(), zone, s.disclosure(), personalData))
+                            .toList());
         });
     }
 
+    private record Seen(BookingEntity booking, BookingView.Disclosure disclosure) {
+    }
+
+    /**
+     * How much of each booking the caller sees, deciding each booker's side once, one lookup after
+     * the other in the session.
+     */
+    private Uni<List<Seen>> seenBy(Caller caller, StationEntity station, List<BookingEntity> rows) {
+        return access.policy(caller).chain(policy -> StationAccess.enforce(policy.look(), policy))
+                .chain(policy -> access.station(station).chain(ref -> {
+                    if (policy.runs(ref)) {
+                        return Uni.createFrom().item(rows.stream()
+                                .map(b -> new Seen(b, BookingView.Disclosure.STATION)).toList());
+                    }
+                    Map<String, Boolean> sides = new HashMap<>();
+                    Uni<List<Seen>> seen = Uni.createFrom().item(new ArrayList<>());
+                    for (BookingEntity b : rows) {
+                        String key = b.bookerKind + ":" + b.bookerId;
+                        seen = seen.chain(list -> (sides.containsKey(key) ? Uni.createFrom().item(sides.get(key))
+                                : access.booker(b.bookerKind, b.bookerId).map(booker -> {
+                                    boolean full = policy.seesInFull(ref, booker);
+                                    sides.put(key, full);
+                                    return full;
+                                }))
+                                .map(full -> {
+                                    list.add(new Seen(b, full ? BookingView.Disclosure.BOOKER_SIDE : BookingView.Disclosure.BUSY));
+                                    return list;
+                                }));
+                    }
+                    return seen;
+                }));
+    }
+
+    /** Free slots: anyone signed in. */
     @WithSession
-    public Uni<AvailabilityView> availability(UUID stationId, UUID roomId, LocalDate date) {
-        return lookup.room(stationId, roomId).chain(room -> lookup.station(stationId)
-                .chain(station -> roomDay(station, room, date)));
+    public Uni<AvailabilityView> availability(Caller caller, UUID stationId, UUID roomId, LocalDate date) {
+        return lookup.station(stationId).chain(station -> lookup.room(stationId, roomId)
+                .call(room -> mayLook(caller))
+                .chain(room -> roomDay(station, room, date)));
+    }
+
+    private Uni<StationAccessPolicy> mayLook(Caller caller) {
+        return access.policy(caller).chain(policy -> StationAccess.enforce(policy.look(), policy));
     }
 
     /**
@@ -204,8 +293,8 @@ public class BookingService {
      * {@code from}: a phone planning the week. Read one room-day after the other in one session.
      */
     @WithSession
-    public Uni<List<AvailabilityView>> availability(UUID stationId, UUID roomId, LocalDate from, int days) {
-        return lookup.station(stationId).chain(station -> rooms(stationId, roomId).chain(rooms -> {
+    public Uni<List<AvailabilityView>> availability(Caller caller, UUID stationId, LocalDate from, int days) {
+        return lookup.station(stationId).call(station -> mayLook(caller)).chain(station -> rooms(stationId, null).chain(rooms -> {
             List<RoomEntity> sorted = rooms.stream()
                     .sorted(java.util.Comparator.comparing((RoomEntity r) -> r.name).thenComparing(r -> r.id)).toList();
             Uni<List<AvailabilityView>> all = Uni.createFrom().item(new ArrayList<>());
@@ -252,10 +341,11 @@ public class BookingService {
 
     /**
      * The slot-holding bookings of a station (or of one of its rooms) from a week back to the
-     * booking horizon, as iCalendar. Walk-ins are not named in a feed others can read.
+     * booking horizon, as iCalendar. Anyone signed in may subscribe; as in the day list, others'
+     * bookings are busy slots, and booker names are written for the managers only.
      */
     @WithSession
-    public Uni<String> calendar(UUID stationId, UUID roomId) {
+    public Uni<String> calendar(Caller caller, UUID stationId, UUID roomId) {
         Instant now = clock.instant();
         OffsetDateTime from = now.minus(Duration.ofDays(7)).atOffset(ZoneOffset.UTC);
         OffsetDateTime to = now.plus(Duration.ofDays(FEED_DAYS_AHEAD)).atOffset(ZoneOffset.UTC);
@@ -266,19 +356,31 @@ public class BookingService {
             Object[] params = roomId == null
                     ? new Object[]{stationId, new ArrayList<>(BookingStatus.HOLDING_THE_SLOT), to, from}
                     : new Object[]{stationId, new ArrayList<>(BookingStatus.HOLDING_THE_SLOT), to, from, roomId};
-            return BookingEntity.<BookingEntity>list(query, params).map(rows -> CalendarFeed.write(
-                    roomId == null ? station.name : station.name + " · " + roomNames.get(roomId),
-                    rows.stream().map(b -> new CalendarFeed.Entry(b.id + "@stations.grassroots.sh", b.slot(), b.status,
-                            b.purpose, station.name + " " + roomNames.getOrDefault(b.roomId, ""),
-                            b.bookerKind == BookerKind.PUBLIC ? null : b.bookerName)).toList(),
-                    now));
+            return BookingEntity.<BookingEntity>list(query, params).chain(rows -> seenBy(caller, station, rows))
+                    .map(seen -> CalendarFeed.write(
+                            roomId == null ? station.name : station.name + " · " + roomNames.get(roomId),
+                            seen.stream().map(s -> feedEntry(s, station.name + " "
+                                    + roomNames.getOrDefault(s.booking().roomId, ""))).toList(),
+                            now));
         }));
     }
 
+    private static CalendarFeed.Entry feedEntry(Seen seen, String location) {
+        BookingEntity b = seen.booking();
+        String uid = b.id + "@stations.grassroots.sh";
+        return switch (seen.disclosure()) {
+            case BUSY -> new CalendarFeed.Entry(uid, b.slot(), b.status, BUSY_SUMMARY, location, null);
+            case BOOKER_SIDE -> new CalendarFeed.Entry(uid, b.slot(), b.status, b.purpose, location, null);
+            case STATION -> new CalendarFeed.Entry(uid, b.slot(), b.status, b.purpose, location, b.bookerName);
+        };
+    }
+
     /** Usage of a station's rooms by bookings starting on the local days from {@code from} to {@code to}, inclusive. */
+    /** The station's managers. */
     @WithSession
-    public Uni<UsageView> usage(UUID stationId, LocalDate from, LocalDate to) {
-        return lookup.station(stationId).chain(station -> {
+    public Uni<UsageView> usage(Caller caller, UUID stationId, LocalDate from, LocalDate to) {
+        return lookup.station(stationId).call(station -> access.station(station).chain(ref -> access.policy(caller)
+                .chain(policy -> StationAccess.enforce(policy.manage(ref), ref)))).chain(station -> {
             ZoneId zone = ZoneId.of(station.timeZone);
             OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
             OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
@@ -301,7 +403,12 @@ public class BookingService {
      * phone's home screen shows. Keyset pagination on (start, id).
      */
     @WithSession
-    public Uni<Page<BookingView>> upcomingOf(UUID personId, int limit, String cursor) {
+    public Uni<Page<BookingView>> upcomingOf(Caller caller, UUID personId, int limit, String cursor) {
+        return access.policy(caller).chain(policy -> StationAccess.enforce(policy.personsBookings(personId), policy))
+                .chain(policy -> upcoming(personId, limit, cursor));
+    }
+
+    private Uni<Page<BookingView>> upcoming(UUID personId, int limit, String cursor) {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         List<BookingStatus> held = new ArrayList<>(BookingStatus.HOLDING_THE_SLOT);
         Uni<List<BookingEntity>> rows;
@@ -320,7 +427,8 @@ public class BookingService {
         return rows.chain(list -> zones(list).map(zones -> {
             Page<BookingEntity> page = Page.of(list, limit, b -> Cursors.encode(b.startsAt.toInstant(), b.id));
             return new Page<>(page.items().stream()
-                    .map(b -> BookingView.of(b, zones.getOrDefault(b.stationId, StationCalendar.SHANGHAI)))
+                    .map(b -> BookingView.of(b, zones.getOrDefault(b.stationId, StationCalendar.SHANGHAI),
+                            BookingView.Disclosure.BOOKER_SIDE, personalData))
                     .toList(), page.nextCursor());
         }));
     }
@@ -340,7 +448,15 @@ public class BookingService {
      * iCalendar: what a branch secretary subscribes to.
      */
     @WithSession
-    public Uni<String> organizationCalendar(UUID organizationId) {
+    public Uni<String> organizationCalendar(Caller caller, UUID organizationId) {
+        return places.placeOf(organizationId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Organization", organizationId))
+                .chain(place -> access.policy(caller)
+                        .chain(policy -> StationAccess.enforce(policy.organizationBookings(place), place)))
+                .chain(place -> organizationFeed(organizationId));
+    }
+
+    private Uni<String> organizationFeed(UUID organizationId) {
         Instant now = clock.instant();
         OffsetDateTime from = now.minus(Duration.ofDays(7)).atOffset(ZoneOffset.UTC);
         OffsetDateTime to = now.plus(Duration.ofDays(FEED_DAYS_AHEAD)).atOffset(ZoneOffset.UTC);

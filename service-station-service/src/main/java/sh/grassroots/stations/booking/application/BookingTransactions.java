@@ -7,9 +7,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.events.EventEnvelope;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.access.Refusal;
 import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
+import sh.grassroots.stations.access.application.StationAccess;
+import sh.grassroots.stations.access.model.StationAccessPolicy;
 import sh.grassroots.stations.booking.model.BookingDecision;
 import sh.grassroots.stations.booking.model.BookingLifecycle;
 import sh.grassroots.stations.booking.model.BookingRequest;
@@ -20,6 +24,7 @@ import sh.grassroots.stations.booking.model.PhoneNumber;
 import sh.grassroots.stations.booking.model.TimeRange;
 import sh.grassroots.stations.booking.model.Transition;
 import sh.grassroots.stations.booking.persistence.BookingEntity;
+import sh.grassroots.stations.personaldata.application.PersonalData;
 import sh.grassroots.stations.station.application.StationLookup;
 import sh.grassroots.stations.station.model.StationCalendar;
 import sh.grassroots.stations.station.persistence.RoomEntity;
@@ -35,6 +40,7 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -45,13 +51,33 @@ import java.util.UUID;
 @ApplicationScoped
 public class BookingTransactions {
     private final StationLookup lookup;
+    private final StationAccess access;
+    private final PersonalData personalData;
     private final Outbox outbox;
     private final Clock clock;
 
-    public BookingTransactions(StationLookup lookup, Outbox outbox, Clock clock) {
+    public BookingTransactions(StationLookup lookup, StationAccess access, PersonalData personalData, Outbox outbox,
+                               Clock clock) {
         this.lookup = lookup;
+        this.access = access;
+        this.personalData = personalData;
         this.outbox = outbox;
         this.clock = clock;
+    }
+
+    /**
+     * Who may place {@code command}: the station and room exist (404), the booker it names is known
+     * (422 naming {@code bookerId}), and the caller may book for that booker (403). Runs in the
+     * caller's transaction; answers how much of the new booking the caller sees.
+     */
+    public Uni<BookingView.Disclosure> authorize(Caller caller, RequestBooking command, Arrangement arrangement) {
+        return lookup.station(command.stationId())
+                .call(station -> lookup.room(command.stationId(), command.roomId()))
+                .chain(access::station)
+                .chain(station -> access.namedBooker(command.bookerKind(), command.bookerId())
+                        .chain(booker -> access.policy(caller).chain(policy -> StationAccess.enforce(
+                                arrangement.ask(policy, station, booker),
+                                BookingView.Disclosure.of(policy.runs(station), true)))));
     }
 
     /**
@@ -60,11 +86,12 @@ public class BookingTransactions {
      * this one was loading is then found here, not mistaken for a competitor in the slot.
      */
     @WithTransaction
-    public Uni<PlacedBooking> place(RequestBooking command) {
+    public Uni<PlacedBooking> place(Caller caller, RequestBooking command) {
         TimeRange slot = new TimeRange(command.start(), command.end());
-        return load(command, slot).chain(setting -> byIdempotencyKey(command).chain(existing -> existing != null
-                ? replay(existing, command)
-                : decideAndSave(command, slot, setting)));
+        return authorize(caller, command, Arrangement.BOOKING).chain(seen -> load(command, slot)
+                .chain(setting -> byIdempotencyKey(caller, command).chain(existing -> existing != null
+                        ? replay(existing, command, seen)
+                        : decideAndSave(caller, command, slot, setting, seen))));
     }
 
     /**
@@ -72,17 +99,20 @@ public class BookingTransactions {
      * parties): both commit or neither.
      */
     @WithTransaction
-    public Uni<PlacedBooking> placeWith(RequestBooking command,
-                                        java.util.function.Function<BookingView, Uni<Void>> alongside) {
+    public Uni<PlacedBooking> placeWith(Caller caller, RequestBooking command, Arrangement arrangement,
+                                        java.util.function.Function<PlacedBooking, Uni<Void>> alongside) {
         TimeRange slot = new TimeRange(command.start(), command.end());
-        return load(command, slot).chain(setting -> decideAndSave(command, slot, setting))
-                .call(placed -> alongside.apply(placed.booking()));
+        return authorize(caller, command, arrangement).chain(seen -> load(command, slot)
+                        .chain(setting -> decideAndSave(caller, command, slot, setting, seen)))
+                .call(alongside::apply);
     }
 
-    private Uni<BookingEntity> byIdempotencyKey(RequestBooking command) {
+    /** A key is the caller's own: another caller's use of the same key is another request. */
+    private Uni<BookingEntity> byIdempotencyKey(Caller caller, RequestBooking command) {
         return command.idempotencyKey() == null
                 ? Uni.createFrom().nullItem()
-                : BookingEntity.<BookingEntity>find("idempotencyKey", command.idempotencyKey()).firstResult();
+                : BookingEntity.<BookingEntity>find("idempotencyCaller = ?1 and idempotencyKey = ?2",
+                        caller.subject(), command.idempotencyKey()).firstResult();
     }
 
     /**
@@ -90,14 +120,21 @@ public class BookingTransactions {
      * rejects fails the whole series, naming that occurrence.
      */
     @WithTransaction
-    public Uni<List<PlacedBooking>> placeSeries(RequestBooking first, UUID seriesId, List<TimeRange> occurrences) {
+    public Uni<List<PlacedBooking>> placeSeries(Caller caller, RequestBooking first, UUID seriesId,
+                                                List<TimeRange> occurrences) {
+        return authorize(caller, first, Arrangement.BOOKING)
+                .chain(seen -> placeEach(caller, first, seriesId, occurrences, seen));
+    }
+
+    private Uni<List<PlacedBooking>> placeEach(Caller caller, RequestBooking first, UUID seriesId,
+                                               List<TimeRange> occurrences, BookingView.Disclosure seen) {
         Uni<List<PlacedBooking>> placed = Uni.createFrom().item(new ArrayList<>());
         for (int i = 0; i < occurrences.size(); i++) {
             TimeRange occurrence = occurrences.get(i);
             RequestBooking one = first.at(occurrence, seriesId);
             String which = "Occurrence " + (i + 1) + " of " + occurrences.size() + " (" + occurrence.start() + ")";
             placed = placed.chain(list -> load(one, occurrence)
-                    .chain(setting -> decideAndSave(one, occurrence, setting))
+                    .chain(setting -> decideAndSave(caller, one, occurrence, setting, seen))
                     .onFailure(ProblemException.class)
                     .transform(failure -> BookingProblems.forOccurrence(which, (ProblemException) failure))
                     .map(booking -> {
@@ -113,10 +150,13 @@ public class BookingTransactions {
      * overlapping booking did (name its slot).
      */
     @WithSession
-    public Uni<PlacedBooking> explainLostRace(RequestBooking command) {
-        return byIdempotencyKey(command).chain(existing -> {
+    public Uni<PlacedBooking> explainLostRace(Caller caller, RequestBooking command) {
+        return byIdempotencyKey(caller, command).chain(existing -> {
             if (existing != null) {
-                return replay(existing, command);
+                return lookup.station(existing.stationId).chain(access::station)
+                        .chain(station -> access.policy(caller).map(policy ->
+                                BookingView.Disclosure.of(policy.runs(station), true)))
+                        .chain(seen -> replay(existing, command, seen));
             }
             TimeRange slot = new TimeRange(command.start(), command.end());
             return lookup.station(command.stationId()).chain(station -> holdingTheSlot(command.roomId(), slot)
@@ -126,28 +166,31 @@ public class BookingTransactions {
         });
     }
 
+    /** The station's managers decide on a request. */
     @WithTransaction
-    public Uni<BookingView> approve(UUID stationId, UUID bookingId, Long expectedVersion) {
-        return move(stationId, bookingId, expectedVersion, null,
+    public Uni<BookingView> approve(Caller caller, UUID stationId, UUID bookingId, Long expectedVersion) {
+        return move(caller, stationId, bookingId, expectedVersion, null, (policy, station, booker) -> policy.manage(station),
                 (booking, room, now) -> BookingLifecycle.approve(booking.status));
     }
 
     @WithTransaction
-    public Uni<BookingView> reject(UUID stationId, UUID bookingId, Long expectedVersion, String reason) {
-        return move(stationId, bookingId, expectedVersion, reason,
+    public Uni<BookingView> reject(Caller caller, UUID stationId, UUID bookingId, Long expectedVersion, String reason) {
+        return move(caller, stationId, bookingId, expectedVersion, reason, (policy, station, booker) -> policy.manage(station),
                 (booking, room, now) -> BookingLifecycle.reject(booking.status));
     }
 
+    /** The booker's side or the station's managers. */
     @WithTransaction
-    public Uni<BookingView> cancel(UUID stationId, UUID bookingId, Long expectedVersion, String reason) {
-        return move(stationId, bookingId, expectedVersion, reason,
+    public Uni<BookingView> cancel(Caller caller, UUID stationId, UUID bookingId, Long expectedVersion, String reason) {
+        return move(caller, stationId, bookingId, expectedVersion, reason, StationAccessPolicy::actOnBooking,
                 (booking, room, now) -> BookingLifecycle.cancel(booking.status, booking.slot(),
                         Duration.ofMinutes(room.cancellationDeadlineMinutes), now));
     }
 
+    /** At the desk: the station's managers. */
     @WithTransaction
-    public Uni<BookingView> checkIn(UUID stationId, UUID bookingId, Long expectedVersion) {
-        return move(stationId, bookingId, expectedVersion, null,
+    public Uni<BookingView> checkIn(Caller caller, UUID stationId, UUID bookingId, Long expectedVersion) {
+        return move(caller, stationId, bookingId, expectedVersion, null, (policy, station, booker) -> policy.manage(station),
                 (booking, room, now) -> BookingLifecycle.checkIn(booking.status, booking.slot(), now));
     }
 
@@ -156,13 +199,13 @@ public class BookingTransactions {
      * others (past their deadline, already cancelled, checked in) are listed with the rule that kept them.
      */
     @WithTransaction
-    public Uni<List<SeriesView.Occurrence>> cancelSeries(UUID stationId, UUID seriesId, String reason) {
+    public Uni<List<SeriesView.Occurrence>> cancelSeries(Caller caller, UUID stationId, UUID seriesId, String reason) {
         return lookup.station(stationId).chain(station -> BookingEntity.<BookingEntity>list(
                         "stationId = ?1 and seriesId = ?2 order by startsAt", stationId, seriesId)
+                .call(rows -> rows.isEmpty()
+                        ? Uni.createFrom().failure(ProblemException.notFound("Series", seriesId))
+                        : allowed(caller, station, rows.get(0), StationAccessPolicy::actOnBooking))
                 .chain(rows -> {
-                    if (rows.isEmpty()) {
-                        return Uni.createFrom().failure(ProblemException.notFound("Series", seriesId));
-                    }
                     ZoneId zone = ZoneId.of(station.timeZone);
                     Instant now = clock.instant();
                     Uni<List<SeriesView.Occurrence>> results = Uni.createFrom().item(new ArrayList<>());
@@ -199,12 +242,29 @@ public class BookingTransactions {
         Transition decide(BookingEntity booking, RoomEntity room, Instant now);
     }
 
+    /** Who may act on a stored booking of a station. */
+    public interface Rule {
+        Optional<Refusal> ask(StationAccessPolicy policy, StationAccessPolicy.Station station,
+                              StationAccessPolicy.Booker booker);
+    }
+
+    /**
+     * Whether {@code rule} lets the caller act on {@code booking}; fails with the 403 otherwise.
+     * Answers how much of the booking the caller sees. Runs in the caller's session.
+     */
+    public Uni<BookingView.Disclosure> allowed(Caller caller, StationEntity station, BookingEntity booking, Rule rule) {
+        return access.station(station).chain(ref -> access.booker(booking.bookerKind, booking.bookerId)
+                .chain(booker -> access.policy(caller).chain(policy -> StationAccess.enforce(
+                        rule.ask(policy, ref, booker), BookingView.Disclosure.of(policy.runs(ref), true)))));
+    }
+
     /** {@code expectedVersion}, when given, is the version the client last saw (If-Match). */
-    private Uni<BookingView> move(UUID stationId, UUID bookingId, Long expectedVersion, String reason, Step step) {
-        return booking(stationId, bookingId).chain(booking -> stale(booking, expectedVersion)
+    private Uni<BookingView> move(Caller caller, UUID stationId, UUID bookingId, Long expectedVersion, String reason,
+                                  Rule rule, Step step) {
+        return booking(stationId, bookingId).chain(booking -> lookup.station(stationId).chain(station ->
+                allowed(caller, station, booking, rule).chain(seen -> stale(booking, expectedVersion)
                 ? Uni.createFrom().<BookingView>failure(BookingProblems.staleVersion(booking.version))
-                : lookup.room(stationId, booking.roomId)
-                .chain(room -> lookup.station(stationId).chain(station -> {
+                : lookup.room(stationId, booking.roomId).chain(room -> {
                     Instant now = clock.instant();
                     Transition transition = step.decide(booking, room, now);
                     if (transition instanceof Transition.Refused refused) {
@@ -215,8 +275,8 @@ public class BookingTransactions {
                     booking.updatedAt = OffsetDateTime.ofInstant(now, ZoneId.of(station.timeZone));
                     return booking.<BookingEntity>persistAndFlush()
                             .chain(() -> outbox.record(StationEvents.TOPIC, event(booking, station)))
-                            .replaceWith(() -> BookingView.of(booking, ZoneId.of(station.timeZone)));
-                })));
+                            .replaceWith(() -> BookingView.of(booking, ZoneId.of(station.timeZone), seen, personalData));
+                }))));
     }
 
     private static boolean stale(BookingEntity booking, Long expectedVersion) {
@@ -229,12 +289,12 @@ public class BookingTransactions {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Booking", bookingId));
     }
 
-    private Uni<PlacedBooking> replay(BookingEntity existing, RequestBooking command) {
+    private Uni<PlacedBooking> replay(BookingEntity existing, RequestBooking command, BookingView.Disclosure seen) {
         if (!command.fingerprint().equals(existing.requestFingerprint)) {
             return Uni.createFrom().failure(BookingProblems.idempotencyKeyReused());
         }
-        return lookup.station(existing.stationId)
-                .map(station -> new PlacedBooking(BookingView.of(existing, ZoneId.of(station.timeZone)), true));
+        return lookup.station(existing.stationId).map(station -> new PlacedBooking(
+                BookingView.of(existing, ZoneId.of(station.timeZone), seen, personalData), true, seen));
     }
 
     /** What the rules look at besides the request itself, loaded one statement after the other. */
@@ -242,7 +302,8 @@ public class BookingTransactions {
                            List<TimeRange> nearby, BookingRequest.BookerUsage usage) {
     }
 
-    private Uni<PlacedBooking> decideAndSave(RequestBooking command, TimeRange slot, Setting setting) {
+    private Uni<PlacedBooking> decideAndSave(Caller caller, RequestBooking command, TimeRange slot, Setting setting,
+                                             BookingView.Disclosure seen) {
         Instant now = clock.instant();
         ZoneId zone = setting.calendar().zone();
         BookingDecision decision = BookingRules.decide(new BookingRequest(slot, command.attendees(),
@@ -254,7 +315,7 @@ public class BookingTransactions {
                     : BookingProblems.of(rejected));
         }
         BookingStatus initial = ((BookingDecision.Accepted) decision).initialStatus();
-        return save(command, setting.room(), setting.station(), initial, now);
+        return save(caller, command, setting.room(), setting.station(), initial, now, seen);
     }
 
     private Uni<Setting> load(RequestBooking command, TimeRange slot) {
@@ -292,8 +353,8 @@ public class BookingTransactions {
                 roomId, bookerId, new ArrayList<>(BookingStatus.HOLDING_THE_SLOT), from, to);
     }
 
-    private Uni<PlacedBooking> save(RequestBooking command, RoomEntity room, StationEntity station,
-                                    BookingStatus initial, Instant now) {
+    private Uni<PlacedBooking> save(Caller caller, RequestBooking command, RoomEntity room, StationEntity station,
+                                    BookingStatus initial, Instant now, BookingView.Disclosure seen) {
         ZoneId zone = ZoneId.of(station.timeZone);
         BookingEntity booking = new BookingEntity();
         booking.id = UUID.randomUUID();
@@ -305,18 +366,20 @@ public class BookingTransactions {
         booking.bookerKind = command.bookerKind();
         booking.bookerId = command.bookerId();
         booking.bookerName = command.bookerName().strip();
-        booking.bookerPhone = PhoneNumber.parse(command.bookerPhone()).map(PhoneNumber::digits).orElse(null);
+        booking.bookerPhone = personalData.seal(PhoneNumber.parse(command.bookerPhone()).map(PhoneNumber::digits)
+                .orElse(null));
         booking.purpose = command.purpose().strip();
         booking.attendees = command.attendees();
         booking.seriesId = command.seriesId();
         booking.idempotencyKey = command.idempotencyKey();
+        booking.idempotencyCaller = command.idempotencyKey() == null ? null : caller.subject();
         booking.requestFingerprint = command.idempotencyKey() == null ? null : command.fingerprint();
         booking.createdAt = OffsetDateTime.ofInstant(now, zone);
         booking.updatedAt = booking.createdAt;
         // Flush here so that a lost race fails now, as the exclusion violation it is.
         return booking.<BookingEntity>persistAndFlush()
                 .chain(() -> outbox.record(StationEvents.TOPIC, event(booking, station)))
-                .replaceWith(() -> new PlacedBooking(BookingView.of(booking, zone), false));
+                .replaceWith(() -> new PlacedBooking(BookingView.of(booking, zone, seen, personalData), false, seen));
     }
 
     /** Bookings of the room that hold their slot and touch {@code around}; runs in the caller's session. */

@@ -1,5 +1,8 @@
 package sh.grassroots.stations.booking.application;
 
-/** A booking as created, or as first created when an Idempotency-Key was replayed. */
-public record PlacedBooking(BookingView booking, boolean replayed) {
+/**
+ * A booking as created, or as first created when an Idempotency-Key was replayed, as the caller
+ * who placed it may see it ({@code disclosure}).
+ */
+public record PlacedBooking(BookingView booking, boolean replayed, BookingView.Disclosure disclosure) {
 }

@@ -21,6 +21,12 @@ public record RequestBooking(UUID stationId, UUID roomId, OffsetDateTime start, 
                 bookerName, bookerPhone, purpose, attendees, null, series);
     }
 
+    /** The same request with {@code booker} as its booker id. */
+    public RequestBooking bookedBy(UUID booker) {
+        return new RequestBooking(stationId, roomId, start, end, bookerKind, booker, bookerName, bookerPhone, purpose,
+                attendees, idempotencyKey, seriesId);
+    }
+
     /** Same key and same fingerprint replays; same key and another fingerprint is a client error. */
     public String fingerprint() {
         String canonical = String.join("|", stationId.toString(), roomId.toString(),

@@ -47,7 +47,7 @@ public class BookingEntity extends PanacheEntityBase {
     @Column(name = "booker_name", nullable = false)
     public String bookerName;
 
-    /** Only walk-ins leave a phone number; it leaves the service masked. */
+    /** Sealed by PersonalData; shown in clear to the station's managers only, masked to others. */
     @Column(name = "booker_phone")
     public String bookerPhone;
 
@@ -73,6 +73,10 @@ public class BookingEntity extends PanacheEntityBase {
 
     @Column(name = "idempotency_key")
     public String idempotencyKey;
+
+    /** Whose key it is: the subject of the caller who sent it. */
+    @Column(name = "idempotency_caller")
+    public String idempotencyCaller;
 
     @Column(name = "request_fingerprint")
     public String requestFingerprint;

@@ -10,10 +10,13 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriBuilder;
 import org.jboss.resteasy.reactive.RestResponse;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.stations.booking.api.ETags;
@@ -28,7 +31,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Mediation sessions (调解) at a station's room. The roles and the family are not bean-validated:
+ * Mediation sessions (调解) at a station's room: scheduled, read and concluded by the station's
+ * managers and the arranging organization's side only. The roles and the family are not bean-validated:
  * the model checks them and names the broken rule ({@code mediation-role-missing}, ...).
  */
 @Path("/api/v1/stations/{stationId}")
@@ -62,7 +66,9 @@ public class MediationResource {
     @Path("rooms/{roomId}/mediations")
     public Uni<RestResponse<MediationView>> schedule(@PathParam("stationId") UUID stationId,
                                                      @PathParam("roomId") UUID roomId,
-                                                     @NotNull @Valid ScheduleRequest request) {
+                                                     @NotNull @Valid ScheduleRequest request,
+                                                     @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
         if (request.bookerKind() == BookerKind.PUBLIC) {
             throw new ProblemException(Problem.withErrors(422, "mediation-organizer-required",
                     "A mediation is organized by an organization",
@@ -70,7 +76,7 @@ public class MediationResource {
                     List.of(new Problem.FieldError("bookerKind", "must not be PUBLIC"))));
         }
         FamilyRequest family = request.family();
-        return mediations.schedule(new ScheduleMediation(stationId, roomId, request.start(), request.end(),
+        return mediations.schedule(caller, new ScheduleMediation(stationId, roomId, request.start(), request.end(),
                         request.site(), request.bookerKind(), request.bookerId(), request.bookerName(),
                         request.residentsSecretary(), request.expropriationOfficer(), request.lawyer(),
                         family == null || family.names() == null ? List.of() : family.names(),
@@ -85,8 +91,10 @@ public class MediationResource {
     @GET
     @Path("mediations/{bookingId}")
     public Uni<RestResponse<MediationView>> get(@PathParam("stationId") UUID stationId,
-                                                @PathParam("bookingId") UUID bookingId) {
-        return mediations.get(stationId, bookingId).map(MediationResource::tagged);
+                                                @PathParam("bookingId") UUID bookingId,
+                                                @Context HttpHeaders headers) {
+        return mediations.get(Callers.require(headers::getHeaderString), stationId, bookingId)
+                .map(MediationResource::tagged);
     }
 
     /** Recorded once, after the session began; {@code If-Match} with the version last read is honoured. */
@@ -95,8 +103,10 @@ public class MediationResource {
     public Uni<RestResponse<MediationView>> outcome(@PathParam("stationId") UUID stationId,
                                                     @PathParam("bookingId") UUID bookingId,
                                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                                    @NotNull @Valid OutcomeRequest request) {
-        return mediations.recordOutcome(stationId, bookingId, request.outcome(), request.summary(), ETags.version(ifMatch))
+                                                    @NotNull @Valid OutcomeRequest request,
+                                                    @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
+        return mediations.recordOutcome(caller, stationId, bookingId, request.outcome(), request.summary(), ETags.version(ifMatch))
                 .map(MediationResource::tagged);
     }
 

@@ -6,7 +6,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.stations.access.model.StationAccessPolicy;
+import sh.grassroots.stations.booking.application.Arrangement;
 import sh.grassroots.stations.booking.application.BookingService;
+import sh.grassroots.stations.booking.application.BookingTransactions;
 import sh.grassroots.stations.booking.application.BookingView;
 import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.stations.booking.application.RequestBooking;
@@ -19,6 +23,7 @@ import sh.grassroots.stations.mediation.model.MediationRule;
 import sh.grassroots.stations.mediation.model.Outcome;
 import sh.grassroots.stations.mediation.model.Refusal;
 import sh.grassroots.stations.mediation.persistence.MediationEntity;
+import sh.grassroots.stations.personaldata.application.PersonalData;
 import sh.grassroots.stations.station.application.StationLookup;
 
 import java.time.Clock;
@@ -35,16 +40,22 @@ import java.util.UUID;
 public class MediationService {
     static final String OUTCOME_ONCE = "mediation_outcome_recorded_once";
     private final BookingService bookings;
+    private final BookingTransactions transactions;
     private final StationLookup lookup;
+    private final PersonalData personalData;
     private final Clock clock;
 
-    public MediationService(BookingService bookings, StationLookup lookup, Clock clock) {
+    public MediationService(BookingService bookings, BookingTransactions transactions, StationLookup lookup,
+                            PersonalData personalData, Clock clock) {
         this.bookings = bookings;
+        this.transactions = transactions;
         this.lookup = lookup;
+        this.personalData = personalData;
         this.clock = clock;
     }
 
-    public Uni<MediationView> schedule(ScheduleMediation command) {
+    /** Arranged by the booker's side (the site's organization, a member unit's office) or the station's managers. */
+    public Uni<MediationView> schedule(Caller caller, ScheduleMediation command) {
         MediationParties.Checked checked = MediationParties.check(command.residentsSecretary(),
                 command.expropriationOfficer(), command.lawyer(), command.familyNames(), command.familyPhone());
         if (checked instanceof MediationParties.Refused refused) {
@@ -57,37 +68,41 @@ public class MediationService {
                 command.end(), command.bookerKind(), command.bookerId(), command.bookerName(), null,
                 "调解 · " + site, parties.headcount(), null, null);
         MediationEntity[] saved = new MediationEntity[1];
-        return bookings.requestWith(booking, placed -> {
+        return bookings.requestWith(caller, booking, Arrangement.MEDIATION, placed -> {
                     MediationEntity m = new MediationEntity();
-                    m.bookingId = placed.id();
+                    m.bookingId = placed.booking().id();
                     m.site = site;
                     m.residentsSecretary = parties.person(MediationRole.RESIDENTS_SECRETARY);
                     m.expropriationOfficer = parties.person(MediationRole.EXPROPRIATION_OFFICER);
                     m.lawyer = parties.person(MediationRole.LAWYER);
-                    m.familyNames = parties.familyNames().toArray(String[]::new);
-                    m.familyPhone = parties.familyPhone().map(PhoneNumber::digits).orElse(null);
+                    m.familyNames = personalData.seal(parties.familyNames());
+                    m.familyPhone = personalData.seal(parties.familyPhone().map(PhoneNumber::digits).orElse(null));
                     saved[0] = m;
                     return m.persistAndFlush().replaceWithVoid();
                 })
-                .map(placed -> MediationView.of(placed.booking(), saved[0], zoneOf(placed.booking())));
+                .map(placed -> MediationView.of(placed.booking(), saved[0], zoneOf(placed.booking()), personalData,
+                        placed.disclosure() == BookingView.Disclosure.STATION, false));
     }
 
+    /** The station's managers and the arranging side. */
     @WithSession
-    public Uni<MediationView> get(UUID stationId, UUID bookingId) {
-        return load(stationId, bookingId).map(Loaded::view);
+    public Uni<MediationView> get(Caller caller, UUID stationId, UUID bookingId) {
+        return load(caller, stationId, bookingId).map(Loaded::view);
     }
 
-    public Uni<MediationView> recordOutcome(UUID stationId, UUID bookingId, Outcome outcome, String summary,
-                                            Long expectedVersion) {
-        return Panache.withTransaction(() -> record(stationId, bookingId, outcome, summary, expectedVersion))
+    /** The station's managers and the arranging side. */
+    public Uni<MediationView> recordOutcome(Caller caller, UUID stationId, UUID bookingId, Outcome outcome,
+                                            String summary, Long expectedVersion) {
+        return Panache.withTransaction(() -> record(caller, stationId, bookingId, outcome, summary, expectedVersion))
                 .onFailure(f -> DatabaseFailures.isOptimisticLock(f) || DatabaseFailures.violates(f, DatabaseFailures.CHECK_VIOLATION, OUTCOME_ONCE))
                 .transform(f -> problem(new Refusal(MediationRule.OUTCOME_ALREADY_RECORDED,
                         "Someone recorded the outcome at the same moment; read the session again",
                         java.util.List.of("outcome"))));
     }
 
-    private Uni<MediationView> record(UUID stationId, UUID bookingId, Outcome outcome, String summary, Long expectedVersion) {
-        return load(stationId, bookingId).chain(loaded -> {
+    private Uni<MediationView> record(Caller caller, UUID stationId, UUID bookingId, Outcome outcome, String summary,
+                                      Long expectedVersion) {
+        return load(caller, stationId, bookingId).chain(loaded -> {
             MediationEntity m = loaded.mediation();
             if (expectedVersion != null && m.version != expectedVersion) {
                 return Uni.createFrom().failure(new ProblemException(Problem.of(412, "mediation-version-mismatch",
@@ -109,25 +124,30 @@ public class MediationService {
             m.outcome = recorded.outcome();
             m.outcomeSummary = recorded.summary();
             m.outcomeRecordedAt = OffsetDateTime.ofInstant(recorded.recordedAt(), loaded.zone());
-            return m.<MediationEntity>persistAndFlush()
-                    .map(ignored -> MediationView.of(BookingView.of(loaded.booking(), loaded.zone()), m, loaded.zone()));
+            return m.<MediationEntity>persistAndFlush().map(ignored -> loaded.view());
         });
     }
 
-    private record Loaded(BookingEntity booking, MediationEntity mediation, ZoneId zone) {
+    private record Loaded(BookingEntity booking, MediationEntity mediation, ZoneId zone,
+                          BookingView.Disclosure disclosure, PersonalData personalData) {
+        /** The one record opened: what the station's managers see in clear, they see here. */
         MediationView view() {
-            return MediationView.of(BookingView.of(booking, zone), mediation, zone);
+            boolean station = disclosure == BookingView.Disclosure.STATION;
+            return MediationView.of(BookingView.opened(booking, zone, disclosure, personalData), mediation, zone,
+                    personalData, station, station);
         }
     }
 
-    private Uni<Loaded> load(UUID stationId, UUID bookingId) {
+    /** The mediation (404 when there is none at this station), once the caller may see it (403). */
+    private Uni<Loaded> load(Caller caller, UUID stationId, UUID bookingId) {
         return lookup.station(stationId).chain(station -> BookingEntity.<BookingEntity>findById(bookingId)
                 .map(b -> b != null && b.stationId.equals(stationId) ? b : null)
-                .chain(b -> b == null ? Uni.createFrom().<MediationEntity>nullItem()
-                        : MediationEntity.<MediationEntity>findById(bookingId)
-                        .map(m -> m == null ? null : new Loaded(b, m, ZoneId.of(station.timeZone))))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Mediation", bookingId)))
-                .map(Loaded.class::cast);
+                .chain(b -> b == null ? Uni.createFrom().<Loaded>nullItem()
+                        : MediationEntity.<MediationEntity>findById(bookingId).chain(m -> m == null
+                        ? Uni.createFrom().<Loaded>nullItem()
+                        : transactions.allowed(caller, station, b, StationAccessPolicy::mediation)
+                        .map(seen -> new Loaded(b, m, ZoneId.of(station.timeZone), seen, personalData))))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Mediation", bookingId)));
     }
 
     private static ZoneId zoneOf(BookingView booking) {

@@ -1,15 +1,19 @@
 package sh.grassroots.stations.mediation.application;
 
 import sh.grassroots.stations.booking.application.BookingView;
-import sh.grassroots.stations.booking.model.PhoneNumber;
 import sh.grassroots.stations.mediation.model.Outcome;
 import sh.grassroots.stations.mediation.persistence.MediationEntity;
+import sh.grassroots.stations.personaldata.application.PersonalData;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
-/** A mediation session as the station sees it; the family's phone masked. */
+/**
+ * A mediation session as its station and its arranging organization see it. The family's names
+ * are in clear for the station's managers only, masked for the arranging side; the family's phone
+ * is masked except when a manager opens the record (as a booker's phone).
+ */
 public record MediationView(BookingView booking, String site, String residentsSecretary, String expropriationOfficer,
                             String lawyer, Family family, Outcome outcome, String outcomeSummary,
                             OffsetDateTime outcomeRecordedAt, long version) {
@@ -17,9 +21,11 @@ public record MediationView(BookingView booking, String site, String residentsSe
     public record Family(List<String> names, String phone) {
     }
 
-    static MediationView of(BookingView booking, MediationEntity m, ZoneId zone) {
+    static MediationView of(BookingView booking, MediationEntity m, ZoneId zone, PersonalData personalData,
+                            boolean namesInClear, boolean phoneInClear) {
         return new MediationView(booking, m.site, m.residentsSecretary, m.expropriationOfficer, m.lawyer,
-                new Family(List.of(m.familyNames), m.familyPhone == null ? null : new PhoneNumber(m.familyPhone).masked()),
+                new Family(personalData.names(m.familyNames, namesInClear),
+                        personalData.phone(m.familyPhone, phoneInClear)),
                 m.outcome, m.outcomeSummary,
                 m.outcomeRecordedAt == null ? null : BookingView.local(m.outcomeRecordedAt, zone), m.version);
     }

@@ -33,10 +33,11 @@ public class MediationEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public String lawyer;
 
+    /** Each name sealed by PersonalData, like the phone. */
     @Column(name = "family_names", nullable = false)
     public String[] familyNames;
 
-    /** Personal data: leaves the service masked, never in an event. */
+    /** Personal data, sealed: in clear to the station's managers only, never in an event. */
     @Column(name = "family_phone")
     public String familyPhone;
 

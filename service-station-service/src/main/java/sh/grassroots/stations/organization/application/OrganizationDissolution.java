@@ -17,6 +17,7 @@ import sh.grassroots.stations.station.application.StationLookup;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -25,7 +26,8 @@ import java.util.UUID;
 
 /**
  * A dissolved organization will not come: its bookings that have not started yet give their rooms
- * back, each with a BookingCancelled event, in the transaction that records the event as processed.
+ * back, each with a BookingCancelled event, in the transaction that records the event as processed
+ * and marks the organization dissolved in stations' copy of the tree.
  */
 @ApplicationScoped
 public class OrganizationDissolution {
@@ -33,14 +35,16 @@ public class OrganizationDissolution {
     static final String CONSUMER = "service-station-service.organizations";
     private static final Logger LOG = Logger.getLogger(OrganizationDissolution.class);
 
+    private final OrganizationTree tree;
     private final StationLookup lookup;
     private final BookingTransactions bookings;
     private final Inbox inbox;
     private final Outbox outbox;
     private final Clock clock;
 
-    public OrganizationDissolution(StationLookup lookup, BookingTransactions bookings, Inbox inbox, Outbox outbox,
-                                   Clock clock) {
+    public OrganizationDissolution(OrganizationTree tree, StationLookup lookup, BookingTransactions bookings,
+                                   Inbox inbox, Outbox outbox, Clock clock) {
+        this.tree = tree;
         this.lookup = lookup;
         this.bookings = bookings;
         this.inbox = inbox;
@@ -50,9 +54,9 @@ public class OrganizationDissolution {
 
     /** @return true when applied now, false when the event had been applied before */
     @WithTransaction
-    public Uni<Boolean> onDissolved(UUID eventId, UUID organizationId) {
+    public Uni<Boolean> onDissolved(UUID eventId, UUID organizationId, LocalDate dissolvedOn) {
         Instant now = clock.instant();
-        return inbox.once(CONSUMER, eventId, () -> BookingEntity.<BookingEntity>list(
+        return tree.markDissolved(eventId, organizationId, dissolvedOn).chain(() -> inbox.once(CONSUMER, eventId, () -> BookingEntity.<BookingEntity>list(
                         "bookerKind = ?1 and bookerId = ?2 and status in ?3 and startsAt > ?4 order by startsAt, id",
                         BookerKind.ORGANIZATION, organizationId,
                         List.of(BookingStatus.REQUESTED, BookingStatus.CONFIRMED), now.atOffset(ZoneOffset.UTC))
@@ -63,7 +67,7 @@ public class OrganizationDissolution {
                     }
                     return chain.invoke(() -> LOG.infof("%d future bookings of dissolved organization %s cancelled",
                             rows.size(), organizationId));
-                }));
+                })));
     }
 
     private Uni<Void> cancel(BookingEntity booking, Instant now) {

@@ -11,9 +11,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.web.Callers;
 import sh.grassroots.stations.station.application.CreateRoom;
 import sh.grassroots.stations.station.application.RoomView;
 import sh.grassroots.stations.station.application.StationService;
@@ -46,8 +50,10 @@ public class RoomResource {
 
     @POST
     public Uni<RestResponse<RoomView>> create(@PathParam("stationId") UUID stationId,
-                                              @NotNull @Valid CreateRequest request, UriInfo uri) {
-        return stations.addRoom(stationId, new CreateRoom(request.name(), request.capacity(), request.facilities(),
+                                              @NotNull @Valid CreateRequest request, UriInfo uri,
+                                              @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
+        return stations.addRoom(caller, stationId, new CreateRoom(request.name(), request.capacity(), request.facilities(),
                         request.requiresApproval(), request.minNoticeMinutes(), request.maxHorizonDays(),
                         request.minLengthMinutes(), request.maxLengthMinutes(), request.bufferMinutes(),
                         request.cancellationDeadlineMinutes(), request.weeklyQuota(), request.monthlyQuota()))
@@ -58,7 +64,8 @@ public class RoomResource {
 
     @GET
     @Path("{roomId}")
-    public Uni<RoomView> get(@PathParam("stationId") UUID stationId, @PathParam("roomId") UUID roomId) {
-        return stations.room(stationId, roomId);
+    public Uni<RoomView> get(@PathParam("stationId") UUID stationId, @PathParam("roomId") UUID roomId,
+                             @Context HttpHeaders headers) {
+        return stations.room(Callers.require(headers::getHeaderString), stationId, roomId);
     }
 }

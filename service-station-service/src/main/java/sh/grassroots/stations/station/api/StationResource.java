@@ -9,16 +9,23 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
+import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.stations.station.application.CreateStation;
+import sh.grassroots.stations.station.application.ManagersView;
 import sh.grassroots.stations.station.application.StationService;
 import sh.grassroots.stations.station.application.StationView;
 import sh.grassroots.stations.station.model.DailyHours;
@@ -51,7 +58,7 @@ public class StationResource {
             @DecimalMin("-180") @DecimalMax("180") Double longitude,
             List<@NotBlank @Size(max = 200) String> hostUnits,
             List<@NotBlank @Size(max = 200) String> services,
-            @NotBlank @Size(max = 200) String managerScope,
+            @Size(max = 50) List<@NotBlank @Size(max = 200) String> managers,
             @NotEmpty List<@NotNull @Valid HoursRequest> openingHours) {
     }
 
@@ -59,11 +66,14 @@ public class StationResource {
                                  @NotBlank @Size(max = 500) String reason) {
     }
 
+    /** The admin of {@code districtCode} sets up a station, optionally naming its managers (subjects). */
     @POST
-    public Uni<RestResponse<StationView>> create(@NotNull @Valid CreateRequest request, UriInfo uri) {
-        return stations.create(new CreateStation(request.name(), request.districtCode(), request.address(),
+    public Uni<RestResponse<StationView>> create(@NotNull @Valid CreateRequest request, UriInfo uri,
+                                                 @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
+        return stations.create(caller, new CreateStation(request.name(), request.districtCode(), request.address(),
                         request.latitude(), request.longitude(), request.hostUnits(), request.services(),
-                        request.managerScope(), hours(request.openingHours())))
+                        request.managers(), hours(request.openingHours())))
                 .map(created -> RestResponse.ResponseBuilder.<StationView>created(
                                 uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                         .entity(created).type(MediaType.APPLICATION_JSON).build());
@@ -71,20 +81,56 @@ public class StationResource {
 
     @GET
     @Path("{stationId}")
-    public Uni<StationView> get(@PathParam("stationId") UUID stationId) {
-        return stations.get(stationId);
+    public Uni<StationView> get(@PathParam("stationId") UUID stationId, @Context HttpHeaders headers) {
+        return stations.get(Callers.require(headers::getHeaderString), stationId);
+    }
+
+    /** The people named to run the station: for those who run it. */
+    @GET
+    @Path("{stationId}/managers")
+    public Uni<ManagersView> managers(@PathParam("stationId") UUID stationId, @Context HttpHeaders headers) {
+        return stations.managers(Callers.require(headers::getHeaderString), stationId);
+    }
+
+    /** Names {@code subject} (a person's token subject) a manager: the admin of the station's district. */
+    @PUT
+    @Path("{stationId}/managers/{subject}")
+    public Uni<ManagersView> addManager(@PathParam("stationId") UUID stationId,
+                                        @PathParam("subject") @Size(min = 1, max = 200) String subject,
+                                        @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
+        return stations.addManager(caller, stationId, subject(subject));
+    }
+
+    @DELETE
+    @Path("{stationId}/managers/{subject}")
+    public Uni<ManagersView> removeManager(@PathParam("stationId") UUID stationId,
+                                           @PathParam("subject") @Size(min = 1, max = 200) String subject,
+                                           @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
+        return stations.removeManager(caller, stationId, subject(subject));
+    }
+
+    private static String subject(String subject) {
+        if (subject.isBlank()) {
+            throw new ProblemException(Problem.withErrors(400, "validation", "Invalid request",
+                    "A manager is named by a token subject", List.of(new Problem.FieldError("subject", "must not be blank"))));
+        }
+        return subject.strip();
     }
 
     @POST
     @Path("{stationId}/closures")
     public Uni<RestResponse<StationView.ClosureView>> close(@PathParam("stationId") UUID stationId,
-                                                            @NotNull @Valid ClosureRequest request) {
+                                                            @NotNull @Valid ClosureRequest request,
+                                                            @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
         if (!request.end().isAfter(request.start())) {
             throw new ProblemException(Problem.withErrors(422, "closure-end-not-after-start",
                     "A closure must end after it starts", "The end of the closure is not after its start",
                     List.of(new Problem.FieldError("end", "must be after start"))));
         }
-        return stations.addClosure(stationId, request.start(), request.end(), request.reason())
+        return stations.addClosure(caller, stationId, request.start(), request.end(), request.reason())
                 .map(c -> RestResponse.status(RestResponse.Status.CREATED, c));
     }
 

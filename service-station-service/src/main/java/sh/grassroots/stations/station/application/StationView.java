@@ -12,8 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+/** {@code managers} (subjects) is shown to the people who run the station only; null for others. */
 public record StationView(UUID id, String name, String districtCode, String address, Double latitude,
-                          Double longitude, List<String> hostUnits, List<String> services, String managerScope,
+                          Double longitude, List<String> hostUnits, List<String> services, List<String> managers,
                           String timeZone, List<Hours> openingHours, List<ClosureView> closures, long version) {
 
     public record Hours(DayOfWeek weekday, LocalTime opens, LocalTime closes) {
@@ -22,10 +23,12 @@ public record StationView(UUID id, String name, String districtCode, String addr
     public record ClosureView(UUID id, OffsetDateTime start, OffsetDateTime end, String reason) {
     }
 
-    static StationView of(StationEntity s, List<OpeningHoursEntity> hours, List<ClosureEntity> closures) {
+    static StationView of(StationEntity s, List<String> managers, List<OpeningHoursEntity> hours,
+                          List<ClosureEntity> closures) {
         ZoneId zone = ZoneId.of(s.timeZone);
         return new StationView(s.id, s.name, s.districtCode, s.address, s.latitude, s.longitude,
-                List.of(s.hostUnits), List.of(s.services), s.managerScope, s.timeZone,
+                List.of(s.hostUnits), List.of(s.services),
+                managers == null ? null : List.copyOf(managers), s.timeZone,
                 hours.stream().sorted(Comparator.comparingInt(h -> h.key.weekday))
                         .map(h -> new Hours(DayOfWeek.of(h.key.weekday), h.opens, h.closes)).toList(),
                 closures.stream().sorted(Comparator.comparing(c -> c.startsAt))

@@ -35,9 +35,6 @@ public class StationEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public String[] services;
 
-    @Column(name = "manager_scope", nullable = false)
-    public String managerScope;
-
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
 

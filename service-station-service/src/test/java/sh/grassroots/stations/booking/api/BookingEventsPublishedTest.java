@@ -21,12 +21,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static sh.grassroots.stations.support.Api.aRoom;
 import static sh.grassroots.stations.support.Api.aStation;
+import static sh.grassroots.stations.support.Api.asManager;
 import static sh.grassroots.stations.support.Api.book;
 import static sh.grassroots.stations.support.Api.booking;
 
@@ -65,7 +65,7 @@ class BookingEventsPublishedTest {
         String room = aRoom(station, 20);
         String id = book(station, room, "2026-12-02T14:00:00+08:00", "2026-12-02T16:00:00+08:00", 10)
                 .then().statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).body("{\"reason\":\"改期\"}").post(booking(station, id) + "/cancel")
+        asManager().contentType(ContentType.JSON).body("{\"reason\":\"改期\"}").post(booking(station, id) + "/cancel")
                 .then().statusCode(200);
 
         List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(30))

@@ -20,11 +20,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static sh.grassroots.stations.support.Api.aRoom;
 import static sh.grassroots.stations.support.Api.aStation;
+import static sh.grassroots.stations.support.Api.asManager;
 import static sh.grassroots.stations.support.Api.book;
 import static sh.grassroots.stations.support.Api.booking;
 
@@ -60,16 +60,16 @@ class NoShowReleaseTest {
         String otherRoom = aRoom(station, 20);
         String present = book(station, otherRoom, WED_14, WED_16, 10).then().statusCode(201).extract().path("id");
         clock.set(OffsetDateTime.parse("2026-12-02T13:50:00+08:00").toInstant());
-        given().post(booking(station, present) + "/check-in").then().statusCode(200);
+        asManager().post(booking(station, present) + "/check-in").then().statusCode(200);
 
         clock.set(OffsetDateTime.parse("2026-12-02T14:14:00+08:00").toInstant());
         releaseDue();
-        given().get(booking(station, noShow)).then().body("status", equalTo("CONFIRMED"));
+        asManager().get(booking(station, noShow)).then().body("status", equalTo("CONFIRMED"));
 
         clock.set(OffsetDateTime.parse("2026-12-02T14:15:00+08:00").toInstant());
         releaseDue();
-        given().get(booking(station, noShow)).then().body("status", equalTo("NO_SHOW"));
-        given().get(booking(station, present)).then().body("status", equalTo("CHECKED_IN"));
+        asManager().get(booking(station, noShow)).then().body("status", equalTo("NO_SHOW"));
+        asManager().get(booking(station, present)).then().body("status", equalTo("CHECKED_IN"));
 
         book(station, room, "2026-12-02T15:30:00+08:00", WED_16, 10).then().statusCode(201);
         assertEquals(1, events(noShow, "BookingNoShow"));
@@ -97,7 +97,7 @@ class NoShowReleaseTest {
             pool.shutdown();
         }
 
-        given().get(booking(station, noShow)).then().body("status", equalTo("NO_SHOW"));
+        asManager().get(booking(station, noShow)).then().body("status", equalTo("NO_SHOW"));
         assertEquals(1, events(noShow, "BookingNoShow"));
     }
 

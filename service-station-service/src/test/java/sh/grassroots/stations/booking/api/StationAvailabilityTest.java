@@ -6,12 +6,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sh.grassroots.stations.support.TestClock;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static sh.grassroots.stations.support.Api.STATIONS;
 import static sh.grassroots.stations.support.Api.aRoom;
 import static sh.grassroots.stations.support.Api.aStation;
+import static sh.grassroots.stations.support.Api.asSomeone;
 import static sh.grassroots.stations.support.Api.book;
 
 /** The free slots of a whole station, per room and day, for a phone planning the week. */
@@ -32,7 +32,7 @@ class StationAvailabilityTest {
         aRoom(station, "{\"name\":\"B 会议室\",\"capacity\":12}");
         book(station, big, "2026-12-02T14:00:00+08:00", "2026-12-02T16:00:00+08:00", 30).then().statusCode(201);
 
-        given().queryParam("date", "2026-12-02").queryParam("days", 7).get(STATIONS + "/" + station + "/availability")
+        asSomeone().queryParam("date", "2026-12-02").queryParam("days", 7).get(STATIONS + "/" + station + "/availability")
                 .then().statusCode(200)
                 .body("", hasSize(14))
                 .body("[0].roomId", equalTo(big))
@@ -48,7 +48,7 @@ class StationAvailabilityTest {
 
     @Test
     void more_than_a_week_is_refused() {
-        given().queryParam("date", "2026-12-02").queryParam("days", 8).get(STATIONS + "/" + aStation() + "/availability")
+        asSomeone().queryParam("date", "2026-12-02").queryParam("days", 8).get(STATIONS + "/" + aStation() + "/availability")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 }

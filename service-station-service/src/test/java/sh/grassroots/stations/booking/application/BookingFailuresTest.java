@@ -36,8 +36,8 @@ class BookingFailuresTest {
 
     @Test
     void a_duplicate_idempotency_key_is_recognised_by_its_constraint() {
-        assertTrue(BookingFailures.isDuplicateIdempotencyKey(violation("23505", "booking_idempotency_key_key", true)));
-        assertTrue(BookingFailures.isDuplicateIdempotencyKey(violation("23505", "booking_idempotency_key_key", false)));
+        assertTrue(BookingFailures.isDuplicateIdempotencyKey(violation("23505", "booking_idempotency_key_per_caller", true)));
+        assertTrue(BookingFailures.isDuplicateIdempotencyKey(violation("23505", "booking_idempotency_key_per_caller", false)));
         assertFalse(BookingFailures.isDuplicateIdempotencyKey(violation("23505", "booking_pkey", true)));
     }
 }

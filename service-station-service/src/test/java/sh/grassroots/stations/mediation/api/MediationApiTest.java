@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sh.grassroots.platform.persistence.DatabaseFailures;
+import sh.grassroots.stations.support.Api;
+import sh.grassroots.stations.support.Projections;
 import sh.grassroots.stations.support.TestClock;
 
 import java.sql.Connection;
@@ -19,7 +21,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -30,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sh.grassroots.stations.support.Api.STATIONS;
 import static sh.grassroots.stations.support.Api.aRoom;
 import static sh.grassroots.stations.support.Api.aStation;
+import static sh.grassroots.stations.support.Api.asManager;
+import static sh.grassroots.stations.support.Api.asSecretaryOf;
 
 /** Mediation sessions at 蓬莱路 through the API and the real database. */
 @QuarkusTest
@@ -44,10 +47,14 @@ class MediationApiTest {
 
     String station;
     String room;
+    /** The temporary branch of the 蓬莱路 block, which arranges the mediations. */
+    String siteBranch;
 
     @BeforeEach
     void aStationWithAMediationRoom() {
         clock.reset();
+        siteBranch = UUID.randomUUID().toString();
+        Projections.knownOrganization(siteBranch, null, Api.DISTRICT);
         station = aStation();
         room = aRoom(station, "{\"name\":\"调解室\",\"capacity\":8}");
     }
@@ -57,23 +64,23 @@ class MediationApiTest {
         clock.reset();
     }
 
-    private static String body(String secretary, String officer, String lawyer, String family) {
+    private String body(String secretary, String officer, String lawyer, String family) {
         return """
                 {"start":"2026-12-02T14:00:00+08:00","end":"2026-12-02T16:00:00+08:00","site":"蓬莱路地块",
                  "bookerKind":"ORGANIZATION","bookerId":"%s","bookerName":"蓬莱路地块临时党支部",
-                 %s%s%s"family":%s}""".formatted(UUID.randomUUID(),
+                 %s%s%s"family":%s}""".formatted(siteBranch,
                 secretary == null ? "" : "\"residentsSecretary\":\"" + secretary + "\",",
                 officer == null ? "" : "\"expropriationOfficer\":\"" + officer + "\",",
                 lawyer == null ? "" : "\"lawyer\":\"" + lawyer + "\",", family);
     }
 
     private Response schedule(String json) {
-        return given().contentType(ContentType.JSON).body(json)
+        return asManager().contentType(ContentType.JSON).body(json)
                 .post(STATIONS + "/" + station + "/rooms/" + room + "/mediations");
     }
 
     private Response outcome(String id, String json) {
-        return given().contentType(ContentType.JSON).body(json)
+        return asManager().contentType(ContentType.JSON).body(json)
                 .post(STATIONS + "/" + station + "/mediations/" + id + "/outcome");
     }
 
@@ -97,7 +104,7 @@ class MediationApiTest {
                 .body("family.phone", equalTo("138****5678"))
                 .body("outcome", equalTo(null));
         String id = created.path("booking.id");
-        given().get(STATIONS + "/" + station + "/mediations/" + id).then().statusCode(200)
+        asSecretaryOf(siteBranch).get(STATIONS + "/" + station + "/mediations/" + id).then().statusCode(200)
                 .body("family.phone", equalTo("138****5678"))
                 .body(not(containsString("13812345678")));
     }
@@ -119,7 +126,7 @@ class MediationApiTest {
 
     @Test
     void the_booking_rules_still_apply_to_a_mediation() {
-        given().contentType(ContentType.JSON)
+        asManager().contentType(ContentType.JSON)
                 .body(body("书记", "经办人", "律师", "{\"names\":[\"陈家\"]}")
                         .replace("2026-12-02T16:00:00", "2026-12-02T22:00:00"))
                 .post(STATIONS + "/" + station + "/rooms/" + room + "/mediations")
@@ -143,7 +150,7 @@ class MediationApiTest {
         outcome(id, "{\"outcome\":\"AGREED\",\"summary\":\"改口\"}")
                 .then().statusCode(409).contentType(PROBLEM)
                 .body("type", equalTo(TYPE + "mediation-outcome-already-recorded"));
-        given().get(STATIONS + "/" + station + "/mediations/" + id).then().statusCode(200)
+        asManager().get(STATIONS + "/" + station + "/mediations/" + id).then().statusCode(200)
                 .body("outcome", equalTo("PARTIAL"));
     }
 

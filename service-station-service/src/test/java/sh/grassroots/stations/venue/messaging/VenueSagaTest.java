@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -32,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sh.grassroots.stations.support.Api.aRoom;
 import static sh.grassroots.stations.support.Api.aStation;
+import static sh.grassroots.stations.support.Api.asManager;
 import static sh.grassroots.stations.support.Api.book;
 import static sh.grassroots.stations.support.Api.booking;
 
@@ -142,7 +142,7 @@ class VenueSagaTest {
         assertEquals(station, p.path("stationId").asText());
         assertEquals(room, p.path("roomId").asText());
         String bookingId = p.path("bookingId").asText();
-        given().get(booking(station, bookingId)).then().statusCode(200)
+        asManager().get(booking(station, bookingId)).then().statusCode(200)
                 .body("status", equalTo("CONFIRMED"))
                 .body("bookerKind", equalTo("ORGANIZATION"))
                 .body("bookerId", equalTo(r.organizer().toString()))
@@ -231,7 +231,7 @@ class VenueSagaTest {
 
         UUID releaseEvent = UUID.randomUUID();
         release(releaseEvent, r);
-        await().atMost(PATIENCE).untilAsserted(() -> given().get(booking(station, bookingId)).then()
+        await().atMost(PATIENCE).untilAsserted(() -> asManager().get(booking(station, bookingId)).then()
                 .body("status", equalTo("CANCELLED"))
                 .body("statusReason", startsWith("VENUE_RELEASED")));
         // The slot is free again.

@@ -1,0 +1,19 @@
+package sh.grassroots.stations.personaldata.infrastructure;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import sh.grassroots.platform.persistence.PersonalDataProtector;
+
+/**
+ * The protector of personal data, made from {@code stations.personal-data.key} (PERSONAL_DATA_KEY,
+ * a secret). A missing or malformed key stops the service at start rather than storing in clear.
+ */
+public class PersonalDataKey {
+
+    @Produces
+    @Singleton
+    PersonalDataProtector protector(@ConfigProperty(name = "stations.personal-data.key") String base64MasterKey) {
+        return new PersonalDataProtector(base64MasterKey);
+    }
+}
