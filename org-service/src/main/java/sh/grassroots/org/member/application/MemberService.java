@@ -15,7 +15,7 @@ import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.common.application.RuleProblems;
 import sh.grassroots.org.common.model.Outcome;
-import sh.grassroots.org.member.infrastructure.PersonalDataProtector;
+import sh.grassroots.platform.persistence.PersonalDataProtector;
 import sh.grassroots.org.member.model.ActiveMember;
 import sh.grassroots.org.member.model.IdNumber;
 import sh.grassroots.org.member.model.LeaveReason;

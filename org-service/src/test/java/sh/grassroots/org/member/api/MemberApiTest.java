@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import sh.grassroots.org.member.infrastructure.PersonalDataProtector;
+import sh.grassroots.platform.persistence.PersonalDataProtector;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
