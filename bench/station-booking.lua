@@ -1,6 +1,6 @@
--- wrk script for bench/station-booking.sh: every request books a one-hour slot in one of a few
--- rooms over a few days, so that many requests want the same slot (contention); the loser of a
--- slot gets 409. Environment: BENCH_STATION, BENCH_ROOMS (space-separated), BENCH_BASE (epoch of
+-- wrk script for bench/station-booking.sh: every request is a member booking a one-hour slot for
+-- themselves (caller headers as the gateway sets them) in one of a few rooms over a few days, so
+-- that many requests want the same slot (contention); the loser of a slot gets 409. Environment: BENCH_STATION, BENCH_ROOMS (space-separated), BENCH_BASE (epoch of
 -- a Shanghai midnight), BENCH_DAYS, BENCH_THREADS.
 local rooms = {}
 for id in string.gmatch(os.getenv("BENCH_ROOMS") or "", "%S+") do
@@ -28,9 +28,10 @@ end
 function request()
   local room = rooms[math.random(1, #rooms)]
   local start = base + math.random(0, days - 1) * 86400 + math.random(0, 22) * 3600
-  local body = string.format('{"start":"%s","end":"%s","bookerKind":"ORGANIZATION",'
-    .. '"bookerId":"00000000-0000-0000-0004-%012x","bookerName":"bench","purpose":"bench","attendees":5}',
-    shanghai(start), shanghai(start + 3600), math.random(1, 1000000))
+  local member = string.format("00000000-0000-0000-0004-%012x", math.random(1, 1000000))
+  local body = string.format('{"start":"%s","end":"%s","bookerKind":"MEMBER",'
+    .. '"bookerName":"bench","purpose":"bench","attendees":5}', shanghai(start), shanghai(start + 3600))
   return wrk.format("POST", "/api/v1/stations/" .. station .. "/rooms/" .. room .. "/bookings",
-    { ["Content-Type"] = "application/json" }, body)
+    { ["Content-Type"] = "application/json", ["X-Caller-Subject"] = member, ["X-Caller-Kind"] = "PERSON",
+      ["X-Caller-Roles"] = "member" }, body)
 end

@@ -35,6 +35,25 @@ send() {
     -d "$4" | first_id
 }
 post() { send POST "$@"; }
+
+# post_known DISTRICT PATH JSON: like post, for a call naming an organization, conference or member
+# unit that org-service made moments ago. training and stations learn of those from its events
+# within seconds; until then they answer 422 "...-unknown", and this tries again (up to a minute).
+post_known() {
+  local answer code _
+  for _ in $(seq 1 120); do
+    answer=$(curl -sS -w '\n%{http_code}' -X POST "$GATEWAY$2" -H "Authorization: Bearer ${TOKEN[$1]}" \
+      -H 'Content-Type: application/json' -d "$3")
+    code=${answer##*$'\n'}; answer=${answer%$'\n'*}
+    case "$code" in
+      2??) printf '%s\n' "$answer" | first_id; return 0 ;;
+      422) grep -q '"type":"urn:grassroots:problem:[a-z-]*unknown' <<<"$answer" || break; sleep 0.5 ;;
+      *) break ;;
+    esac
+  done
+  echo "[demo] POST $2 answered $code: $answer" >&2
+  return 1
+}
 at() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
 sh_at() { TZ=Asia/Shanghai date -d "$1" +%Y-%m-%dT%H:%M:%S%:z; }
 this_year=$(date -u +%Y)
@@ -102,26 +121,26 @@ post $HUANGPU "$CONF/$bund_conf/projects/$project/activate" '{}' >/dev/null
 week() { local out="" d; for d in MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY; do
   out="$out${out:+,}{\"weekday\":\"$d\",\"opens\":\"$1\",\"closes\":\"$2\"}"; done; echo "$out"; }
 book() { # DISTRICT STATION ROOM FROM TO BOOKER_KIND BOOKER_ID BOOKER_NAME PURPOSE ATTENDEES
-  post "$1" "/api/v1/stations/$2/rooms/$3/bookings" "{\"start\":\"$(sh_at "$4")\",\"end\":\"$(sh_at "$5")\",
+  post_known "$1" "/api/v1/stations/$2/rooms/$3/bookings" "{\"start\":\"$(sh_at "$4")\",\"end\":\"$(sh_at "$5")\",
     \"bookerKind\":\"$6\",\"bookerId\":\"$7\",\"bookerName\":\"$8\",\"purpose\":\"$9\",\"attendees\":${10}}" >/dev/null
 }
 bund=$(post $HUANGPU /api/v1/stations "{\"name\":\"金融品巷·零距离党群服务站\",\"districtCode\":\"$HUANGPU\",
   \"address\":\"上海市黄浦区中山东二路外滩滨江\",\"latitude\":31.2331,\"longitude\":121.4936,
   \"hostUnits\":[\"滨江党建·金融外滩\",\"太平洋保险\",\"外滩投资\",\"黄码头公司\",\"小东门街道\"],
   \"services\":[\"党课\",\"金融研修院课程\",\"阅读\",\"法律咨询\",\"白领休憩\"],
-  \"managerScope\":\"310101:小东门街道\",\"openingHours\":[$(week 09:00 21:00)]}")
+  \"managers\":[\"station-manager-bund\"],\"openingHours\":[$(week 09:00 21:00)]}")
 bund_hall=$(post $HUANGPU /api/v1/stations/$bund/rooms '{"name":"外滩讲堂","capacity":60,"facilities":["投影","音响","直播"],"requiresApproval":true}')
 bund_room=$(post $HUANGPU /api/v1/stations/$bund/rooms '{"name":"金融品巷会议室","capacity":16,"facilities":["白板","视频会议"],"weeklyQuota":3}')
 bund_garden=$(post $HUANGPU /api/v1/stations/$bund/rooms '{"name":"藤蔓花园","capacity":30,"facilities":["户外","阅读角"],"bufferMinutes":30}')
 bilistation=$(post $YANGPU /api/v1/stations "{\"name\":\"哔哩哔哩党群服务站\",\"districtCode\":\"$YANGPU\",
   \"address\":\"上海市杨浦区政立路485号\",\"latitude\":31.3045,\"longitude\":121.5140,
   \"hostUnits\":[\"哔哩哔哩党委\"],\"services\":[\"党课\",\"UP主创作交流\",\"青年志愿服务\"],
-  \"managerScope\":\"310110:哔哩哔哩党委\",\"openingHours\":[$(week 10:00 22:00)]}")
+  \"managers\":[\"station-manager-bilibili\"],\"openingHours\":[$(week 10:00 22:00)]}")
 bili_hall=$(post $YANGPU /api/v1/stations/$bilistation/rooms '{"name":"小电视报告厅","capacity":80,"facilities":["投影","直播","弹幕墙"]}')
 bili_studio=$(post $YANGPU /api/v1/stations/$bilistation/rooms '{"name":"UP主创作室","capacity":12,"facilities":["摄影灯","绿幕","剪辑工位"],"weeklyQuota":2}')
 
 book $YANGPU $bilistation $bili_hall '+3 days 14:00' '+3 days 16:00' ORGANIZATION "$bili" 哔哩哔哩党委 '主题党日：青年与创作' 60
-post $YANGPU "/api/v1/stations/$bilistation/rooms/$bili_studio/bookings/series" "{\"start\":\"$(sh_at '+2 days 19:00')\",
+post_known $YANGPU "/api/v1/stations/$bilistation/rooms/$bili_studio/bookings/series" "{\"start\":\"$(sh_at '+2 days 19:00')\",
   \"end\":\"$(sh_at '+2 days 21:00')\",\"rrule\":\"FREQ=WEEKLY;COUNT=4\",\"mode\":\"EACH\",\"bookerKind\":\"ORGANIZATION\",
   \"bookerId\":\"$up\",\"bookerName\":\"UP主党支部\",\"purpose\":\"UP主党支部学习会\",\"attendees\":10}" >/dev/null
 book $HUANGPU $bund $bund_room '+1 day 12:00' '+1 day 13:30' MEMBER_UNIT "${UNIT[太平洋保险]}" 太平洋保险 '金融研修院午间课' 14
@@ -133,10 +152,10 @@ post $HUANGPU "/api/v1/stations/$bund/rooms/$bund_garden/bookings" "{\"start\":\
 # A mediation at the 蓬莱路 renovation site (no station is named there in the article: a service point).
 penglai=$(post $HUANGPU /api/v1/stations "{\"name\":\"蓬莱路地块旧改基地党群服务点\",\"districtCode\":\"$HUANGPU\",
   \"address\":\"上海市黄浦区蓬莱路（小西门居民区）\",\"hostUnits\":[\"小西门居民区党总支\",\"老西门街道\"],
-  \"services\":[\"旧改政策咨询\",\"调解\",\"居民议事会\"],\"managerScope\":\"310101:老西门街道\",
+  \"services\":[\"旧改政策咨询\",\"调解\",\"居民议事会\"],\"managers\":[\"station-manager-penglai\"],
   \"openingHours\":[$(week 08:30 20:30)]}")
 penglai_room=$(post $HUANGPU /api/v1/stations/$penglai/rooms '{"name":"调解室","capacity":10}')
-post $HUANGPU "/api/v1/stations/$penglai/rooms/$penglai_room/mediations" "{\"start\":\"$(sh_at '+1 day 18:30')\",
+post_known $HUANGPU "/api/v1/stations/$penglai/rooms/$penglai_room/mediations" "{\"start\":\"$(sh_at '+1 day 18:30')\",
   \"end\":\"$(sh_at '+1 day 20:00')\",\"site\":\"蓬莱路地块\",\"bookerKind\":\"ORGANIZATION\",\"bookerId\":\"$penglai1\",
   \"bookerName\":\"蓬莱路地块第一临时党支部\",\"residentsSecretary\":\"小西门居民区党总支书记\",
   \"expropriationOfficer\":\"黄浦区第一征收事务所经办人\",\"lawyer\":\"法律援助中心律师\",
@@ -145,14 +164,14 @@ post $HUANGPU "/api/v1/stations/$penglai/rooms/$penglai_room/mediations" "{\"sta
 # --- Lessons: an immersive lesson for 哔哩哔哩's young members in the station's hall (venue saga:
 # VENUE_PENDING until the station confirms the room), and the finance academy that
 # 滨江党建·金融外滩 runs for its member units' staff, party members or not.
-immersive=$(post $YANGPU /api/v1/training/courses "{\"title\":\"沉浸式党课：从弹幕里读懂青年\",\"kind\":\"IMMERSIVE\",
+immersive=$(post_known $YANGPU /api/v1/training/courses "{\"title\":\"沉浸式党课：从弹幕里读懂青年\",\"kind\":\"IMMERSIVE\",
   \"providerKind\":\"ORGANIZATION\",\"providerId\":\"$bili\",\"creditHours\":2,
   \"description\":\"在哔哩哔哩党群服务站，用年轻人喜爱的方式上党课\",\"eligibility\":{\"subtreeRoots\":[\"$bili\"]}}")
 post $YANGPU "/api/v1/training/courses/$immersive/sessions" "{\"startsAt\":\"$(at '+7 days 06:00')\",\"endsAt\":\"$(at '+7 days 08:00')\",
   \"venueKind\":\"STATION_ROOM\",\"venue\":\"哔哩哔哩党群服务站 小电视报告厅\",\"stationRoomId\":\"$bili_hall\",\"capacity\":30,
   \"enrolmentOpensAt\":\"$(at '-1 hour')\",\"enrolmentClosesAt\":\"$(at '+6 days')\",
   \"cancellationDeadline\":\"$(at '+6 days')\"}" >/dev/null
-academy=$(post $HUANGPU /api/v1/training/courses "{\"title\":\"金融研修院：跨境支付清算实务\",\"kind\":\"ACADEMY\",
+academy=$(post_known $HUANGPU /api/v1/training/courses "{\"title\":\"金融研修院：跨境支付清算实务\",\"kind\":\"ACADEMY\",
   \"providerKind\":\"JOINT_CONFERENCE\",\"providerId\":\"$bund_conf\",\"creditHours\":4}")
 post $HUANGPU "/api/v1/training/courses/$academy/sessions" "{\"startsAt\":\"$(at '+14 days 06:00')\",\"endsAt\":\"$(at '+14 days 10:00')\",
   \"venueKind\":\"ADDRESS\",\"venue\":\"金融品巷·零距离党群服务站 外滩讲堂\",\"capacity\":40,
