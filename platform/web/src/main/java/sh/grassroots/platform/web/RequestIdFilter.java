@@ -1,5 +1,6 @@
 package sh.grassroots.platform.web;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.logging.MDC;
@@ -13,7 +14,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class RequestIdFilter {
 
-    @ServerRequestFilter(preMatching = true)
+    /** First of all, so that every answer (a refusal of the caller too) carries the request id. */
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)
     public void assign(ContainerRequestContext request) {
         String id = RequestIds.acceptOrCreate(request.getHeaderString(RequestIds.HEADER));
         request.setProperty(RequestIds.MDC_KEY, id);
