@@ -74,6 +74,12 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
             vertx = Vertx.vertx();
             HttpServer echo = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
                 RECEIVED.add(req.method().name() + " " + req.uri());
+                String delay = req.getParam("delayMs");
+                if (delay != null) { // a slow service: answer later
+                    vertx.setTimer(Long.parseLong(delay), id -> req.response().putHeader("Content-Type", "application/json")
+                            .end(new JsonObject().put("method", req.method().name()).put("uri", req.uri()).encode()));
+                    return;
+                }
                 if (req.getHeader("X-Request-Id") != null) { // as the services do (platform/web RequestIdFilter)
                     req.response().putHeader("X-Request-Id", req.getHeader("X-Request-Id"));
                 }

@@ -19,17 +19,20 @@ public class UpstreamGuards {
     private final int failureThreshold;
     private final Duration openFor;
     private final int maxInFlight;
+    private final int maxWaiting;
 
     public UpstreamGuards(@ConfigProperty(name = "gateway.breaker.failure-threshold") int failureThreshold,
                           @ConfigProperty(name = "gateway.breaker.open-seconds") int openSeconds,
-                          @ConfigProperty(name = "gateway.bulkhead.max-in-flight") int maxInFlight) {
+                          @ConfigProperty(name = "gateway.bulkhead.max-in-flight") int maxInFlight,
+                          @ConfigProperty(name = "gateway.bulkhead.max-waiting") int maxWaiting) {
         this.failureThreshold = failureThreshold;
         this.openFor = Duration.ofSeconds(openSeconds);
         this.maxInFlight = maxInFlight;
+        this.maxWaiting = maxWaiting;
     }
 
     public Guard forUpstream(String name) {
         return guards.computeIfAbsent(name, n -> new Guard(
-                new CircuitBreaker(failureThreshold, openFor, System::nanoTime), new Bulkhead(maxInFlight)));
+                new CircuitBreaker(failureThreshold, openFor, System::nanoTime), new Bulkhead(maxInFlight, maxWaiting)));
     }
 }

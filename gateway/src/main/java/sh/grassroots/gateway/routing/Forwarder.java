@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import sh.grassroots.gateway.resilience.UpstreamGuards;
+import sh.grassroots.gateway.resilience.model.Bulkhead;
 import sh.grassroots.platform.web.Problem;
 
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Streams a request to its upstream and the answer back, behind that upstream's bulkhead and
@@ -69,16 +71,19 @@ public class Forwarder {
     private final UpstreamGuards guards;
     private final MeterRegistry registry;
     private final long timeoutMs;
+    private final long maxWaitMs;
 
     public Forwarder(Vertx vertx, UpstreamGuards guards, MeterRegistry registry,
                      @ConfigProperty(name = "gateway.upstream.timeout-ms") long timeoutMs,
-                     @ConfigProperty(name = "gateway.upstream.max-connections") int maxConnections) {
+                     @ConfigProperty(name = "gateway.upstream.max-connections") int maxConnections,
+                     @ConfigProperty(name = "gateway.bulkhead.max-wait-ms") long maxWaitMs) {
         this.vertx = vertx;
         this.clientOptions = new HttpClientOptions()
                 .setMaxPoolSize(maxConnections).setKeepAlive(true).setConnectTimeout(2000);
         this.guards = guards;
         this.registry = registry;
         this.timeoutMs = timeoutMs;
+        this.maxWaitMs = maxWaitMs;
     }
 
     private HttpClient client() {
@@ -87,17 +92,72 @@ public class Forwarder {
 
     void forward(RoutingContext rc, Upstream upstream) {
         HttpServerRequest request = rc.request();
-        HttpServerResponse response = rc.response();
         UpstreamGuards.Guard guard = guards.forUpstream(upstream.name());
-        if (!guard.bulkhead().tryEnter()) {
-            response.putHeader("Retry-After", "1");
-            ProblemWriter.write(response, Problem.of(503, "upstream-busy", "Service Unavailable",
-                    "The " + upstream.name() + " service has too many requests in flight; try again shortly").at(request.path()));
-            record(upstream, request, 503, System.nanoTime());
-            return;
+        io.vertx.core.Context context = vertx.getOrCreateContext();
+        long arrived = System.nanoTime();
+        AtomicLong deadline = new AtomicLong(-1);
+        // Runs on this request's event loop, after this handler returned, whichever thread freed the permit.
+        Bulkhead.Entry entry = guard.bulkhead().enter(() -> context.runOnContext(v -> {
+            vertx.cancelTimer(deadline.get());
+            if (rc.response().closed()) {
+                guard.bulkhead().leave(); // let in after its caller went away: pass the permit on
+                return;
+            }
+            waited(upstream).record(System.nanoTime() - arrived, TimeUnit.NANOSECONDS);
+            admitted(rc, upstream, guard);
+        }));
+        if (entry instanceof Bulkhead.Admitted) {
+            admitted(rc, upstream, guard);
+        } else if (entry instanceof Bulkhead.Queued queued) {
+            // In line for a permit: the body waits in the socket; the caller is answered 503 only
+            // when no permit came within the wait this gateway allows.
+            if (hasBody(request)) {
+                request.pause();
+            }
+            deadline.set(vertx.setTimer(maxWaitMs, id -> {
+                if (guard.bulkhead().withdraw(queued.waiter())) {
+                    busy(rc, upstream, "no request slot came free within " + maxWaitMs + " ms");
+                }
+            }));
+            rc.response().closeHandler(v -> {
+                if (guard.bulkhead().withdraw(queued.waiter())) {
+                    vertx.cancelTimer(deadline.get());
+                }
+            });
+        } else {
+            busy(rc, upstream, "the line of waiting requests is full");
         }
+    }
+
+    private final Map<Upstream, Timer> waitTimers = new ConcurrentHashMap<>();
+
+    private Timer waited(Upstream upstream) {
+        return waitTimers.computeIfAbsent(upstream, u -> Timer.builder("gateway.upstream.waited")
+                .description("How long requests waited in line for a request slot to their upstream")
+                .tag("upstream", u.name()).publishPercentileHistogram().register(registry));
+    }
+
+    private void busy(RoutingContext rc, Upstream upstream, String why) {
+        HttpServerRequest request = rc.request();
+        if (hasBody(request)) {
+            request.resume();
+        }
+        LOG.debugf("Upstream %s busy for %s %s: %s", upstream.name(), request.method(), request.path(), why);
+        rc.response().putHeader("Retry-After", "1");
+        ProblemWriter.write(rc.response(), Problem.of(503, "upstream-busy", "Service Unavailable",
+                "The " + upstream.name() + " service has too many requests in flight; try again shortly").at(request.path()));
+        record(upstream, request, 503, System.nanoTime());
+    }
+
+    /** Holds a permit of the upstream's bulkhead; gives it back when the answer ends or the caller goes. */
+    private void admitted(RoutingContext rc, Upstream upstream, UpstreamGuards.Guard guard) {
+        HttpServerRequest request = rc.request();
+        HttpServerResponse response = rc.response();
         if (!guard.breaker().tryPass()) {
             guard.bulkhead().leave();
+            if (hasBody(request)) {
+                request.resume();
+            }
             unavailable(rc, upstream, guard.breaker().retryAfterSeconds(), "circuit open");
             record(upstream, request, 503, System.nanoTime());
             return;

@@ -94,13 +94,46 @@ class ResilienceModelTest {
     }
 
     @Test
-    void the_bulkhead_admits_only_its_limit_in_flight() {
+    void a_bulkhead_lets_in_up_to_its_limit_and_refuses_at_once_without_a_line() {
         var bulkhead = new Bulkhead(2);
         assertTrue(bulkhead.tryEnter());
         assertTrue(bulkhead.tryEnter());
         assertFalse(bulkhead.tryEnter());
+        assertTrue(bulkhead.enter(() -> { }) instanceof Bulkhead.Full);
         bulkhead.leave();
         assertTrue(bulkhead.tryEnter());
         assertEquals(2, bulkhead.inFlight());
+    }
+
+    @Test
+    void a_request_finding_every_permit_taken_waits_in_line_and_gets_the_next_freed_permit() {
+        var bulkhead = new Bulkhead(1, 2);
+        var admitted = new java.util.ArrayList<String>();
+        assertTrue(bulkhead.enter(() -> admitted.add("first")) instanceof Bulkhead.Admitted);
+        assertTrue(bulkhead.enter(() -> admitted.add("second")) instanceof Bulkhead.Queued);
+        assertTrue(bulkhead.enter(() -> admitted.add("third")) instanceof Bulkhead.Queued);
+        assertTrue(bulkhead.enter(() -> admitted.add("fourth")) instanceof Bulkhead.Full, "the line holds two");
+        assertEquals(java.util.List.of(), admitted);
+        bulkhead.leave();
+        assertEquals(java.util.List.of("second"), admitted, "first come, first served");
+        assertEquals(1, bulkhead.inFlight(), "the permit passed on, not released");
+        bulkhead.leave();
+        bulkhead.leave();
+        assertEquals(java.util.List.of("second", "third"), admitted);
+        assertEquals(0, bulkhead.inFlight());
+    }
+
+    @Test
+    void a_waiter_that_gives_up_leaves_the_line_and_a_late_one_knows_it_was_already_let_in() {
+        var bulkhead = new Bulkhead(1, 5);
+        var admitted = new java.util.ArrayList<String>();
+        bulkhead.enter(() -> admitted.add("first"));
+        var patient = (Bulkhead.Queued) bulkhead.enter(() -> admitted.add("patient"));
+        var impatient = (Bulkhead.Queued) bulkhead.enter(() -> admitted.add("impatient"));
+        assertTrue(bulkhead.withdraw(impatient.waiter()));
+        bulkhead.leave();
+        assertEquals(java.util.List.of("patient"), admitted);
+        assertFalse(bulkhead.withdraw(patient.waiter()), "already holds a permit: it must leave() instead");
+        assertEquals(0, bulkhead.waiting());
     }
 }
