@@ -1,6 +1,12 @@
 package sh.grassroots.gateway.auth;
 
+import sh.grassroots.platform.access.CallerHeaders;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.Set;
 
 /**
@@ -20,7 +26,7 @@ public final class Caller {
     private final long expiresAtEpochSecond;
     private final String rolesHeader;
     private final String rateKey;
-    private final sh.grassroots.platform.access.Caller named;
+    private final List<Map.Entry<String, String>> headers;
 
     public Caller(String subject, Kind kind, Set<String> roles, String orgScope, String district,
                   long expiresAtEpochSecond) {
@@ -33,14 +39,19 @@ public final class Caller {
         this.rolesHeader = String.join(",", this.roles.stream().sorted().toList());
         // a district's service identity is limited per district, a person per person
         this.rateKey = kind + ":" + (kind == Kind.SERVICE ? district + "/" : "") + subject;
-        this.named = new sh.grassroots.platform.access.Caller(subject,
+        var named = new sh.grassroots.platform.access.Caller(subject,
                 kind == Kind.SERVICE ? sh.grassroots.platform.access.Caller.Kind.SERVICE
                         : sh.grassroots.platform.access.Caller.Kind.PERSON, this.roles, orgScope, district);
+        List<Map.Entry<String, String>> written = new ArrayList<>(5);
+        CallerHeaders.write(named, (name, value) -> written.add(Map.entry(name, value)));
+        this.headers = List.copyOf(written);
     }
 
-    /** The caller as the services read it from the X-Caller-* headers (platform/access CallerHeaders). */
-    public sh.grassroots.platform.access.Caller named() {
-        return named;
+    /** The X-Caller-* headers naming this caller, written once per verified token, set on every request. */
+    public void writeHeaders(BiConsumer<String, String> header) {
+        for (Map.Entry<String, String> h : headers) {
+            header.accept(h.getKey(), h.getValue());
+        }
     }
 
     public String subject() {

@@ -191,7 +191,7 @@ public class GatewayRoutes {
         }
         MultiMap headers = request.headers();
         removeCallerHeaders(headers);
-        CallerHeaders.write(caller.named(), headers::set);
+        caller.writeHeaders(headers::set);
         rc.next();
     }
 
