@@ -54,8 +54,8 @@ class AggregateOrderTest {
     void concurrent_renames_of_one_organization_are_published_in_the_order_they_committed() throws Exception {
         String original = "黄浦区金融党委 " + UUID.randomUUID();
         String id = OrganizationApiTest.createCommittee(original);
-        int writers = 6;
-        int renamesEach = 5;
+        int writers = 4;
+        int renamesEach = 4;
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         List<Callable<Integer>> tasks = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
