@@ -18,7 +18,7 @@ public class DedicatedBrokerProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("outbox.relay.interval", "0.2s");
+        return Map.of("outbox.relay.interval", "0.2s", "outbox.relay.max-attempts", "1");
     }
 
     public static class Broker implements QuarkusTestResourceLifecycleManager {

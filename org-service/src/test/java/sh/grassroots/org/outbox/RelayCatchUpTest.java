@@ -48,6 +48,19 @@ class RelayCatchUpTest {
         Thread.sleep(3000);
         assertEquals(5, unpublished(duringOutage));
 
+        // Readiness is the database's: it answers at once and UP, and its detail tells of the broker.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            long started = System.nanoTime();
+            io.restassured.response.Response ready = io.restassured.RestAssured.given().get(readiness);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertEquals(200, ready.statusCode(), ready.asString());
+            assertTrue(millis < 2000, "readiness took " + millis + " ms with the broker down");
+            assertEquals("unreachable", ready.path("checks.find { it.name == 'outbox' }.data.broker"), ready.asString());
+        });
+        // An outage is nobody's fault: no row counts an attempt against itself, none is parked
+        // (this profile parks after a single counted failure).
+        assertEquals(0, attemptedOrParked(duringOutage));
+
         broker.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> unpublished(duringOutage) == 0);
 
@@ -62,6 +75,21 @@ class RelayCatchUpTest {
 
     private static Set<String> keys(ConsumerTask<String, String> consumer) {
         return consumer.getRecords().stream().map(ConsumerRecord::key).collect(Collectors.toSet());
+    }
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL readiness;
+
+    private int attemptedOrParked(List<String> keys) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select count(*) from outbox_event where message_key = any(?) "
+                     + "and (attempts > 0 or parked_at is not null or last_error is not null)")) {
+            s.setArray(1, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private int unpublished(List<String> keys) throws Exception {

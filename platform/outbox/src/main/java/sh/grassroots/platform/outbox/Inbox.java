@@ -1,6 +1,8 @@
 package sh.grassroots.platform.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +15,11 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class Inbox {
+    private final MeterRegistry registry;
+
+    public Inbox(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     /**
      * Runs {@code apply} once per (consumer, event id). Must be called inside a transaction;
@@ -27,8 +34,18 @@ public class Inbox {
                         .setParameter(1, consumer)
                         .setParameter(2, eventId)
                         .executeUpdate())
-                .chain(inserted -> inserted == 1
-                        ? apply.get().replaceWith(Boolean.TRUE)
-                        : Uni.createFrom().item(Boolean.FALSE));
+                .chain(inserted -> {
+                    if (inserted == 1) {
+                        return apply.get().replaceWith(Boolean.TRUE)
+                                .invoke(() -> counter(consumer, "applied").increment());
+                    }
+                    // a redelivery (a consumer that died before committing its offset, a re-drive)
+                    counter(consumer, "duplicate").increment();
+                    return Uni.createFrom().item(Boolean.FALSE);
+                });
+    }
+
+    private Counter counter(String consumer, String outcome) {
+        return registry.counter("inbox.events", "consumer", consumer, "outcome", outcome);
     }
 }

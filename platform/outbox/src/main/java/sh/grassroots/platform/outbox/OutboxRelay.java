@@ -6,10 +6,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -20,21 +25,36 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * Publishes outbox rows to Kafka and marks them published only after the broker acknowledged
- * them (acks=all), all inside one database transaction that holds the rows locked.
+ * Publishes outbox rows to Kafka and marks published exactly the rows the broker acknowledged
+ * (acks=all), inside one database transaction that holds the rows locked.
  *
  * <p>A transaction-scoped advisory lock lets one relay of a database publish at a time, which
  * keeps each aggregate's events in order across replicas; {@code FOR UPDATE SKIP LOCKED} is the
- * second guard that no row is ever handed to two relays at once. If Kafka is down the send
- * fails within {@code outbox.relay.send-timeout}, the transaction rolls back and the rows wait
- * for the next tick. Delivery is at least once; consumers deduplicate by event id.
+ * second guard that no row is ever handed to two relays at once.
+ *
+ * <p>Each row of a batch is judged on its own. Acknowledged: published, even when another row
+ * of the batch failed (nothing acknowledged is sent again). Failed while the broker answers (too
+ * large, unknown topic, refused): the row's own fault, so {@code attempts} and
+ * {@code last_error} are written and after {@code outbox.relay.max-attempts} it is parked.
+ * Failed because the broker cannot be reached: nobody's fault; the row waits untouched and the
+ * outage shows in {@link #state()} and the metrics. An aggregate's (topic and key's) later rows
+ * are not sent in a batch where an earlier one failed, nor while an earlier one is parked, so its
+ * events stay in order; other aggregates go on.
  *
  * <p>Blocking JDBC on a worker thread is deliberate: nothing here runs in a reactive pipeline,
  * and a plain producer gives exact control of when a row counts as acknowledged.
@@ -43,29 +63,55 @@ import java.util.concurrent.TimeUnit;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK_KEY = 0x6f7574626f78L; // "outbox"
+    private static final int MAX_ERROR_LENGTH = 1000;
 
     private final AgroalDataSource dataSource;
     private final String bootstrapServers;
     private final int batchSize;
     private final long sendTimeoutMs;
+    private final int maxAttempts;
     private final boolean enabled;
     private final Counter published;
     private final Counter failures;
-    private volatile KafkaProducer<String, String> producer;
+    private final Counter parkedNow;
+    private final AtomicLong unpublished = new AtomicLong();
+    private final AtomicLong oldestUnpublishedAgeSeconds = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
+    private volatile Producer<String, String> producer;
+    private volatile Admin admin;
+    private volatile Supplier<Producer<String, String>> producerFactory;
+    private volatile BrokerState brokerState = new BrokerState(null, null, null);
+
+    /** What the relay last saw of the broker: when it last acknowledged a row, and the last outage. */
+    public record BrokerState(Instant lastAcknowledged, Instant lastUnreachable, String lastError) {
+        public boolean reachable() {
+            return lastUnreachable == null || lastAcknowledged != null && lastAcknowledged.isAfter(lastUnreachable);
+        }
+    }
+
+    /** The outbox as the metrics and the health detail show it. */
+    public record Lag(long unpublished, long oldestUnpublishedAgeSeconds, long parked) {
+    }
 
     public OutboxRelay(AgroalDataSource dataSource,
                        MeterRegistry registry,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                        @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "200") int batchSize,
                        @ConfigProperty(name = "outbox.relay.send-timeout-ms", defaultValue = "5000") long sendTimeoutMs,
+                       @ConfigProperty(name = "outbox.relay.max-attempts", defaultValue = "5") int maxAttempts,
                        @ConfigProperty(name = "outbox.relay.enabled", defaultValue = "true") boolean enabled) {
         this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
         this.batchSize = batchSize;
         this.sendTimeoutMs = sendTimeoutMs;
+        this.maxAttempts = maxAttempts;
         this.enabled = enabled;
         this.published = registry.counter("outbox.relay.published");
         this.failures = registry.counter("outbox.relay.failures");
+        this.parkedNow = registry.counter("outbox.relay.parked.rows");
+        registry.gauge("outbox.unpublished", unpublished);
+        registry.gauge("outbox.oldest.unpublished.age.seconds", oldestUnpublishedAgeSeconds);
+        registry.gauge("outbox.parked", parked);
     }
 
     @Scheduled(every = "${outbox.relay.interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -74,11 +120,35 @@ public class OutboxRelay {
         if (!enabled) {
             return;
         }
-        // Drain a backlog (e.g. after Kafka came back) without waiting a tick per batch.
-        for (int round = 0; round < 50; round++) {
-            if (publishBatch() < batchSize) {
-                return;
+        try {
+            // Drain a backlog (e.g. after Kafka came back) without waiting a tick per batch.
+            for (int round = 0; round < 50; round++) {
+                if (publishBatch() < batchSize) {
+                    return;
+                }
             }
+        } finally {
+            refreshLag();
+        }
+    }
+
+    /** The broker as the relay last saw it; never calls the broker, so a health check answers at once. */
+    public BrokerState state() {
+        return brokerState;
+    }
+
+    /** The outbox's lag as of the last tick. */
+    public Lag lag() {
+        return new Lag(unpublished.get(), oldestUnpublishedAgeSeconds.get(), parked.get());
+    }
+
+    /** Tests hand the relay a producer that fails as they need; the next batch uses it. */
+    public void useProducer(Supplier<Producer<String, String>> factory) {
+        Producer<String, String> previous = producer;
+        producerFactory = factory;
+        producer = null;
+        if (previous != null) {
+            previous.close(Duration.ofSeconds(1));
         }
     }
 
@@ -103,7 +173,19 @@ public class OutboxRelay {
         }
     }
 
-    private int publishLocked(Connection connection) throws Exception {
+    private record Row(long id, String topic, String key, ProducerRecord<String, String> record) {
+        String aggregate() {
+            return topic + '\u0000' + key;
+        }
+    }
+
+    private record Sent(Row row, Future<RecordMetadata> ack) {
+    }
+
+    private record Failed(Row row, Throwable error) {
+    }
+
+    private int publishLocked(Connection connection) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
             lock.setLong(1, RELAY_LOCK_KEY);
             try (ResultSet rs = lock.executeQuery()) {
@@ -113,29 +195,108 @@ public class OutboxRelay {
                 }
             }
         }
-        List<Long> ids = new ArrayList<>();
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        List<Row> rows = pending(connection);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Set<String> blocked = new HashSet<>();
+        Map<String, Throwable> unavailableTopics = new HashMap<>();
+        List<Sent> sent = new ArrayList<>();
+        List<Failed> failed = new ArrayList<>();
+        for (Row row : rows) {
+            if (blocked.contains(row.aggregate())) {
+                continue; // waits behind its aggregate's earlier row, untouched
+            }
+            Throwable topicFailure = unavailableTopics.get(row.topic());
+            if (topicFailure != null) {
+                failed.add(new Failed(row, topicFailure));
+                blocked.add(row.aggregate());
+                continue;
+            }
+            Future<RecordMetadata> ack;
+            try {
+                ack = producer().send(row.record());
+            } catch (RuntimeException e) {
+                ack = java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+            // Failures found before anything went on the wire (too large, no metadata for the topic)
+            // are known now: the aggregate's later rows are then not sent at all.
+            Throwable early = failedAlready(ack);
+            if (early != null) {
+                failed.add(new Failed(row, early));
+                blocked.add(row.aggregate());
+                if (early instanceof org.apache.kafka.common.errors.TimeoutException) {
+                    unavailableTopics.put(row.topic(), early);
+                }
+            } else {
+                sent.add(new Sent(row, ack));
+            }
+        }
+        List<Long> acknowledged = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(sendTimeoutMs);
+        for (Sent s : sent) {
+            try {
+                s.ack().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(s.row().id());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.add(new Failed(s.row(), e));
+            } catch (ExecutionException e) {
+                failed.add(new Failed(s.row(), e.getCause()));
+            } catch (java.util.concurrent.TimeoutException e) {
+                failed.add(new Failed(s.row(), e));
+            }
+        }
+        markPublished(connection, acknowledged);
+        if (!acknowledged.isEmpty()) {
+            brokerState = new BrokerState(Instant.now(), brokerState.lastUnreachable(), brokerState.lastError());
+        }
+        if (!failed.isEmpty()) {
+            recordFailures(connection, failed, !acknowledged.isEmpty());
+        }
+        return acknowledged.size();
+    }
+
+    private List<Row> pending(Connection connection) throws SQLException {
+        List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select id, event_id, topic, message_key, event_type, envelope from outbox_event "
-                        + "where published_at is null order by id limit ? for update skip locked")) {
+                "select id, event_id, topic, message_key, event_type, envelope from outbox_event o "
+                        + "where published_at is null and parked_at is null "
+                        + "and not exists (select 1 from outbox_event p where p.published_at is null "
+                        + "  and p.parked_at is not null and p.topic = o.topic and p.message_key = o.message_key and p.id < o.id) "
+                        + "order by id limit ? for update skip locked")) {
             select.setInt(1, batchSize);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong("id"));
                     ProducerRecord<String, String> record = new ProducerRecord<>(
                             rs.getString("topic"), rs.getString("message_key"), rs.getString("envelope"));
                     record.headers().add("eventId", rs.getString("event_id").getBytes(StandardCharsets.UTF_8));
                     record.headers().add("eventType", rs.getString("event_type").getBytes(StandardCharsets.UTF_8));
-                    acks.add(producer().send(record));
+                    rows.add(new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("message_key"), record));
                 }
             }
         }
-        if (ids.isEmpty()) {
-            return 0;
+        return rows;
+    }
+
+    private static Throwable failedAlready(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return null;
         }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(sendTimeoutMs);
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        try {
+            ack.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
+    }
+
+    private static void markPublished(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
         }
         try (PreparedStatement mark = connection.prepareStatement(
                 "update outbox_event set published_at = now(), attempts = attempts + 1 where id = any(?)")) {
@@ -143,15 +304,94 @@ public class OutboxRelay {
             mark.setArray(1, array);
             mark.executeUpdate();
         }
-        return ids.size();
     }
 
-    private KafkaProducer<String, String> producer() {
-        KafkaProducer<String, String> current = producer;
+    /**
+     * A failure counts against its row when it cannot be the broker's (not retriable: too large,
+     * an invalid topic, refused), or when the broker was reachable all the same: it acknowledged
+     * another row of this batch, or answers a cluster description now. Otherwise the broker is
+     * away and the rows wait untouched.
+     */
+    private void recordFailures(Connection connection, List<Failed> failed, boolean brokerAnswered) throws SQLException {
+        boolean reachable = brokerAnswered;
+        boolean anyRetriable = failed.stream().anyMatch(f -> f.error() instanceof RetriableException
+                || f.error() instanceof java.util.concurrent.TimeoutException);
+        if (!reachable && anyRetriable) {
+            reachable = brokerAnswers();
+        }
+        if (!reachable) {
+            String error = describe(failed.get(0).error());
+            brokerState = new BrokerState(brokerState.lastAcknowledged(), Instant.now(), error);
+            LOG.warnf("Outbox relay cannot reach the broker; %d rows wait: %s", failed.size(), error);
+        }
+        int parkedHere = 0;
+        try (PreparedStatement update = connection.prepareStatement(
+                "update outbox_event set attempts = attempts + 1, last_error = ?, "
+                        + "parked_at = case when attempts + 1 >= ? then now() end where id = ? returning parked_at")) {
+            for (Failed f : failed) {
+                boolean retriable = f.error() instanceof RetriableException
+                        || f.error() instanceof java.util.concurrent.TimeoutException;
+                if (retriable && !reachable) {
+                    continue;
+                }
+                update.setString(1, describe(f.error()));
+                update.setInt(2, maxAttempts);
+                update.setLong(3, f.row().id());
+                try (ResultSet rs = update.executeQuery()) {
+                    if (rs.next() && rs.getTimestamp(1) != null) {
+                        parkedHere++;
+                        LOG.errorf("Outbox row %d (%s, key %s) parked after %d attempts: %s; later events of its "
+                                        + "aggregate wait behind it (see docs/events.md, Parked rows)",
+                                f.row().id(), f.row().topic(), f.row().key(), maxAttempts, describe(f.error()));
+                    } else {
+                        LOG.warnf("Outbox row %d (%s, key %s) could not be published: %s",
+                                f.row().id(), f.row().topic(), f.row().key(), describe(f.error()));
+                    }
+                }
+            }
+        }
+        parkedNow.increment(parkedHere);
+    }
+
+    private boolean brokerAnswers() {
+        try {
+            admin().describeCluster(new DescribeClusterOptions().timeoutMs(2000)).clusterId().get(2500, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String describe(Throwable error) {
+        String text = error.getClass().getSimpleName() + ": " + error.getMessage();
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
+
+    /** Unpublished rows that may still go out, the age of the oldest, and parked rows. */
+    void refreshLag() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "select count(*) filter (where parked_at is null), "
+                             + "coalesce(extract(epoch from now() - min(created_at) filter (where parked_at is null)), 0), "
+                             + "count(*) filter (where parked_at is not null) "
+                             + "from outbox_event where published_at is null");
+             ResultSet rs = query.executeQuery()) {
+            rs.next();
+            unpublished.set(rs.getLong(1));
+            oldestUnpublishedAgeSeconds.set((long) rs.getDouble(2));
+            parked.set(rs.getLong(3));
+        } catch (SQLException e) {
+            LOG.debugf("Outbox lag not refreshed: %s", e.toString());
+        }
+    }
+
+    private Producer<String, String> producer() {
+        Producer<String, String> current = producer;
         if (current == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(Map.of(
+                    Supplier<Producer<String, String>> factory = producerFactory;
+                    producer = factory != null ? factory.get() : new KafkaProducer<>(Map.of(
                             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                             ProducerConfig.ACKS_CONFIG, "all",
                             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -169,11 +409,32 @@ public class OutboxRelay {
         return current;
     }
 
+    private Admin admin() {
+        Admin current = admin;
+        if (current == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    admin = Admin.create(Map.of(
+                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                            AdminClientConfig.CLIENT_ID_CONFIG, "outbox-relay-probe",
+                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2500));
+                }
+                current = admin;
+            }
+        }
+        return current;
+    }
+
     @PreDestroy
     void close() {
-        KafkaProducer<String, String> current = producer;
+        Producer<String, String> current = producer;
         if (current != null) {
-            current.close(java.time.Duration.ofSeconds(2));
+            current.close(Duration.ofSeconds(2));
+        }
+        Admin probe = admin;
+        if (probe != null) {
+            probe.close(Duration.ofSeconds(1));
         }
     }
 }

@@ -20,8 +20,8 @@ import java.util.function.Function;
  * Lenient where the event conventions ask it to be: unknown types are skipped and unknown
  * fields ignored, so producers can add both. Strict where a consumer needs it: a message that is
  * not an envelope, lacks a valid eventId, or whose payload does not fit its record is malformed
- * (an {@link IllegalArgumentException}); {@link #consume} turns that into a failure, and the
- * failure sends the message to the consumer's dead-letter topic.
+ * (an {@link IllegalArgumentException}); {@link #consume} turns that into a {@link DeadLetter},
+ * which sends the message to the consumer's dead-letter topic, and retries what may succeed later.
  */
 public final class ReceivedEvent {
     private static final Logger LOG = Logger.getLogger(ReceivedEvent.class);
@@ -38,26 +38,45 @@ public final class ReceivedEvent {
 
     /**
      * Reads {@code json} and hands events of the {@code handled} types to {@code handler};
-     * other types are skipped. Anything malformed, in the envelope or while the handler reads
-     * the payload, becomes a failed Uni, as does whatever the handler's Uni fails with.
+     * other types are skipped. What happens when it goes wrong depends on why (see
+     * {@link Redelivery}): a message that is not an event, or whose payload does not fit its
+     * record, fails at once with a {@link DeadLetter} (the consumer's dead-letter topic gets it,
+     * the reason in its {@code dead-letter-reason} header); a transient database failure is
+     * retried with backoff for as long as it lasts, so the event is not acknowledged and its
+     * partition waits; any other failure is retried a few times, then dead-lettered.
      */
     public static Uni<Void> consume(ObjectMapper mapper, String json, Set<String> handled,
                                     Function<ReceivedEvent, Uni<?>> handler) {
+        return consume(mapper, json, handled, handler, Redelivery.DEFAULT);
+    }
+
+    /** As {@link #consume(ObjectMapper, String, Set, Function)}, with the given retry policy. */
+    public static Uni<Void> consume(ObjectMapper mapper, String json, Set<String> handled,
+                                    Function<ReceivedEvent, Uni<?>> handler, Redelivery redelivery) {
         ReceivedEvent event;
-        Uni<?> handling;
         try {
             event = read(mapper, json);
-            if (!handled.contains(event.type())) {
-                LOG.debugf("Skipping event type %s", event.type());
-                return Uni.createFrom().voidItem();
-            }
-            event.continueTrace();
-            handling = handler.apply(event);
-        } catch (RuntimeException e) { // malformed (IllegalArgumentException) or a handler that threw
-            return Uni.createFrom().failure(e);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(DeadLetter.unreadable(e));
         }
-        return handling.replaceWithVoid().onFailure().invoke(f ->
-                LOG.warnf(f, "%s %s could not be applied", event.type(), event.envelope.path("eventId").asText()));
+        if (!handled.contains(event.type())) {
+            LOG.debugf("Skipping event type %s", event.type());
+            return Uni.createFrom().voidItem();
+        }
+        event.continueTrace();
+        return redelivery.attempt(event, () -> {
+            try {
+                return handler.apply(event).replaceWithVoid();
+            } catch (IllegalArgumentException e) { // the payload does not fit the event's record
+                return Uni.createFrom().failure(DeadLetter.invalid(event, e));
+            } catch (RuntimeException e) { // a handler that threw instead of failing its Uni
+                return Uni.createFrom().failure(e);
+            }
+        });
+    }
+
+    String describe() {
+        return type + " " + envelope.path("eventId").asText();
     }
 
     /**
@@ -85,10 +104,10 @@ public final class ReceivedEvent {
         try {
             envelope = mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Not a JSON event envelope", e);
+            throw new MalformedEvent("Not a JSON event envelope", e);
         }
         if (envelope == null || !envelope.isObject()) {
-            throw new IllegalArgumentException("Not a JSON event envelope");
+            throw new MalformedEvent("Not a JSON event envelope");
         }
         return new ReceivedEvent(mapper, envelope);
     }
@@ -101,7 +120,7 @@ public final class ReceivedEvent {
         try {
             return UUID.fromString(envelope.path("eventId").asText());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(type + " event without a valid eventId", e);
+            throw new MalformedEvent(type + " event without a valid eventId", e);
         }
     }
 
@@ -112,10 +131,10 @@ public final class ReceivedEvent {
             payload = mapper.readerFor(record).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(envelope.path("payload"));
         } catch (java.io.IOException | RuntimeException e) {
-            throw new IllegalArgumentException("Malformed " + type + " event", e);
+            throw new MalformedEvent("Malformed " + type + " event", e);
         }
         if (payload == null) {
-            throw new IllegalArgumentException(type + " event without a payload");
+            throw new MalformedEvent(type + " event without a payload");
         }
         return payload;
     }
@@ -128,7 +147,7 @@ public final class ReceivedEvent {
                     .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(envelope);
         } catch (java.io.IOException | RuntimeException e) {
-            throw new IllegalArgumentException("Malformed " + type + " event", e);
+            throw new MalformedEvent("Malformed " + type + " event", e);
         }
         required(whole.eventId(), "eventId");
         required(whole.payload(), "payload");
@@ -138,7 +157,7 @@ public final class ReceivedEvent {
     /** A payload field the consumer cannot do without; {@code value} when present. */
     public <T> T required(T value, String field) {
         if (value == null) {
-            throw new IllegalArgumentException(type + " event without " + field);
+            throw new MalformedEvent(type + " event without " + field);
         }
         return value;
     }

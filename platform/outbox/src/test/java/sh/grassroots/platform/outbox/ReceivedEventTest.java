@@ -8,10 +8,13 @@ import sh.grassroots.events.EventEnvelope;
 import sh.grassroots.events.OrganizationEvents;
 import sh.grassroots.events.OrganizationEvents.OrganizationMoved;
 
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -63,26 +66,74 @@ class ReceivedEventTest {
     }
 
     @Test
-    void what_cannot_be_read_fails_so_the_message_goes_to_the_dead_letter_topic() {
-        assertInstanceOf(IllegalArgumentException.class, failure("not json"));
-        assertInstanceOf(IllegalArgumentException.class, failure("[1,2]"));
-        assertInstanceOf(IllegalArgumentException.class, failure(envelope(OrganizationEvents.MOVED, "not-a-uuid",
-                "{\"organizationId\":\"" + org + "\"}")));
-        assertInstanceOf(IllegalArgumentException.class, failure(envelope(OrganizationEvents.MOVED, eventId.toString(),
-                "{\"organizationId\":\"not-a-uuid\"}")));
-        assertInstanceOf(IllegalArgumentException.class, failure(envelope(OrganizationEvents.MOVED, eventId.toString(),
-                "{\"newParentId\":null}")));
-        assertInstanceOf(IllegalArgumentException.class, failure(envelope(OrganizationEvents.MOVED, eventId.toString(),
-                "null")));
+    void what_cannot_be_read_is_dead_lettered_at_once_with_the_reason() {
+        assertEquals(DeadLetter.UNREADABLE, deadLetter(failure("not json")).reason());
+        assertEquals(DeadLetter.UNREADABLE, deadLetter(failure("[1,2]")).reason());
+        for (String invalid : List.of(
+                envelope(OrganizationEvents.MOVED, "not-a-uuid", "{\"organizationId\":\"" + org + "\"}"),
+                envelope(OrganizationEvents.MOVED, eventId.toString(), "{\"organizationId\":\"not-a-uuid\"}"),
+                envelope(OrganizationEvents.MOVED, eventId.toString(), "{\"newParentId\":null}"),
+                envelope(OrganizationEvents.MOVED, eventId.toString(), "null"))) {
+            DeadLetter letter = deadLetter(failure(invalid));
+            assertEquals(DeadLetter.INVALID, letter.reason());
+            assertTrue(letter.getMessage().startsWith("invalid-for-schema: OrganizationMoved "), letter.getMessage());
+        }
         assertTrue(moved.isEmpty());
     }
 
+    private static DeadLetter deadLetter(Throwable failure) {
+        return assertInstanceOf(DeadLetter.class, failure);
+    }
+
+    private final Redelivery quick = new Redelivery(Duration.ofMillis(1), Duration.ofMillis(5), 3);
+
     @Test
-    void a_failing_handler_fails_the_message() {
-        IllegalStateException boom = new IllegalStateException("database down");
+    void a_transient_database_failure_is_retried_until_it_applies_however_long_it_lasts() {
+        AtomicInteger attempts = new AtomicInteger();
+        Throwable refused = new IllegalStateException("could not open a session",
+                new SQLException("database \"training\" is not currently accepting connections", "55000"));
+        ReceivedEvent.consume(mapper, envelope(OrganizationEvents.MOVED, eventId.toString(), "{}"),
+                Set.of(OrganizationEvents.MOVED), event -> attempts.incrementAndGet() < 20
+                        ? Uni.createFrom().failure(refused) : Uni.createFrom().voidItem(), quick).await().indefinitely();
+        assertEquals(20, attempts.get(), "retried far beyond the attempts an unexpected failure gets");
+    }
+
+    @Test
+    void another_failure_is_retried_a_few_times_then_dead_lettered_with_its_cause() {
+        AtomicInteger attempts = new AtomicInteger();
+        IllegalStateException boom = new IllegalStateException("projection bug");
         Uni<Void> result = ReceivedEvent.consume(mapper, envelope(OrganizationEvents.MOVED, eventId.toString(), "{}"),
-                Set.of(OrganizationEvents.MOVED), event -> Uni.createFrom().failure(boom));
-        assertEquals(boom, assertThrows(IllegalStateException.class, () -> result.await().indefinitely()));
+                Set.of(OrganizationEvents.MOVED), event -> {
+                    attempts.incrementAndGet();
+                    return Uni.createFrom().failure(boom);
+                }, quick);
+        DeadLetter letter = assertThrows(DeadLetter.class, () -> result.await().indefinitely());
+        assertEquals(3, attempts.get());
+        assertEquals(DeadLetter.GAVE_UP, letter.reason());
+        assertEquals(boom, letter.getCause());
+        assertTrue(letter.getMessage().contains("projection bug"), letter.getMessage());
+    }
+
+    @Test
+    void a_payload_found_malformed_inside_the_handlers_pipeline_is_dead_lettered_without_retries() {
+        AtomicInteger attempts = new AtomicInteger();
+        Uni<Void> result = ReceivedEvent.consume(mapper, envelope(OrganizationEvents.MOVED, eventId.toString(), "{}"),
+                Set.of(OrganizationEvents.MOVED), event -> Uni.createFrom().voidItem().invoke(() -> {
+                    attempts.incrementAndGet();
+                    event.required(null, "organizationId");
+                }), quick);
+        assertEquals(DeadLetter.INVALID, assertThrows(DeadLetter.class, () -> result.await().indefinitely()).reason());
+        assertEquals(1, attempts.get());
+    }
+
+    @Test
+    void backoff_doubles_up_to_its_ceiling() {
+        Redelivery policy = new Redelivery(Duration.ofMillis(200), Duration.ofSeconds(10), 5);
+        assertEquals(Duration.ofMillis(200), policy.backoff(1));
+        assertEquals(Duration.ofMillis(400), policy.backoff(2));
+        assertEquals(Duration.ofMillis(6400), policy.backoff(6));
+        assertEquals(Duration.ofSeconds(10), policy.backoff(7));
+        assertEquals(Duration.ofSeconds(10), policy.backoff(500));
     }
 
     @Test

@@ -23,7 +23,19 @@ public final class DatabaseFailures {
     public static final String EXCLUSION_VIOLATION = "23P01";
     public static final String CHECK_VIOLATION = "23514";
     public static final String DEADLOCK = "40P01";
+    public static final String SERIALIZATION_FAILURE = "40001";
+    public static final String LOCK_NOT_AVAILABLE = "55P03";
     private static final String INTEGRITY_VIOLATION_CLASS = "23";
+    /**
+     * SQLSTATEs after which the same work may succeed when tried again: the connection failed
+     * (class 08), the server is short of resources (53), is shutting down or cannot take
+     * connections now (57P01..57P03), a statement timed out or was cancelled (57014), a
+     * serialization failure or deadlock (40001, 40P01), a lock timeout (55P03), and a database
+     * that does not accept connections at the moment (55000 with that message: ALTER DATABASE ..
+     * ALLOW_CONNECTIONS false, as during maintenance).
+     */
+    private static final java.util.Set<String> TRANSIENT_STATES = java.util.Set.of(
+            SERIALIZATION_FAILURE, DEADLOCK, LOCK_NOT_AVAILABLE, "57014", "57P01", "57P02", "57P03");
     private static final int MAX_DEPTH = 20;
 
     /** What one link of the cause chain reports: its SQLSTATE and, where the driver knows it, the constraint. */
@@ -64,6 +76,53 @@ public final class DatabaseFailures {
      */
     public static boolean isDeadlock(Throwable failure) {
         return anyLink(failure, r -> r.sqlState().equals(DEADLOCK));
+    }
+
+    /**
+     * A failure that says nothing about the work itself: the database was unreachable, refused
+     * the connection, was restarting, or aborted the transaction for a serialization failure, a
+     * deadlock or a lock timeout. The same work tried again later may succeed, so a consumer
+     * retries it instead of giving the event up. Anything else (a violated rule, a bug) is not
+     * transient.
+     */
+    public static boolean isTransient(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < MAX_DEPTH; t = t.getCause(), depth++) {
+            Reported reported = reported(t);
+            if (reported != null && transientState(reported)) {
+                return true;
+            }
+            if (reported == null && unreachable(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean transientState(Reported reported) {
+        String state = reported.sqlState();
+        return state.startsWith("08") || state.startsWith("53") || TRANSIENT_STATES.contains(state)
+                || ("55000".equals(state) && reported.message() != null
+                    && reported.message().contains("not currently accepting connections"));
+    }
+
+    /** The client could not reach the server or gave up waiting: no SQLSTATE, just the network's word. */
+    private static boolean unreachable(Throwable t) {
+        if (t instanceof java.net.ConnectException || t instanceof java.net.SocketException
+                || t instanceof java.nio.channels.ClosedChannelException
+                || t instanceof java.util.concurrent.TimeoutException
+                || t instanceof java.net.UnknownHostException) {
+            return true;
+        }
+        // Vert.x reports a closed connection or an exhausted pool with its own exception types,
+        // which this library does not want to depend on by class.
+        String name = t.getClass().getName();
+        String message = t.getMessage() == null ? "" : t.getMessage();
+        return name.equals("io.vertx.core.VertxException") && (message.contains("closed") || message.contains("Connection"))
+                || name.equals("io.vertx.core.http.ConnectionPoolTooBusyException")
+                || name.startsWith("io.netty.channel.") && name.endsWith("ConnectException")
+                || name.equals("io.vertx.core.impl.NoStackTraceTimeoutException")
+                || name.equals("io.vertx.core.impl.NoStackTraceThrowable") && message.contains("Timeout");
     }
 
     /** A row changed since it was read (a version check failed). */

@@ -88,4 +88,31 @@ class DatabaseFailuresTest {
         assertTrue(DatabaseFailures.isOptimisticLock(new jakarta.persistence.OptimisticLockException()));
         assertFalse(DatabaseFailures.isOptimisticLock(overlap));
     }
+
+    @Test
+    void a_database_that_refuses_connections_or_cannot_be_reached_is_transient() {
+        assertTrue(DatabaseFailures.isTransient(new CompletionException(
+                pg("55000", "database \"training\" is not currently accepting connections", null))));
+        assertTrue(DatabaseFailures.isTransient(pg("57P01", "terminating connection due to administrator command", null)));
+        assertTrue(DatabaseFailures.isTransient(pg("08006", "connection failure", null)));
+        assertTrue(DatabaseFailures.isTransient(pg("53300", "sorry, too many clients already", null)));
+        assertTrue(DatabaseFailures.isTransient(new IllegalStateException("session failed",
+                new java.net.ConnectException("Connection refused: /127.0.0.1:5432"))));
+    }
+
+    @Test
+    void a_serialization_failure_a_deadlock_and_a_lock_timeout_are_transient() {
+        assertTrue(DatabaseFailures.isTransient(hibernate("40001", "could not serialize access", null)));
+        assertTrue(DatabaseFailures.isTransient(pg("40P01", "deadlock detected", null)));
+        assertTrue(DatabaseFailures.isTransient(pg("55P03", "canceling statement due to lock timeout", null)));
+    }
+
+    @Test
+    void a_broken_rule_a_bug_and_another_prerequisite_state_are_not_transient() {
+        assertFalse(DatabaseFailures.isTransient(hibernate("23505", "duplicate key", "x_unique")));
+        assertFalse(DatabaseFailures.isTransient(pg("22021", "invalid byte sequence for encoding", null)));
+        assertFalse(DatabaseFailures.isTransient(pg("55000", "cannot drop sequence while it is in use", null)));
+        assertFalse(DatabaseFailures.isTransient(new NullPointerException("payload.name")));
+        assertFalse(DatabaseFailures.isTransient(new IllegalArgumentException("Malformed event")));
+    }
 }
