@@ -30,7 +30,7 @@ export async function conferenceView(root, query, navigate) {
       card('conf.units', unitsBySector(units)),
       card('conf.chairs', roster(terms))),
     card('conf.market', market(id, offers, needs, refresh)),
-    card('conf.proposals', proposalList(id, proposals, refresh)),
+    card('conf.proposals', h('div', { id: 'conference-proposals' }, proposalList(id, proposals, refresh))),
     card('conf.projects', projectList(id, projects, units, refresh)));
 }
 

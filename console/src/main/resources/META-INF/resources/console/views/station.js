@@ -9,7 +9,8 @@ import { bars } from '../chart.js';
 
 export async function stationView(root, query, navigate) {
   const stations = await act('stationsIRun');
-  if (!stations.length) {
+  // A station named in the address is opened whoever asks: the API shows them what it allows.
+  if (!stations.length && !query.get('station')) {
     return replace(root, card('station.title', h('p', { class: 'muted', id: 'no-station' }, t('station.none'))));
   }
   const stationId = query.get('station') || stations[0].id;
@@ -18,6 +19,7 @@ export async function stationView(root, query, navigate) {
 
   const picker = h('select', { id: 'station-picker', 'aria-label': t('station.pick'),
     onchange: e => go({ station: e.target.value }) },
+    stations.some(st => st.id === stationId) ? null : h('option', { value: stationId, selected: true }, stationId),
     stations.map(st => h('option', { value: st.id, selected: st.id === stationId }, st.name)));
   const weekNav = h('div', { class: 'week-nav' },
     h('button', { type: 'button', class: 'btn', onclick: () => go({ week: addDays(week, -7) }) }, '‹ ' + t('station.prevWeek')),
