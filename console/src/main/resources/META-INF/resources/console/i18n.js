@@ -20,7 +20,7 @@ const zh = {
   'preset.adminChongming': '崇明区管理员（园艺村）',
 
   'station.title': '党群服务站', 'station.none': '您目前没有负责的服务站。', 'station.pick': '选择服务站',
-  'station.prevWeek': '上一周', 'station.thisWeek': '本周', 'station.nextWeek': '下一周', 'station.week': '本周预约',
+  'station.prevWeek': '前七天', 'station.thisWeek': '今天', 'station.nextWeek': '后七天', 'station.week': '七日预约',
   'station.room': '房间', 'station.seats': '座', 'station.needsApproval': '需审批', 'station.busy': '已预约',
   'station.pending': '待审批', 'station.noPending': '没有待审批的预约。', 'station.approve': '批准', 'station.reject': '驳回',
   'station.rejectReason': '驳回理由', 'station.rejectDefault': '该时段另有安排', 'station.approved': '已批准',
@@ -101,7 +101,7 @@ const en = {
   'preset.adminChongming': 'Chongming district admin (园艺村)',
 
   'station.title': 'Service station', 'station.none': 'You run no station at the moment.', 'station.pick': 'Station',
-  'station.prevWeek': 'Previous week', 'station.thisWeek': 'This week', 'station.nextWeek': 'Next week', 'station.week': 'Bookings this week',
+  'station.prevWeek': 'Previous 7 days', 'station.thisWeek': 'Today', 'station.nextWeek': 'Next 7 days', 'station.week': 'Bookings, 7 days',
   'station.room': 'Room', 'station.seats': ' seats', 'station.needsApproval': 'needs approval', 'station.busy': 'Booked',
   'station.pending': 'Waiting for approval', 'station.noPending': 'No booking waits for approval.', 'station.approve': 'Approve',
   'station.reject': 'Reject', 'station.rejectReason': 'Reason for rejecting', 'station.rejectDefault': 'The room is needed otherwise then',

@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  */
 public final class Browser implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ELEMENT = "element-6066-11e4-a52f-4a0c-8ba2-4c7ad1a3d1b5";
+    private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Process driver;

@@ -126,9 +126,9 @@ async function branchDetail(id, organizations) {
   return h('div', {},
     h('h3', {}, org ? org.name : id),
     h('h4', {}, t('org.members') + ' (' + members.length + ')'),
-    table(['org.name', 'org.status', 'org.admitted', 'org.fullSince'], members.map(m => h('tr', {},
+    h('div', { class: 'tall' }, table(['org.name', 'org.status', 'org.admitted', 'org.fullSince'], members.map(m => h('tr', {},
       h('td', {}, m.name), h('td', {}, t('member.' + m.status)), h('td', {}, m.admittedOn || ''),
-      h('td', {}, m.fullSince || '')))),
+      h('td', {}, m.fullSince || ''))))),
     h('h4', {}, t('org.affiliates') + ' (' + affiliations.length + ')'),
     table(['org.name', 'org.kindOfLink', 'org.since'], affiliations.map(a => h('tr', {},
       h('td', {}, a.memberName), h('td', {}, a.kind), h('td', {}, a.since || '')))));

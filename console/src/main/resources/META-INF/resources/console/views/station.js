@@ -4,7 +4,7 @@ import { h, replace, fields } from '../dom.js';
 import { t } from '../i18n.js';
 import { act } from '../api.js';
 import { card, show, action, problem, toast, table, badge, fmtTime, fmtDateTime, fmtDay, today, addDays,
-  mondayOf, shanghai, field } from '../ui.js';
+  shanghai, field } from '../ui.js';
 import { bars } from '../chart.js';
 
 export async function stationView(root, query, navigate) {
@@ -14,7 +14,8 @@ export async function stationView(root, query, navigate) {
     return replace(root, card('station.title', h('p', { class: 'muted', id: 'no-station' }, t('station.none'))));
   }
   const stationId = query.get('station') || stations[0].id;
-  const week = mondayOf(query.get('week') || today());
+  // Seven days from the day asked for (today by default): on a Sunday the desk still sees what comes.
+  const week = query.get('week') || today();
   const go = changes => navigate('station', { station: stationId, week, ...changes });
 
   const picker = h('select', { id: 'station-picker', 'aria-label': t('station.pick'),
@@ -23,7 +24,7 @@ export async function stationView(root, query, navigate) {
     stations.map(st => h('option', { value: st.id, selected: st.id === stationId }, st.name)));
   const weekNav = h('div', { class: 'week-nav' },
     h('button', { type: 'button', class: 'btn', onclick: () => go({ week: addDays(week, -7) }) }, '‹ ' + t('station.prevWeek')),
-    h('button', { type: 'button', class: 'btn', onclick: () => go({ week: mondayOf(today()) }) }, t('station.thisWeek')),
+    h('button', { type: 'button', class: 'btn', onclick: () => go({ week: today() }) }, t('station.thisWeek')),
     h('button', { type: 'button', class: 'btn', onclick: () => go({ week: addDays(week, 7) }) }, t('station.nextWeek') + ' ›'));
 
   const [station, rooms, bookings] = await Promise.all([

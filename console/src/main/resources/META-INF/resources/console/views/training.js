@@ -73,7 +73,10 @@ async function showCode(target, sessionId) {
 async function completion(orgId, go) {
   const organizations = await all('trainingOrganizations', {});
   if (!organizations.length) return h('p', { class: 'muted' }, t('training.noOrganizations'));
-  const chosen = orgId && organizations.some(o => o.id === orgId) ? orgId : organizations[0].id;
+  // By default the top of what the caller reaches: an organization whose parent they do not reach.
+  const reached = new Set(organizations.map(o => o.id));
+  const top = organizations.find(o => !reached.has(o.parentId)) || organizations[0];
+  const chosen = orgId && reached.has(orgId) ? orgId : top.id;
   const picker = h('select', { id: 'org-picker', 'aria-label': t('training.pickOrganization'),
     onchange: e => go({ org: e.target.value }) },
   organizations.map(o => h('option', { value: o.id, selected: o.id === chosen }, o.name)));
@@ -83,8 +86,8 @@ async function completion(orgId, go) {
     bars({ title: t('training.completion'), series: [{ key: 'count', label: t('training.people') }], rows: [
       { label: t('training.met'), values: { count: report.met } },
       { label: t('training.notMet'), values: { count: report.notMet } }] }),
-    table(['training.person', 'training.earned', 'training.required', 'training.met'],
+    h('div', { class: 'tall' }, table(['training.person', 'training.earned', 'training.required', 'training.met'],
       report.items.map(l => h('tr', { class: l.met ? '' : 'overdue' }, h('td', {}, l.displayName || l.personId.slice(0, 8)),
         h('td', { class: 'num' }, String(l.earned)), h('td', { class: 'num' }, String(l.required)),
-        h('td', {}, l.met ? '✓' : '✗')))));
+        h('td', {}, l.met ? '✓' : '✗'))))));
 }
