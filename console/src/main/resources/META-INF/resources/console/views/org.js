@@ -57,8 +57,14 @@ export async function orgView(root, query, navigate) {
         card('org.temporary', temporary(organizations)))),
     report ? card('org.districtReport', districtReport(report)) : null);
 
-  show(transfers, async () => transferList(await all('incomingTransfers', { query: { organizationId: rootId } }),
-    organizations, refresh));
+  show(transfers, async () => {
+    const waiting = await all('incomingTransfers', { query: { organizationId: rootId } });
+    // where they come from is usually outside one's scope: an organization's own card is open to anyone
+    const known = new Set(organizations.map(o => o.id));
+    const elsewhere = [...new Set(waiting.map(tr => tr.fromOrganizationId).filter(id => !known.has(id)))];
+    const cards = await Promise.all(elsewhere.map(id => act('organization', { params: { id } }).catch(() => null)));
+    return transferList(waiting, [...organizations, ...cards.filter(Boolean)], refresh);
+  });
   if (selected) show(branch, () => branchDetail(selected, organizations));
 }
 
@@ -107,7 +113,8 @@ function transferList(transfers, organizations, refresh) {
     return h('li', { dataset: { transfer: tr.id } },
       h('div', {}, h('strong', {}, t('org.member') + ' ' + tr.memberId.slice(0, 8)), ' ', badge(tr.status),
         tr.interDistrict ? h('span', { class: 'tag' }, t('org.interDistrict')) : null),
-      h('div', { class: 'muted' }, tr.fromDistrictCode + ' → ', orgName(organizations, tr.toOrganizationId), ' · ',
+      h('div', { class: 'muted' }, orgName(organizations, tr.fromOrganizationId) + ' (' + tr.fromDistrictCode + ') → ',
+        orgName(organizations, tr.toOrganizationId), ' · ',
         fmtDateTime(tr.requestedAt), tr.note ? ' · ' + tr.note : ''),
       h('div', { class: 'row' },
         tr.status === 'REQUESTED' ? step('org.accept', 'acceptTransfer') : null,
