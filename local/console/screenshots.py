@@ -4,6 +4,7 @@
 Drives Debian's headless Chromium through chromedriver (W3C WebDriver over plain HTTP), signed in
 with the local run's development tokens, which the gateway issues to callers on this machine only.
 Usage: local/console/screenshots.py [GATEWAY_URL] [OUT_DIR]   (defaults: http://127.0.0.1:8080 docs/console)
+Needs Debian's chromium, chromium-driver and, for the Chinese to show as text, fonts-noto-cjk.
 """
 import base64
 import json
