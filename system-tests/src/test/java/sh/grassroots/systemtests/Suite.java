@@ -285,9 +285,20 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+
+    /**
+     * A port nobody listens on and not handed out before in this run: the apps bind theirs only
+     * when they start, so the same free port could otherwise be handed out twice (seen: the
+     * gateway's management port equal to its API port, and the gateway never ready).
+     */
+    private static synchronized int freePort() throws IOException {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 }

@@ -67,6 +67,10 @@ public class GatewayRoutes {
         // Before every other route, Quarkus' own included: the routes match rc.normalizedPath(),
         // the role rules and the forwarded request line the path as sent, so the two must be one.
         router.route().order(PATH_CHECK_ORDER).handler(GatewayRoutes::requireNormalPath);
+        // The desk console is static files from the console module; its one entry has no trailing slash.
+        router.route("/console").method(io.vertx.core.http.HttpMethod.GET).method(io.vertx.core.http.HttpMethod.HEAD)
+                .handler(rc -> rc.response().setStatusCode(302)
+                .putHeader("Location", "/console/index.html").end());
         router.get("/api/v1/me/home").handler(rc -> authenticate(rc, false)).handler(home::handle)
                 .failureHandler(GatewayRoutes::failed);
         for (Upstream upstream : upstreams) {

@@ -76,6 +76,16 @@ public class TransferResource {
         return transfers.ofMember(Callers.require(headers::getHeaderString), memberId, limit, cursor);
     }
 
+    /** Open transfers into {@code organizationId}'s subtree, oldest first: READ_SUBTREE there. */
+    @GET
+    @Path("incoming")
+    public Uni<Page<TransferView>> incoming(@QueryParam("organizationId") @NotNull UUID organizationId,
+                                            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                                            @QueryParam("cursor") String cursor,
+                                            @Context HttpHeaders headers) {
+        return transfers.awaitingDecision(Callers.require(headers::getHeaderString), organizationId, limit, cursor);
+    }
+
     @POST
     @Path("{id}/accept")
     public Uni<RestResponse<TransferView>> accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -21,6 +21,7 @@ import sh.grassroots.org.transfer.model.TransferChange;
 import sh.grassroots.org.transfer.model.TransferRule;
 import sh.grassroots.org.transfer.model.TransferStatus;
 import sh.grassroots.org.transfer.persistence.TransferEntity;
+import sh.grassroots.org.tree.model.TreePath;
 import sh.grassroots.org.tree.persistence.OrganizationEntity;
 import sh.grassroots.org.tree.persistence.TreeStore;
 import sh.grassroots.platform.access.Caller;
@@ -216,6 +217,36 @@ public class TransferService {
                         return Uni.createFrom().failure(Cursors.invalid());
                     }
                     return TransferEntity.<TransferEntity>find("memberId = ?1 and seq > ?2 order by seq", memberId, after)
+                            .page(0, limit + 1).list()
+                            .map(rows -> Page.of(rows, limit, (TransferEntity last) -> Cursors.encode(last.seq.toString()))
+                                    .map(TransferView::of));
+                });
+    }
+
+    /**
+     * The open transfers (requested, or accepted and not yet completed) whose receiving
+     * organization lies in {@code organizationId}'s subtree, oldest first: what waits for a
+     * decision there. READ_SUBTREE at {@code organizationId}, as for reading each of them.
+     */
+    @WithSession
+    public Uni<Page<TransferView>> awaitingDecision(Caller caller, UUID organizationId, int limit, String cursor) {
+        return OrganizationEntity.<OrganizationEntity>findById(organizationId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Organization", organizationId))
+                .call(organization -> access.placeOf(organizationId)
+                        .chain(place -> access.toOrganization(caller, Permission.READ_SUBTREE, place)))
+                .chain(organization -> {
+                    long after;
+                    try {
+                        after = cursor == null ? 0 : Long.parseLong(Cursors.decode(cursor));
+                    } catch (IllegalArgumentException | ProblemException e) {
+                        return Uni.createFrom().failure(Cursors.invalid());
+                    }
+                    TreePath subtree = new TreePath(organization.path);
+                    return TransferEntity.<TransferEntity>find("from TransferEntity t where t.status in ?1 and t.seq > ?2"
+                                            + " and t.toOrganizationId in (select o.id from OrganizationEntity o"
+                                            + " where o.path >= ?3 and o.path < ?4) order by t.seq",
+                                    List.of(TransferStatus.REQUESTED, TransferStatus.ACCEPTED), after, subtree.value(),
+                                    subtree.subtreeUpperBound())
                             .page(0, limit + 1).list()
                             .map(rows -> Page.of(rows, limit, (TransferEntity last) -> Cursors.encode(last.seq.toString()))
                                     .map(TransferView::of));

@@ -180,6 +180,11 @@ class OrgAccessMatrixTest {
         e.add(entry("GET " + TRANSFERS, TRANSFERS + "?memberId={m2}", null, List.of(MEMBER_M2, SECRETARY_A1),
                 List.of(refused(STRANGER), refused(SECRETARY_B1), refused(ADMIN_H), new Refused(SERVICE_Y, NOT_PEOPLE)),
                 TRANSFERS + "?memberId=" + UUID.randomUUID()));
+        e.add(entry("GET " + TRANSFERS + "/incoming", TRANSFERS + "/incoming?organizationId={b1}", null,
+                List.of(SECRETARY_B1, ORGANIZER_B, ADMIN_Y),
+                List.of(refused(SECRETARY_A1), refused(STRANGER), refused(ADMIN_H), refused(TRAINING_ADMIN_A),
+                        new Refused(SERVICE_Y, NOT_PEOPLE)),
+                TRANSFERS + "/incoming?organizationId=" + UUID.randomUUID()));
         List<Refused> notReceiving = List.of(refused(SECRETARY_A1), refused(MEMBER_M3), refused(ADMIN_H),
                 new Refused(SERVICE_Y, NOT_PEOPLE));
         e.add(entry("POST " + TRANSFERS + "/{id}/accept", TRANSFERS + "/{tc}/accept", null,

@@ -60,6 +60,31 @@ class TransferApiTest {
     }
 
     @Test
+    void the_transfers_waiting_for_a_decision_in_a_subtree_are_listed_until_they_are_completed() {
+        String from = branch(unique("UP主党支部"), committee(unique("哔哩哔哩党委")));
+        String receiving = committee(unique("东方证券党委"));
+        String first = branch(unique("第一党支部"), receiving);
+        String second = branch(unique("第二党支部"), receiving);
+        String requested = request(aFullMemberOf(from), first).statusCode(201).extract().path("id");
+        String accepted = request(aFullMemberOf(from), second).statusCode(201).extract().path("id");
+        act(accepted, "accept").statusCode(200);
+        String cancelled = request(aFullMemberOf(from), second).statusCode(201).extract().path("id");
+        act(cancelled, "cancel").statusCode(200);
+
+        asAdmin().queryParam("organizationId", receiving).get(PATH + "/incoming").then().statusCode(200)
+                .body("items.id", contains(requested, accepted))
+                .body("items.status", contains("REQUESTED", "ACCEPTED"));
+        asAdmin().queryParam("organizationId", first).queryParam("limit", 1).get(PATH + "/incoming").then()
+                .statusCode(200).body("items.id", contains(requested));
+        asAdmin().queryParam("organizationId", from).get(PATH + "/incoming").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
+
+        act(accepted, "complete").statusCode(200);
+        asAdmin().queryParam("organizationId", receiving).get(PATH + "/incoming").then().statusCode(200)
+                .body("items.id", contains(requested));
+    }
+
+    @Test
     void a_second_open_transfer_is_refused_until_the_first_is_closed() {
         String committee = committee(unique("党委"));
         String from = branch(unique("第一党支部"), committee);

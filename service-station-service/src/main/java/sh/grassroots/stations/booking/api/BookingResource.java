@@ -2,8 +2,11 @@ package sh.grassroots.stations.booking.api;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -39,13 +42,21 @@ public class BookingResource {
 
     @GET
     public Uni<List<BookingView>> day(@PathParam("stationId") UUID stationId, @QueryParam("date") LocalDate date,
+                                      @QueryParam("days") @DefaultValue("1") @Min(1) @Max(7) int days,
                                       @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
         if (date == null) {
             throw new ProblemException(Problem.withErrors(400, "validation", "Invalid request",
                     "The day to list is missing", List.of(new Problem.FieldError("date", "required (YYYY-MM-DD)"))));
         }
-        return bookings.day(caller, stationId, date);
+        return bookings.days(caller, stationId, date, days);
+    }
+
+    /** Requests waiting for a decision, soonest first: the station's managers. */
+    @GET
+    @Path("pending")
+    public Uni<List<BookingView>> pending(@PathParam("stationId") UUID stationId, @Context HttpHeaders headers) {
+        return bookings.awaitingApproval(Callers.require(headers::getHeaderString), stationId);
     }
 
     /** The ETag is the booking's version; a phone polling a booking gets 304 while nothing changed. */

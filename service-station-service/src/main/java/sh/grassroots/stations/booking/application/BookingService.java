@@ -231,16 +231,37 @@ public class BookingService {
      */
     @WithSession
     public Uni<List<BookingView>> day(Caller caller, UUID stationId, LocalDate date) {
+        return days(caller, stationId, date, 1);
+    }
+
+    /** As {@link #day}, for {@code days} local days from {@code date} on: a desk's week at once. */
+    @WithSession
+    public Uni<List<BookingView>> days(Caller caller, UUID stationId, LocalDate date, int days) {
         return lookup.station(stationId).chain(station -> {
             ZoneId zone = ZoneId.of(station.timeZone);
             OffsetDateTime from = date.atStartOfDay(zone).toOffsetDateTime();
-            OffsetDateTime to = date.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+            OffsetDateTime to = date.plusDays(days).atStartOfDay(zone).toOffsetDateTime();
             return BookingEntity.<BookingEntity>list(
                             "stationId = ?1 and startsAt >= ?2 and startsAt < ?3 order by startsAt, id", stationId, from, to)
                     .chain(rows -> seenBy(caller, station, rows))
                     .map(seen -> seen.stream().map(s -> BookingView.of(s.booking(), zone, s.disclosure(), personalData))
                             .toList());
         });
+    }
+
+    /**
+     * The requests waiting for the managers' decision, soonest first, from now on: the station's
+     * managers only (a member sees their own request's status on the booking itself).
+     */
+    @WithSession
+    public Uni<List<BookingView>> awaitingApproval(Caller caller, UUID stationId) {
+        return lookup.station(stationId).chain(station -> access.policy(caller).chain(policy ->
+                access.station(station).chain(ref -> StationAccess.enforce(policy.manage(ref), station))))
+                .chain(station -> BookingEntity.<BookingEntity>find("stationId = ?1 and status = ?2 and endsAt > ?3"
+                                        + " order by startsAt, id", stationId, BookingStatus.REQUESTED,
+                                OffsetDateTime.now(clock)).page(0, 500).list()
+                        .map(rows -> rows.stream().map(b -> BookingView.of(b, ZoneId.of(station.timeZone),
+                                BookingView.Disclosure.STATION, personalData)).toList()));
     }
 
     private record Seen(BookingEntity booking, BookingView.Disclosure disclosure) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -26,6 +27,7 @@ import sh.grassroots.stations.mediation.application.MediationView;
 import sh.grassroots.stations.mediation.application.ScheduleMediation;
 import sh.grassroots.stations.mediation.model.Outcome;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -86,6 +88,15 @@ public class MediationResource {
                                 .build(stationId, view.booking().id()))
                         .entity(view).type(MediaType.APPLICATION_JSON)
                         .header(HttpHeaders.ETAG, ETags.of(view.version())).build());
+    }
+
+    /** The station's mediations from {@code from} (YYYY-MM-DD, today when absent) on: its managers. */
+    @GET
+    @Path("mediations")
+    public Uni<List<MediationView>> list(@PathParam("stationId") UUID stationId, @QueryParam("from") LocalDate from,
+                                         @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
+        return mediations.ofStation(caller, stationId, from);
     }
 
     @GET

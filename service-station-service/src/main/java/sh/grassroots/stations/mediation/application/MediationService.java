@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.platform.access.Caller;
+import sh.grassroots.stations.access.application.StationAccess;
 import sh.grassroots.stations.access.model.StationAccessPolicy;
 import sh.grassroots.stations.booking.application.Arrangement;
 import sh.grassroots.stations.booking.application.BookingService;
@@ -28,8 +29,10 @@ import sh.grassroots.stations.station.application.StationLookup;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -43,10 +46,12 @@ public class MediationService {
     private final BookingTransactions transactions;
     private final StationLookup lookup;
     private final PersonalData personalData;
+    private final StationAccess access;
     private final Clock clock;
 
     public MediationService(BookingService bookings, BookingTransactions transactions, StationLookup lookup,
-                            PersonalData personalData, Clock clock) {
+                            PersonalData personalData, StationAccess access, Clock clock) {
+        this.access = access;
         this.bookings = bookings;
         this.transactions = transactions;
         this.lookup = lookup;
@@ -82,6 +87,29 @@ public class MediationService {
                 })
                 .map(placed -> MediationView.of(placed.booking(), saved[0], zoneOf(placed.booking()), personalData,
                         placed.disclosure() == BookingView.Disclosure.STATION, false));
+    }
+
+    /**
+     * A station's mediation sessions from {@code from} on (today when null), soonest first: the station's managers
+     * only. As in every list, the family's names and phone are masked; opening one shows them.
+     */
+    @WithSession
+    public Uni<List<MediationView>> ofStation(Caller caller, UUID stationId, LocalDate from) {
+        return lookup.station(stationId).chain(station -> access.policy(caller).chain(policy ->
+                access.station(station).chain(ref -> StationAccess.enforce(policy.manage(ref), station))))
+                .chain(station -> {
+                    ZoneId zone = ZoneId.of(station.timeZone);
+                    LocalDate first = from != null ? from : LocalDate.now(clock.withZone(zone));
+                    return Panache.getSession().chain(session -> session.createSelectionQuery(
+                                    "select b, m from BookingEntity b, MediationEntity m where m.bookingId = b.id"
+                                            + " and b.stationId = ?1 and b.startsAt >= ?2 order by b.startsAt, b.id",
+                                    Object[].class)
+                            .setParameter(1, stationId).setParameter(2, first.atStartOfDay(zone).toOffsetDateTime())
+                            .setMaxResults(500).getResultList())
+                            .map(rows -> rows.stream().map(r -> MediationView.of(BookingView.of((BookingEntity) r[0],
+                                            zone, BookingView.Disclosure.STATION, personalData), (MediationEntity) r[1],
+                                    zone, personalData, false, false)).toList());
+                });
     }
 
     /** The station's managers and the arranging side. */

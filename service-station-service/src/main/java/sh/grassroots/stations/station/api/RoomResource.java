@@ -63,6 +63,11 @@ public class RoomResource {
     }
 
     @GET
+    public Uni<List<RoomView>> list(@PathParam("stationId") UUID stationId, @Context HttpHeaders headers) {
+        return stations.rooms(Callers.require(headers::getHeaderString), stationId);
+    }
+
+    @GET
     @Path("{roomId}")
     public Uni<RoomView> get(@PathParam("stationId") UUID stationId, @PathParam("roomId") UUID roomId,
                              @Context HttpHeaders headers) {

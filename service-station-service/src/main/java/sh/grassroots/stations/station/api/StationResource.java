@@ -79,6 +79,12 @@ public class StationResource {
                         .entity(created).type(MediaType.APPLICATION_JSON).build());
     }
 
+    /** The stations the caller runs (named manager, or admin of the station's district); empty for anyone else. */
+    @GET
+    public Uni<List<StationService.StationSummary>> runByMe(@Context HttpHeaders headers) {
+        return stations.runByCaller(Callers.require(headers::getHeaderString));
+    }
+
     @GET
     @Path("{stationId}")
     public Uni<StationView> get(@PathParam("stationId") UUID stationId, @Context HttpHeaders headers) {

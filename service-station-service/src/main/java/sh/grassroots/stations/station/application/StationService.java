@@ -88,6 +88,45 @@ public class StationService {
                                                         : null, hours, closures))))));
     }
 
+    /** A station as the list of the stations one runs shows it. */
+    public record StationSummary(UUID id, String name, String districtCode, String address) {
+    }
+
+    /**
+     * The stations the caller runs: those they are named manager of, and every station of a
+     * district admin's district. Anyone signed in may ask; who runs none gets an empty list. Each
+     * candidate is put to the policy, so that the list and the desk's checks never disagree.
+     */
+    @WithSession
+    public Uni<List<StationSummary>> runByCaller(Caller caller) {
+        return access.policy(caller).chain(policy -> StationAccess.enforce(policy.look(), policy)).chain(policy ->
+                StationEntity.<StationEntity>list("id in (select m.key.stationId from StationManagerEntity m"
+                                + " where m.key.subject = ?1) or districtCode = ?2 order by name, id",
+                        caller.subject(), caller.district() == null ? "" : caller.district())
+                        .chain(candidates -> {
+                            Uni<List<StationSummary>> run = Uni.createFrom().item(new java.util.ArrayList<>());
+                            for (StationEntity station : candidates) {
+                                run = run.chain(list -> access.station(station).map(ref -> {
+                                    if (policy.runs(ref)) {
+                                        list.add(new StationSummary(station.id, station.name, station.districtCode,
+                                                station.address));
+                                    }
+                                    return list;
+                                }));
+                            }
+                            return run;
+                        }));
+    }
+
+    /** A station's rooms, by name: anyone signed in, as they book them. */
+    @WithSession
+    public Uni<List<RoomView>> rooms(Caller caller, UUID stationId) {
+        return lookup.station(stationId).chain(station -> access.policy(caller)
+                .chain(policy -> StationAccess.enforce(policy.look(), policy))
+                .chain(policy -> RoomEntity.<RoomEntity>list("stationId = ?1 order by name, id", stationId))
+                .map(rooms -> rooms.stream().map(RoomView::of).toList()));
+    }
+
     /** The managers of a station: for those who run it. */
     @WithSession
     public Uni<ManagersView> managers(Caller caller, UUID stationId) {

@@ -283,8 +283,18 @@ class StationAccessMatrixTest {
                         List.of(ADMIN),
                         List.of(outOfScope(OTHER_ADMIN), outOfScope(MANAGER), outOfScope(SECRETARY), outOfScope(SOMEONE),
                                 service())),
+                // A list of what the caller runs: anyone may ask, and who runs nothing gets an empty one.
+                new Entry("GET /api/v1/stations", this::nothing, (as, t) -> as.get(STATIONS),
+                        List.of(MANAGER, ADMIN, SOMEONE, SECRETARY), ONLY_PEOPLE),
                 new Entry("GET /api/v1/stations/{stationId}", this::nothing, (as, t) -> as.get(station()),
                         ANYONE, ONLY_PEOPLE),
+                new Entry("GET /api/v1/stations/{stationId}/rooms", this::nothing, (as, t) -> as.get(station() + "/rooms"),
+                        ANYONE, ONLY_PEOPLE),
+                new Entry("GET /api/v1/stations/{stationId}/bookings/pending", this::penglaiRequested,
+                        (as, t) -> as.get(station() + "/bookings/pending"), RUN_THE_STATION, DO_NOT_RUN_IT),
+                new Entry("GET /api/v1/stations/{stationId}/mediations", this::aMediation,
+                        (as, t) -> as.queryParam("from", "2026-12-01").get(station() + "/mediations"),
+                        RUN_THE_STATION, DO_NOT_RUN_IT),
                 new Entry("GET /api/v1/stations/{stationId}/managers", this::nothing,
                         (as, t) -> as.get(station() + "/managers"), RUN_THE_STATION, DO_NOT_RUN_IT),
                 new Entry("PUT /api/v1/stations/{stationId}/managers/{subject}", this::nothing,
@@ -420,6 +430,9 @@ class StationAccessMatrixTest {
         Map<String, Function<RequestSpecification, Response>> calls = new LinkedHashMap<>();
         calls.put("GET /api/v1/stations/{stationId}", as -> as.get(unknownStation));
         calls.put("GET /api/v1/stations/{stationId}/managers", as -> as.get(unknownStation + "/managers"));
+        calls.put("GET /api/v1/stations/{stationId}/rooms", as -> as.get(unknownStation + "/rooms"));
+        calls.put("GET /api/v1/stations/{stationId}/bookings/pending", as -> as.get(unknownStation + "/bookings/pending"));
+        calls.put("GET /api/v1/stations/{stationId}/mediations", as -> as.get(unknownStation + "/mediations"));
         calls.put("PUT /api/v1/stations/{stationId}/managers/{subject}", as -> as.put(unknownStation + "/managers/x"));
         calls.put("DELETE /api/v1/stations/{stationId}/managers/{subject}", as -> as.delete(unknownStation + "/managers/x"));
         calls.put("POST /api/v1/stations/{stationId}/closures", as -> json(as, """
