@@ -293,6 +293,39 @@ class CheckerCatchesBreakageTest {
     }
 
     @Test
+    void anIngressRouteBesideTheApiIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        Map<String, Object> http = Y.map(Y.maps(Y.at(Y.find(docs, "Ingress", "gateway"), "spec.rules")).get(0).get("http"));
+        Y.list(http.get("paths")).add(Map.of("path", "/", "pathType", "Prefix",
+                "backend", Map.of("service", Map.of("name", "gateway", "port", Map.of("name", "http")))));
+        Y.list(http.get("paths")).add(Map.of("path", "/q/openapi", "pathType", "Exact",
+                "backend", Map.of("service", Map.of("name", "gateway", "port", Map.of("name", "http")))));
+        List<String> v = ManifestChecker.check(facts, docs);
+        assertViolation(v, "Ingress gateway", "routes / (Prefix)");
+        assertViolation(v, "Ingress gateway", "routes /q/openapi (Exact)");
+    }
+
+    @Test
+    void aDistrictJwksHostTheGatewayCannotReachOrAPemKeyOutsideASecretIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        configMapData(docs, "gateway").put("GATEWAY_DISTRICT_ISSUERS",
+                "310101=https://id.huangpu.example|https://id.huangpu.example/jwks.json,310104=https://id.xuhui.example|/opt/keys/310104.pem");
+        List<String> v = ManifestChecker.check(facts, docs);
+        assertViolation(v, "gateway", "district 310101", "https://id.huangpu.example/jwks.json", "no NetworkPolicy lets it reach");
+        assertViolation(v, "gateway", "district 310104", "/opt/keys/310104.pem is in no volume mounted from a Secret");
+    }
+
+    @Test
+    void egressToEveryAddressForAJwksHostIsCaught() {
+        List<Map<String, Object>> docs = fresh("dev");
+        configMapData(docs, "gateway").put("GATEWAY_DISTRICT_ISSUERS",
+                "310101=https://id.huangpu.example|https://id.huangpu.example/jwks.json");
+        Y.mapAt(Y.find(docs, "NetworkPolicy", "gateway-district-issuers"), "spec").put("egress", List.of(Map.of(
+                "to", List.of(Map.of("ipBlock", Map.of("cidr", "0.0.0.0/0"))), "ports", List.of(Map.of("port", 443)))));
+        assertViolation(ManifestChecker.check(facts, docs), "gateway", "egress on 443 to every address");
+    }
+
+    @Test
     void theScannerPicksUpTopicsAndVariablesOfNewCode(@TempDir Path root) throws Exception {
         Path app = root.resolve("booking-service");
         Files.createDirectories(app.resolve("src/main/resources"));

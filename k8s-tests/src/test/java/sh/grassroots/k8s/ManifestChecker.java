@@ -30,6 +30,9 @@ final class ManifestChecker {
     }
 
     static final String MANAGEMENT = "management";
+    /** The only paths the Ingress may route: the API of people's apps and of other districts. */
+    static final List<String> PUBLIC_PREFIXES = List.of("/api/", "/inter-district/");
+    static final String DISTRICT_ISSUERS = "GATEWAY_DISTRICT_ISSUERS";
     private static final Map<String, String> MONITORING_NAMESPACE = Map.of("kubernetes.io/metadata.name", "monitoring");
     /** Namespaces other than the app's own: the ingress controller's and any other. */
     private static final List<Map<String, String>> OTHER_NAMESPACES = List.of(
@@ -64,6 +67,7 @@ final class ManifestChecker {
         });
         c.checkTopics();
         c.checkPostgresClusters();
+        c.checkIngressPaths();
         return c.violations;
     }
 
@@ -296,6 +300,7 @@ final class ManifestChecker {
         checkDatabase(app, env, pod, dep, clusterUsers);
         checkKafka(app, env, pod);
         checkUrls(name, env, pod);
+        checkDistrictIssuers(app, env, pod, container, podSpec);
         for (Map<String, Object> ingress : Y.ofKind(docs, "Ingress")) {
             boolean routesHere = Y.maps(Y.at(ingress, "spec.rules")).stream()
                     .flatMap(r -> Y.maps(Y.at(r, "http.paths")).stream())
@@ -347,6 +352,74 @@ final class ManifestChecker {
             if (net.admitsFromNamespace(namespace, Map.of("app.kubernetes.io/name", "ingress-nginx"), pod, httpPort)) {
                 fail(name + ": NetworkPolicies let another namespace (" + namespace.values() + ") reach its HTTP port "
                         + httpPort + "; only the gateway may");
+            }
+        }
+    }
+
+    /**
+     * The Ingress routes the API alone: /api/ for the app, /inter-district/ for other districts.
+     * A route to / would publish whatever else the gateway serves (OpenAPI, Swagger UI).
+     */
+    private void checkIngressPaths() {
+        for (Map<String, Object> ingress : Y.ofKind(docs, "Ingress")) {
+            if (Y.at(ingress, "spec.defaultBackend") != null) {
+                fail("Ingress " + Y.name(ingress) + ": a defaultBackend routes every path; only " + PUBLIC_PREFIXES + " are public");
+            }
+            for (Map<String, Object> rule : Y.maps(Y.at(ingress, "spec.rules"))) {
+                for (Map<String, Object> path : Y.maps(Y.at(rule, "http.paths"))) {
+                    String p = Objects.requireNonNullElse(Y.str(path.get("path")), "/");
+                    String type = Y.str(path.get("pathType"));
+                    boolean prefix = "Prefix".equals(type) || "Exact".equals(type);
+                    String normal = p.endsWith("/") ? p : p + "/";
+                    if (!prefix || PUBLIC_PREFIXES.stream().noneMatch(normal::startsWith)) {
+                        fail("Ingress " + Y.name(ingress) + ": routes " + p + " (" + type + "); only " + PUBLIC_PREFIXES
+                                + " are public (Prefix or Exact)");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Each district issuer the gateway is configured with must be reachable: a JWKS URL through an
+     * egress rule to the provider's addresses on its port (not to every address), a PEM file inside
+     * a volume mounted from a Secret.
+     */
+    private void checkDistrictIssuers(CodeFacts.App app, Map<String, String> env, NetworkModel.Pod pod,
+                                      Map<String, Object> container, Map<String, Object> podSpec) {
+        if (!app.reads(DISTRICT_ISSUERS)) {
+            return;
+        }
+        for (String entry : Objects.requireNonNullElse(env.get(DISTRICT_ISSUERS), "").split(",")) {
+            int eq = entry.indexOf('=');
+            String[] parts = eq < 1 ? new String[0] : entry.substring(eq + 1).split("\\|", -1);
+            if (entry.isBlank()) {
+                continue;
+            }
+            if (parts.length < 2) {
+                fail(app.name() + ": " + DISTRICT_ISSUERS + " entry \"" + entry.strip() + "\" is not code=issuer|key[|algorithm]");
+                continue;
+            }
+            String district = entry.substring(0, eq).strip();
+            String key = parts[1].strip();
+            Matcher url = URL.matcher(key);
+            if (url.matches()) {
+                int port = url.group(5) != null ? Integer.parseInt(url.group(5)) : ("https".equals(url.group(1)) ? 443 : 80);
+                List<String> cidrs = net.externalEgress(pod, port);
+                if (cidrs.isEmpty()) {
+                    fail(app.name() + ": district " + district + "'s keys are at " + key + " but no NetworkPolicy lets it reach "
+                            + "an outside address on " + port + " (add the host's ipBlock to NetworkPolicy gateway-district-issuers)");
+                } else if (cidrs.stream().anyMatch(c -> c.equals("0.0.0.0/0") || c.equals("::/0"))) {
+                    fail(app.name() + ": egress on " + port + " to every address; name the JWKS hosts' addresses (ipBlock) instead");
+                }
+            } else {
+                boolean fromSecret = Y.maps(container.get("volumeMounts")).stream()
+                        .filter(m -> key.startsWith(Y.str(m.get("mountPath")) + "/"))
+                        .anyMatch(m -> Y.maps(podSpec.get("volumes")).stream()
+                                .anyMatch(v -> Objects.equals(v.get("name"), m.get("name")) && v.get("secret") != null));
+                if (!fromSecret) {
+                    fail(app.name() + ": district " + district + "'s key " + key + " is in no volume mounted from a Secret");
+                }
             }
         }
     }
