@@ -326,6 +326,27 @@ class CheckerCatchesBreakageTest {
     }
 
     @Test
+    void anImageThatIsNotAPinnedBuildIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        container(docs, "gateway").put("image", "registry.example.com/grassroots/gateway:0.1.0-SNAPSHOT");
+        container(docs, "org-service").put("image", "grassroots/org-service:1.4.0");
+        container(docs, "training-service").put("image", "registry.example.com/grassroots/training-service:latest");
+        container(docs, "service-station-service").put("image", "registry.example.com/grassroots/service-station-service");
+        List<String> v = ManifestChecker.check(facts, docs);
+        assertViolation(v, "gateway", "the tag 0.1.0-SNAPSHOT names no single build");
+        assertViolation(v, "org-service", "grassroots/org-service:1.4.0 names no registry");
+        assertViolation(v, "training-service", "the tag latest names no single build");
+        assertViolation(v, "service-station-service", "neither a tag nor a digest");
+    }
+
+    @Test
+    void anImagePinnedByDigestAsBinImagesWritesItAfterAPushPasses() {
+        List<Map<String, Object>> docs = fresh("prod");
+        container(docs, "gateway").put("image", "registry.example.com:5000/grassroots/gateway:0.1.0-0123456789ab@sha256:" + "ab".repeat(32));
+        assertEquals(List.of(), ManifestChecker.check(facts, docs));
+    }
+
+    @Test
     void theScannerPicksUpTopicsAndVariablesOfNewCode(@TempDir Path root) throws Exception {
         Path app = root.resolve("booking-service");
         Files.createDirectories(app.resolve("src/main/resources"));

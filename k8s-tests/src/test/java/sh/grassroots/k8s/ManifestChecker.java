@@ -39,6 +39,8 @@ final class ManifestChecker {
             Map.of("kubernetes.io/metadata.name", "ingress-nginx"), Map.of("kubernetes.io/metadata.name", "someone-else"));
     private static final Map<String, String> PROMETHEUS = Map.of("app.kubernetes.io/name", "prometheus");
 
+    private static final Pattern IMAGE = Pattern.compile(
+            "^([a-z0-9.-]+(?::\\d+)?)/([a-z0-9._/-]+)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?$");
     private static final Pattern URL = Pattern.compile("^(https?)://([a-z0-9]([-a-z0-9]*[a-z0-9])?)(\\.[^:/]*)?(?::(\\d+))?(/.*)?$");
 
     private final CodeFacts facts;
@@ -149,6 +151,8 @@ final class ManifestChecker {
                 .orElse(containers.isEmpty() ? Map.of() : containers.get(0));
         NetworkModel.Pod pod = net.pods.get("Deployment/" + name);
 
+        checkImage(name, Y.str(container.get("image")));
+
         // Environment: every ${VAR} the configuration reads must be set.
         Map<String, String> env = environment(name, container);
         for (String var : app.envDefaults().keySet()) {
@@ -156,6 +160,11 @@ final class ManifestChecker {
                 fail(name + ": application.properties reads ${" + var + "} but Deployment " + name
                         + " does not set it (env or envFrom ConfigMap/Secret)");
             }
+        }
+
+        // Logs: the prod profile's JSON, which the cluster's collector parses (plain text is for bin/run).
+        if ("false".equalsIgnoreCase(env.get("QUARKUS_LOG_CONSOLE_JSON_ENABLED")) || env.containsKey("QUARKUS_PROFILE")) {
+            fail(name + ": the Deployment turns off the prod profile's JSON logs (QUARKUS_LOG_CONSOLE_JSON_ENABLED / QUARKUS_PROFILE)");
         }
 
         // Ports and probes. With the management interface on, health and metrics are served on the
@@ -421,6 +430,28 @@ final class ManifestChecker {
                     fail(app.name() + ": district " + district + "'s key " + key + " is in no volume mounted from a Secret");
                 }
             }
+        }
+    }
+
+    /**
+     * The image is what a build produced and pushed: a registry, this app's name, and a tag that
+     * names one build (not a SNAPSHOT, not latest) or a digest. bin/images writes it into the
+     * overlay's images.yaml.
+     */
+    private void checkImage(String app, String image) {
+        Matcher m = IMAGE.matcher(Objects.requireNonNullElse(image, ""));
+        if (!m.matches() || !(m.group(1).contains(".") || m.group(1).contains(":") || m.group(1).equals("localhost"))) {
+            fail(app + ": image " + image + " names no registry (<registry>/<group>/" + app + ":<tag>): run bin/images --pin <overlay>");
+            return;
+        }
+        if (!m.group(2).endsWith("/" + app)) {
+            fail(app + ": image " + image + " is not " + app + "'s image");
+        }
+        String tag = m.group(3);
+        if (tag == null && m.group(4) == null) {
+            fail(app + ": image " + image + " has neither a tag nor a digest");
+        } else if (tag != null && m.group(4) == null && (tag.toUpperCase(java.util.Locale.ROOT).contains("SNAPSHOT") || tag.equals("latest"))) {
+            fail(app + ": image " + image + ": the tag " + tag + " names no single build");
         }
     }
 

@@ -51,6 +51,16 @@ class ManifestsMatchCodeTest {
     }
 
     @Test
+    void everyAppLogsJsonInTheProdProfileAndPlainTextInTheOthers() throws Exception {
+        for (CodeFacts.App app : facts.apps().values()) {
+            assertTrue(java.nio.file.Files.readString(app.module().resolve("pom.xml")).contains("<artifactId>quarkus-logging-json</artifactId>"),
+                    app.name() + ": no quarkus-logging-json");
+            assertEquals("true", app.properties().getProperty("%prod.quarkus.log.console.json.enabled"), app.name());
+            assertEquals("false", app.properties().getProperty("quarkus.log.console.json.enabled"), app.name());
+        }
+    }
+
+    @Test
     void thereAreDevAndProdOverlays() throws Exception {
         List<String> names = overlays().stream().map(p -> p.getFileName().toString()).toList();
         assertTrue(names.containsAll(List.of("dev", "prod")), "overlays: " + names);
