@@ -347,6 +347,13 @@ class CheckerCatchesBreakageTest {
     }
 
     @Test
+    void anObsoleteStrimziAnnotationIsCaught() {
+        List<Map<String, Object>> docs = fresh("dev");
+        Y.map(Y.find(docs, "Kafka", "grassroots").get("metadata")).put("annotations", Map.of("strimzi.io/kraft", "enabled"));
+        assertViolation(ManifestChecker.check(facts, docs), "Kafka grassroots", "strimzi.io/kraft is obsolete");
+    }
+
+    @Test
     void theScannerPicksUpTopicsAndVariablesOfNewCode(@TempDir Path root) throws Exception {
         Path app = root.resolve("booking-service");
         Files.createDirectories(app.resolve("src/main/resources"));

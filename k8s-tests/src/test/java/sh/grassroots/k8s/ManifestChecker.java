@@ -599,6 +599,11 @@ final class ManifestChecker {
             if (Y.at(kafka, "spec.zookeeper") != null) {
                 fail("Kafka " + Y.name(kafka) + ": uses ZooKeeper, expected KRaft");
             }
+            for (String obsolete : List.of("strimzi.io/kraft", "strimzi.io/node-pools")) {
+                if (Y.stringMap(Y.at(kafka, "metadata.annotations")).containsKey(obsolete)) {
+                    fail("Kafka " + Y.name(kafka) + ": annotation " + obsolete + " is obsolete (KRaft and node pools are all Strimzi 1.x knows)");
+                }
+            }
             boolean controllers = Y.ofKind(docs, "KafkaNodePool").stream()
                     .anyMatch(p -> Y.name(kafka).equals(Y.stringMap(Y.at(p, "metadata.labels")).get("strimzi.io/cluster"))
                             && Y.list(Y.at(p, "spec.roles")).contains("controller"));
