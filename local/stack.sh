@@ -36,10 +36,23 @@ stack_wait_port() { # port seconds
   done
 }
 
+# PostgreSQL's server binaries: $PG_BIN_DIR when set (any system), else Debian's newest under
+# /usr/lib/postgresql, else the install pg_config names or the one on the PATH (Homebrew, Fedora,
+# Arch); on Debian without any, the postgresql package is installed.
 stack_pg_bin() {
   local bin
+  if [ -n "${PG_BIN_DIR:-}" ] && [ -x "$PG_BIN_DIR/postgres" ]; then echo "$PG_BIN_DIR"; return 0; fi
   bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
   if [ -z "$bin" ] || [ ! -x "$bin/postgres" ]; then
+    for bin in "$(pg_config --bindir 2>/dev/null || true)" "$(dirname "$(command -v postgres 2>/dev/null || echo /nonexistent/x)")"; do
+      if [ -n "$bin" ] && [ -x "$bin/postgres" ] && [ -x "$bin/initdb" ]; then echo "$bin"; return 0; fi
+    done
+    bin=""
+  fi
+  if [ -z "$bin" ] || [ ! -x "$bin/postgres" ]; then
+    if ! command -v apt-get >/dev/null; then
+      stack_log "no PostgreSQL server binaries found: install PostgreSQL (server) and set PG_BIN_DIR to its bin folder"; return 1
+    fi
     stack_log "no PostgreSQL server binaries found; installing Debian's postgresql package"
     if [ "$(id -u)" -ne 0 ]; then stack_log "need root to apt-get install postgresql"; return 1; fi
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) >&2 || return 1

@@ -1,6 +1,5 @@
 package sh.grassroots.k8s;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +24,6 @@ class CheckerCatchesBreakageTest {
 
     @BeforeAll
     static void renderOnce() throws Exception {
-        Assumptions.assumeTrue(Kustomize.command().isPresent(),
-                "neither kubectl nor kustomize is on the PATH: the negative checks were NOT run");
         facts = CodeFacts.scan(Kustomize.root());
         for (String overlay : List.of("dev", "prod")) {
             RENDERED.put(overlay, Kustomize.render(Kustomize.root().resolve("k8s/overlays/" + overlay)));
@@ -293,6 +290,67 @@ class CheckerCatchesBreakageTest {
         assertViolation(v, "gateway", "PodDisruptionBudget");
         assertViolation(v, "org-service", "anti-affinity");
         assertViolation(v, "org.organization.v1", "replication 1");
+    }
+
+    @Test
+    void anIngressRouteBesideTheApiIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        Map<String, Object> http = Y.map(Y.maps(Y.at(Y.find(docs, "Ingress", "gateway"), "spec.rules")).get(0).get("http"));
+        Y.list(http.get("paths")).add(Map.of("path", "/", "pathType", "Prefix",
+                "backend", Map.of("service", Map.of("name", "gateway", "port", Map.of("name", "http")))));
+        Y.list(http.get("paths")).add(Map.of("path", "/q/openapi", "pathType", "Exact",
+                "backend", Map.of("service", Map.of("name", "gateway", "port", Map.of("name", "http")))));
+        List<String> v = ManifestChecker.check(facts, docs);
+        assertViolation(v, "Ingress gateway", "routes / (Prefix)");
+        assertViolation(v, "Ingress gateway", "routes /q/openapi (Exact)");
+    }
+
+    @Test
+    void aDistrictJwksHostTheGatewayCannotReachOrAPemKeyOutsideASecretIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        configMapData(docs, "gateway").put("GATEWAY_DISTRICT_ISSUERS",
+                "310101=https://id.huangpu.example|https://id.huangpu.example/jwks.json,310104=https://id.xuhui.example|/opt/keys/310104.pem");
+        List<String> v = ManifestChecker.check(facts, docs);
+        assertViolation(v, "gateway", "district 310101", "https://id.huangpu.example/jwks.json", "no NetworkPolicy lets it reach");
+        assertViolation(v, "gateway", "district 310104", "/opt/keys/310104.pem is in no volume mounted from a Secret");
+    }
+
+    @Test
+    void egressToEveryAddressForAJwksHostIsCaught() {
+        List<Map<String, Object>> docs = fresh("dev");
+        configMapData(docs, "gateway").put("GATEWAY_DISTRICT_ISSUERS",
+                "310101=https://id.huangpu.example|https://id.huangpu.example/jwks.json");
+        Y.mapAt(Y.find(docs, "NetworkPolicy", "gateway-district-issuers"), "spec").put("egress", List.of(Map.of(
+                "to", List.of(Map.of("ipBlock", Map.of("cidr", "0.0.0.0/0"))), "ports", List.of(Map.of("port", 443)))));
+        assertViolation(ManifestChecker.check(facts, docs), "gateway", "egress on 443 to every address");
+    }
+
+    @Test
+    void anImageThatIsNotAPinnedBuildIsCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        container(docs, "gateway").put("image", "registry.example.com/grassroots/gateway:0.1.0-SNAPSHOT");
+        container(docs, "org-service").put("image", "grassroots/org-service:1.4.0");
+        container(docs, "training-service").put("image", "registry.example.com/grassroots/training-service:latest");
+        container(docs, "service-station-service").put("image", "registry.example.com/grassroots/service-station-service");
+        List<String> v = ManifestChecker.check(facts, docs);
+        assertViolation(v, "gateway", "the tag 0.1.0-SNAPSHOT names no single build");
+        assertViolation(v, "org-service", "grassroots/org-service:1.4.0 names no registry");
+        assertViolation(v, "training-service", "the tag latest names no single build");
+        assertViolation(v, "service-station-service", "neither a tag nor a digest");
+    }
+
+    @Test
+    void anImagePinnedByDigestAsBinImagesWritesItAfterAPushPasses() {
+        List<Map<String, Object>> docs = fresh("prod");
+        container(docs, "gateway").put("image", "registry.example.com:5000/grassroots/gateway:0.1.0-0123456789ab@sha256:" + "ab".repeat(32));
+        assertEquals(List.of(), ManifestChecker.check(facts, docs));
+    }
+
+    @Test
+    void anObsoleteStrimziAnnotationIsCaught() {
+        List<Map<String, Object>> docs = fresh("dev");
+        Y.map(Y.find(docs, "Kafka", "grassroots").get("metadata")).put("annotations", Map.of("strimzi.io/kraft", "enabled"));
+        assertViolation(ManifestChecker.check(facts, docs), "Kafka grassroots", "strimzi.io/kraft is obsolete");
     }
 
     @Test

@@ -36,6 +36,11 @@ final class Kustomize {
         }
     }
 
+    /** Where local/tools.sh installs kubectl when the machine has none. */
+    static Path localTools() {
+        return root().resolve(".local/tools/bin");
+    }
+
     /** The command to render with, or empty when neither kubectl nor kustomize is installed. */
     static Optional<List<String>> command() {
         for (String tool : List.of("kubectl", "kustomize")) {
@@ -49,7 +54,8 @@ final class Kustomize {
     }
 
     private static Optional<Path> onPath(String tool) {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("") + File.pathSeparator + "/usr/bin" + File.pathSeparator + "/usr/local/bin";
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse("") + File.pathSeparator + "/usr/bin" + File.pathSeparator
+                + "/usr/local/bin" + File.pathSeparator + localTools();
         for (String dir : path.split(File.pathSeparator)) {
             if (!dir.isEmpty()) {
                 Path candidate = Path.of(dir, tool);
@@ -62,7 +68,8 @@ final class Kustomize {
     }
 
     static String render(Path kustomization) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(command().orElseThrow(() -> new IllegalStateException("no kubectl or kustomize")));
+        List<String> cmd = new ArrayList<>(command().orElseThrow(() -> new IllegalStateException(
+                "neither kubectl nor kustomize is installed: run local/tools.sh kubectl (bin/test does), or install kubectl >= 1.27")));
         cmd.add(kustomization.toString());
         Path err = Files.createTempFile("kustomize", ".err");
         try {

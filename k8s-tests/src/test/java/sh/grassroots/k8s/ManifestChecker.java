@@ -30,12 +30,17 @@ final class ManifestChecker {
     }
 
     static final String MANAGEMENT = "management";
+    /** The only paths the Ingress may route: the API of people's apps and of other districts. */
+    static final List<String> PUBLIC_PREFIXES = List.of("/api/", "/inter-district/");
+    static final String DISTRICT_ISSUERS = "GATEWAY_DISTRICT_ISSUERS";
     private static final Map<String, String> MONITORING_NAMESPACE = Map.of("kubernetes.io/metadata.name", "monitoring");
     /** Namespaces other than the app's own: the ingress controller's and any other. */
     private static final List<Map<String, String>> OTHER_NAMESPACES = List.of(
             Map.of("kubernetes.io/metadata.name", "ingress-nginx"), Map.of("kubernetes.io/metadata.name", "someone-else"));
     private static final Map<String, String> PROMETHEUS = Map.of("app.kubernetes.io/name", "prometheus");
 
+    private static final Pattern IMAGE = Pattern.compile(
+            "^([a-z0-9.-]+(?::\\d+)?)/([a-z0-9._/-]+)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?$");
     private static final Pattern URL = Pattern.compile("^(https?)://([a-z0-9]([-a-z0-9]*[a-z0-9])?)(\\.[^:/]*)?(?::(\\d+))?(/.*)?$");
 
     private final CodeFacts facts;
@@ -64,6 +69,7 @@ final class ManifestChecker {
         });
         c.checkTopics();
         c.checkPostgresClusters();
+        c.checkIngressPaths();
         return c.violations;
     }
 
@@ -145,6 +151,8 @@ final class ManifestChecker {
                 .orElse(containers.isEmpty() ? Map.of() : containers.get(0));
         NetworkModel.Pod pod = net.pods.get("Deployment/" + name);
 
+        checkImage(name, Y.str(container.get("image")));
+
         // Environment: every ${VAR} the configuration reads must be set.
         Map<String, String> env = environment(name, container);
         for (String var : app.envDefaults().keySet()) {
@@ -152,6 +160,11 @@ final class ManifestChecker {
                 fail(name + ": application.properties reads ${" + var + "} but Deployment " + name
                         + " does not set it (env or envFrom ConfigMap/Secret)");
             }
+        }
+
+        // Logs: the prod profile's JSON, which the cluster's collector parses (plain text is for bin/run).
+        if ("false".equalsIgnoreCase(env.get("QUARKUS_LOG_CONSOLE_JSON_ENABLED")) || env.containsKey("QUARKUS_PROFILE")) {
+            fail(name + ": the Deployment turns off the prod profile's JSON logs (QUARKUS_LOG_CONSOLE_JSON_ENABLED / QUARKUS_PROFILE)");
         }
 
         // Ports and probes. With the management interface on, health and metrics are served on the
@@ -296,6 +309,7 @@ final class ManifestChecker {
         checkDatabase(app, env, pod, dep, clusterUsers);
         checkKafka(app, env, pod);
         checkUrls(name, env, pod);
+        checkDistrictIssuers(app, env, pod, container, podSpec);
         for (Map<String, Object> ingress : Y.ofKind(docs, "Ingress")) {
             boolean routesHere = Y.maps(Y.at(ingress, "spec.rules")).stream()
                     .flatMap(r -> Y.maps(Y.at(r, "http.paths")).stream())
@@ -348,6 +362,96 @@ final class ManifestChecker {
                 fail(name + ": NetworkPolicies let another namespace (" + namespace.values() + ") reach its HTTP port "
                         + httpPort + "; only the gateway may");
             }
+        }
+    }
+
+    /**
+     * The Ingress routes the API alone: /api/ for the app, /inter-district/ for other districts.
+     * A route to / would publish whatever else the gateway serves (OpenAPI, Swagger UI).
+     */
+    private void checkIngressPaths() {
+        for (Map<String, Object> ingress : Y.ofKind(docs, "Ingress")) {
+            if (Y.at(ingress, "spec.defaultBackend") != null) {
+                fail("Ingress " + Y.name(ingress) + ": a defaultBackend routes every path; only " + PUBLIC_PREFIXES + " are public");
+            }
+            for (Map<String, Object> rule : Y.maps(Y.at(ingress, "spec.rules"))) {
+                for (Map<String, Object> path : Y.maps(Y.at(rule, "http.paths"))) {
+                    String p = Objects.requireNonNullElse(Y.str(path.get("path")), "/");
+                    String type = Y.str(path.get("pathType"));
+                    boolean prefix = "Prefix".equals(type) || "Exact".equals(type);
+                    String normal = p.endsWith("/") ? p : p + "/";
+                    if (!prefix || PUBLIC_PREFIXES.stream().noneMatch(normal::startsWith)) {
+                        fail("Ingress " + Y.name(ingress) + ": routes " + p + " (" + type + "); only " + PUBLIC_PREFIXES
+                                + " are public (Prefix or Exact)");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Each district issuer the gateway is configured with must be reachable: a JWKS URL through an
+     * egress rule to the provider's addresses on its port (not to every address), a PEM file inside
+     * a volume mounted from a Secret.
+     */
+    private void checkDistrictIssuers(CodeFacts.App app, Map<String, String> env, NetworkModel.Pod pod,
+                                      Map<String, Object> container, Map<String, Object> podSpec) {
+        if (!app.reads(DISTRICT_ISSUERS)) {
+            return;
+        }
+        for (String entry : Objects.requireNonNullElse(env.get(DISTRICT_ISSUERS), "").split(",")) {
+            int eq = entry.indexOf('=');
+            String[] parts = eq < 1 ? new String[0] : entry.substring(eq + 1).split("\\|", -1);
+            if (entry.isBlank()) {
+                continue;
+            }
+            if (parts.length < 2) {
+                fail(app.name() + ": " + DISTRICT_ISSUERS + " entry \"" + entry.strip() + "\" is not code=issuer|key[|algorithm]");
+                continue;
+            }
+            String district = entry.substring(0, eq).strip();
+            String key = parts[1].strip();
+            Matcher url = URL.matcher(key);
+            if (url.matches()) {
+                int port = url.group(5) != null ? Integer.parseInt(url.group(5)) : ("https".equals(url.group(1)) ? 443 : 80);
+                List<String> cidrs = net.externalEgress(pod, port);
+                if (cidrs.isEmpty()) {
+                    fail(app.name() + ": district " + district + "'s keys are at " + key + " but no NetworkPolicy lets it reach "
+                            + "an outside address on " + port + " (add the host's ipBlock to NetworkPolicy gateway-district-issuers)");
+                } else if (cidrs.stream().anyMatch(c -> c.equals("0.0.0.0/0") || c.equals("::/0"))) {
+                    fail(app.name() + ": egress on " + port + " to every address; name the JWKS hosts' addresses (ipBlock) instead");
+                }
+            } else {
+                boolean fromSecret = Y.maps(container.get("volumeMounts")).stream()
+                        .filter(m -> key.startsWith(Y.str(m.get("mountPath")) + "/"))
+                        .anyMatch(m -> Y.maps(podSpec.get("volumes")).stream()
+                                .anyMatch(v -> Objects.equals(v.get("name"), m.get("name")) && v.get("secret") != null));
+                if (!fromSecret) {
+                    fail(app.name() + ": district " + district + "'s key " + key + " is in no volume mounted from a Secret");
+                }
+            }
+        }
+    }
+
+    /**
+     * The image is what a build produced and pushed: a registry, this app's name, and a tag that
+     * names one build (not a SNAPSHOT, not latest) or a digest. bin/images writes it into the
+     * overlay's images.yaml.
+     */
+    private void checkImage(String app, String image) {
+        Matcher m = IMAGE.matcher(Objects.requireNonNullElse(image, ""));
+        if (!m.matches() || !(m.group(1).contains(".") || m.group(1).contains(":") || m.group(1).equals("localhost"))) {
+            fail(app + ": image " + image + " names no registry (<registry>/<group>/" + app + ":<tag>): run bin/images --pin <overlay>");
+            return;
+        }
+        if (!m.group(2).endsWith("/" + app)) {
+            fail(app + ": image " + image + " is not " + app + "'s image");
+        }
+        String tag = m.group(3);
+        if (tag == null && m.group(4) == null) {
+            fail(app + ": image " + image + " has neither a tag nor a digest");
+        } else if (tag != null && m.group(4) == null && (tag.toUpperCase(java.util.Locale.ROOT).contains("SNAPSHOT") || tag.equals("latest"))) {
+            fail(app + ": image " + image + ": the tag " + tag + " names no single build");
         }
     }
 
@@ -494,6 +598,11 @@ final class ManifestChecker {
         for (Map<String, Object> kafka : Y.ofKind(docs, "Kafka")) {
             if (Y.at(kafka, "spec.zookeeper") != null) {
                 fail("Kafka " + Y.name(kafka) + ": uses ZooKeeper, expected KRaft");
+            }
+            for (String obsolete : List.of("strimzi.io/kraft", "strimzi.io/node-pools")) {
+                if (Y.stringMap(Y.at(kafka, "metadata.annotations")).containsKey(obsolete)) {
+                    fail("Kafka " + Y.name(kafka) + ": annotation " + obsolete + " is obsolete (KRaft and node pools are all Strimzi 1.x knows)");
+                }
             }
             boolean controllers = Y.ofKind(docs, "KafkaNodePool").stream()
                     .anyMatch(p -> Y.name(kafka).equals(Y.stringMap(Y.at(p, "metadata.labels")).get("strimzi.io/cluster"))

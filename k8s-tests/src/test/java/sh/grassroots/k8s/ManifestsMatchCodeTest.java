@@ -1,6 +1,5 @@
 package sh.grassroots.k8s;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,9 +28,6 @@ class ManifestsMatchCodeTest {
     }
 
     static List<Map<String, Object>> rendered(Path overlay) throws Exception {
-        Assumptions.assumeTrue(Kustomize.command().isPresent(),
-                "neither kubectl nor kustomize is on the PATH: the overlays were NOT rendered or checked "
-                        + "(install kubectl >= 1.27 to run these checks)");
         return Kustomize.parse(Kustomize.render(overlay));
     }
 
@@ -52,6 +48,16 @@ class ManifestsMatchCodeTest {
             assertEquals(port, facts.apps().get(app).managementPort(Map.of()), app);
         });
         assertTrue(facts.topics().containsAll(Set.of("org.organization.v1", "org.organization.v1.dlq")), "topics: " + facts.topics());
+    }
+
+    @Test
+    void everyAppLogsJsonInTheProdProfileAndPlainTextInTheOthers() throws Exception {
+        for (CodeFacts.App app : facts.apps().values()) {
+            assertTrue(java.nio.file.Files.readString(app.module().resolve("pom.xml")).contains("<artifactId>quarkus-logging-json</artifactId>"),
+                    app.name() + ": no quarkus-logging-json");
+            assertEquals("true", app.properties().getProperty("%prod.quarkus.log.console.json.enabled"), app.name());
+            assertEquals("false", app.properties().getProperty("quarkus.log.console.json.enabled"), app.name());
+        }
     }
 
     @Test
@@ -76,6 +82,44 @@ class ManifestsMatchCodeTest {
         List<Map<String, Object>> docs = rendered(Kustomize.root().resolve("k8s/overlays/prod"));
         List<String> violations = ManifestChecker.checkProduction(facts, docs, 3);
         assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
+    /**
+     * What an operator does to let another district call in (k8s/README.md): in an overlay of
+     * their own, name the district's issuer and keys in the gateway's configuration, mount PEM
+     * keys from the gateway-district-keys secret, and give the JWKS host's address to the
+     * gateway-district-issuers policy. Rendered for real from a throw-away overlay over prod.
+     */
+    @Test
+    void aDistrictIssuerConfiguredInAnOverlayIsReachableAndFitsTheSchemas() throws Exception {
+        Path overlay = Kustomize.root().resolve("k8s-tests/target/overlay-with-districts");
+        java.nio.file.Files.createDirectories(overlay);
+        java.nio.file.Files.writeString(overlay.resolve("kustomization.yaml"), String.join("\n",
+                "apiVersion: kustomize.config.k8s.io/v1beta1",
+                "kind: Kustomization",
+                "resources: [../../../k8s/overlays/prod]",
+                "configMapGenerator:",
+                "  - name: gateway-config",
+                "    behavior: merge",
+                "    literals:",
+                "      - GATEWAY_DISTRICT_ISSUERS=310101=https://id.huangpu.example|https://id.huangpu.example/jwks.json,"
+                        + "310104=https://id.xuhui.example|/etc/grassroots/districts/310104.pem",
+                "patches:",
+                "  - target: {kind: NetworkPolicy, name: gateway-district-issuers}",
+                "    patch: |-",
+                "      - op: replace",
+                "        path: /spec/egress",
+                "        value:",
+                "          - to: [{ipBlock: {cidr: 203.0.113.10/32}}]",
+                "            ports: [{port: 443, protocol: TCP}]",
+                ""));
+        List<Map<String, Object>> docs = Kustomize.parse(Kustomize.render(overlay));
+        String issuers = Y.ofKind(docs, "ConfigMap").stream().filter(c -> Y.name(c).startsWith("gateway-config"))
+                .map(c -> Y.strAt(c, "data.GATEWAY_DISTRICT_ISSUERS")).findFirst().orElse("");
+        assertTrue(issuers.contains("310104=") && issuers.contains("310101="), issuers);
+        assertEquals(List.of(), ManifestChecker.check(facts, docs));
+        Schemas schemas = Schemas.load();
+        assertEquals(List.of(), docs.stream().flatMap(d -> schemas.check(d).stream()).toList());
     }
 
     @Test

@@ -112,6 +112,30 @@ final class NetworkModel {
         return policies.stream().filter(p -> selects(p, pod) && types(p).contains(type)).toList();
     }
 
+    /**
+     * The outside addresses {@code pod} may open TCP connections to on {@code port}: the ipBlocks
+     * of the egress rules that select it ("0.0.0.0/0" for a rule without peers, which allows all).
+     */
+    List<String> externalEgress(Pod pod, int port) {
+        List<Map<String, Object>> sel = selecting(pod, "Egress");
+        if (sel.isEmpty()) {
+            return List.of("0.0.0.0/0");
+        }
+        List<String> cidrs = new ArrayList<>();
+        for (Map<String, Object> p : sel) {
+            for (Map<String, Object> rule : Y.maps(Y.at(p, "spec.egress"))) {
+                if (!portsMatch(rule.get("ports"), null, port, "TCP")) {
+                    continue;
+                }
+                if (rule.get("to") == null || Y.list(rule.get("to")).isEmpty()) {
+                    cidrs.add("0.0.0.0/0");
+                }
+                Y.maps(rule.get("to")).stream().map(peer -> Y.strAt(peer, "ipBlock.cidr")).filter(Objects::nonNull).forEach(cidrs::add);
+            }
+        }
+        return cidrs;
+    }
+
     /** Does some policy let {@code pod} send UDP port 53 (DNS) anywhere? */
     boolean allowsDnsEgress(Pod pod) {
         List<Map<String, Object>> sel = selecting(pod, "Egress");
