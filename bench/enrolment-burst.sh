@@ -70,7 +70,7 @@ for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:$GATEWAY/api/v
   -H "Authorization: Bearer $ADMIN"; done
 
 echo "[bench] $MEMBERS members, one session of $SEATS seats, through the gateway (bulkhead ${GATEWAY_BULKHEAD_MAX_IN_FLIGHT:-64} in flight," \
-  "${GATEWAY_BULKHEAD_MAX_WAITING:-2000} in line, ${GATEWAY_BULKHEAD_MAX_WAIT_MS:-8000} ms wait), $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
+  "${GATEWAY_BULKHEAD_MAX_WAITING:-2000} in line, ${GATEWAY_BULKHEAD_MAX_WAIT_MS:-30000} ms wait), $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
 set +e
 java bench/BurstEnrol.java "http://127.0.0.1:$GATEWAY" "$SESSION" "$state/tokens"
 burst=$?
