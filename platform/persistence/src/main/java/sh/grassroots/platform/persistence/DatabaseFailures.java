@@ -23,6 +23,10 @@ public final class DatabaseFailures {
     public static final String EXCLUSION_VIOLATION = "23P01";
     public static final String CHECK_VIOLATION = "23514";
     public static final String DEADLOCK = "40P01";
+    public static final String SERIALIZATION_FAILURE = "40001";
+    public static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** Data exceptions: a value the column or the function cannot take (NUL, out of range, too long, …). */
+    public static final String DATA_EXCEPTION_CLASS = "22";
     private static final String INTEGRITY_VIOLATION_CLASS = "23";
     private static final int MAX_DEPTH = 20;
 
@@ -64,6 +68,18 @@ public final class DatabaseFailures {
      */
     public static boolean isDeadlock(Throwable failure) {
         return anyLink(failure, r -> r.sqlState().equals(DEADLOCK));
+    }
+
+    /** The SQLSTATE of the first link of the cause chain that reports one; null when none does. */
+    public static String sqlState(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < MAX_DEPTH; t = t.getCause(), depth++) {
+            Reported reported = reported(t);
+            if (reported != null) {
+                return reported.sqlState();
+            }
+        }
+        return null;
     }
 
     /** A row changed since it was read (a version check failed). */
