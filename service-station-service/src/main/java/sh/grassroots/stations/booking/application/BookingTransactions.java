@@ -2,6 +2,7 @@ package sh.grassroots.stations.booking.application;
 
 import sh.grassroots.events.StationEvents;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -160,9 +161,20 @@ public class BookingTransactions {
             }
             TimeRange slot = new TimeRange(command.start(), command.end());
             return lookup.station(command.stationId()).chain(station -> holdingTheSlot(command.roomId(), slot)
-                    .chain(conflicts -> Uni.createFrom().<PlacedBooking>failure(conflicts.isEmpty()
-                            ? BookingProblems.slotTakenMeanwhile()
-                            : BookingProblems.slotTaken(conflicts.get(0), ZoneId.of(station.timeZone)))));
+                    .chain(conflicts -> conflicts.isEmpty()
+                            ? lookup.room(command.stationId(), command.roomId()).chain(room -> tooClose(room, slot, station))
+                            : Uni.createFrom().<PlacedBooking>failure(
+                                    BookingProblems.slotTaken(conflicts.get(0), ZoneId.of(station.timeZone)))));
+        });
+    }
+
+    /** No booking overlaps the slot: the one that won is within the buffer (booking_buffer_kept). */
+    private Uni<PlacedBooking> tooClose(RoomEntity room, TimeRange slot, StationEntity station) {
+        return holdingTheSlot(room.id, widened(slot, room)).chain(near -> {
+            ZoneId zone = ZoneId.of(station.timeZone);
+            var decision = BookingRules.bufferKept(slot, Duration.ofMinutes(room.bufferMinutes), inZone(near, zone));
+            return Uni.createFrom().<PlacedBooking>failure(decision.map(BookingProblems::of)
+                    .orElseGet(BookingProblems::slotTakenMeanwhile));
         });
     }
 
@@ -339,6 +351,26 @@ public class BookingTransactions {
             return Uni.createFrom().item(BookingRequest.BookerUsage.NONE);
         }
         LocalDate day = command.start().atZoneSameInstant(zone).toLocalDate();
+        return lockQuota(room.id, command.bookerId()).chain(() -> countUsage(command, room, zone, day));
+    }
+
+    /**
+     * Takes the transaction-scoped lock of one booker's quota at one room before counting: two
+     * requests of one booker at the same moment both counted the bookings before either was saved
+     * and both passed a quota of one. The second now waits for the first to commit or roll back,
+     * and its count (a new statement, so a new snapshot) sees the first's booking. A lock per
+     * booker and room, not the room's row, so that other bookers of the room never wait for it.
+     */
+    private static Uni<Void> lockQuota(UUID roomId, UUID bookerId) {
+        return Panache.getSession().chain(session -> session
+                        .createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))", Integer.class)
+                        .setParameter(1, "booking-quota:" + roomId + ":" + bookerId)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    private Uni<BookingRequest.BookerUsage> countUsage(RequestBooking command, RoomEntity room, ZoneId zone,
+                                                       LocalDate day) {
         LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate firstOfMonth = day.withDayOfMonth(1);
         return countHeld(room.id, command.bookerId(), monday.atStartOfDay(zone).toOffsetDateTime(),
@@ -370,6 +402,7 @@ public class BookingTransactions {
                 .orElse(null));
         booking.purpose = command.purpose().strip();
         booking.attendees = command.attendees();
+        booking.bufferMinutes = room.bufferMinutes;
         booking.seriesId = command.seriesId();
         booking.idempotencyKey = command.idempotencyKey();
         booking.idempotencyCaller = command.idempotencyKey() == null ? null : caller.subject();
