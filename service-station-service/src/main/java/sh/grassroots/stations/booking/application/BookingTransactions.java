@@ -1,6 +1,7 @@
 package sh.grassroots.stations.booking.application;
 
 import sh.grassroots.events.StationEvents;
+import sh.grassroots.events.VenueEvents;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -246,7 +247,7 @@ public class BookingTransactions {
             booking.status = ((Transition.Moved) transition).to();
             booking.statusReason = reason == null || reason.isBlank() ? booking.statusReason : reason.strip();
             booking.updatedAt = OffsetDateTime.ofInstant(now, ZoneId.of(station.timeZone));
-            return outbox.record(StationEvents.TOPIC, event(booking, station)).replaceWith((Transition.Refused) null);
+            return recordChange(booking, station).replaceWith((Transition.Refused) null);
         });
     }
 
@@ -286,7 +287,7 @@ public class BookingTransactions {
                     booking.statusReason = reason == null || reason.isBlank() ? booking.statusReason : reason.strip();
                     booking.updatedAt = OffsetDateTime.ofInstant(now, ZoneId.of(station.timeZone));
                     return booking.<BookingEntity>persistAndFlush()
-                            .chain(() -> outbox.record(StationEvents.TOPIC, event(booking, station)))
+                            .chain(() -> recordChange(booking, station))
                             .replaceWith(() -> BookingView.of(booking, ZoneId.of(station.timeZone), seen, personalData));
                 }))));
     }
@@ -426,6 +427,21 @@ public class BookingTransactions {
     private static List<TimeRange> inZone(List<TimeRange> ranges, ZoneId zone) {
         return ranges.stream().map(r -> new TimeRange(BookingView.local(r.start(), zone), BookingView.local(r.end(), zone)))
                 .toList();
+    }
+
+    /**
+     * Records the booking's event for its new status; when the station cancelled a room it had
+     * confirmed for a training session (not at training's request: that is
+     * {@code VenueTransactions.release}), also tells training, whose session has lost its room.
+     */
+    public Uni<Void> recordChange(BookingEntity b, StationEntity station) {
+        Uni<Void> recorded = outbox.record(StationEvents.TOPIC, event(b, station));
+        if (b.status != BookingStatus.CANCELLED || b.venueRequestId == null || b.sessionId == null) {
+            return recorded;
+        }
+        return recorded.chain(() -> outbox.record(VenueEvents.TOPIC_REPLIES, outbox.envelope(VenueEvents.CANCELLED,
+                VenueEvents.VERSION, b.sessionId.toString(), station.districtCode, new VenueEvents.VenueCancelled(
+                        b.venueRequestId, b.sessionId, b.id, b.stationId, b.roomId, b.statusReason))));
     }
 
     public EventEnvelope<?> event(BookingEntity b, StationEntity station) {
