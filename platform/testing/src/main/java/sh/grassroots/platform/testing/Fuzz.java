@@ -132,13 +132,18 @@ public final class Fuzz {
     /** Every probe of {@code request} and the eight at once; the problems seen, empty when none. */
     public static List<String> problemsWith(Captured request) {
         List<String> problems = new ArrayList<>();
-        for (Probe probe : probes(request)) {
+        List<Probe> probes = probes(request);
+        long started = System.nanoTime();
+        for (Probe probe : probes) {
             String problem = send(probe);
             if (problem != null) {
                 problems.add(problem);
             }
         }
         problems.addAll(sendAtOnce(request));
+        System.out.printf("[fuzz] %s %s: %d probes and %d at once in %d ms, %d problems%n", request.method(),
+                request.uri().replaceFirst("^https?://[^/]+", ""), probes.size(), AT_ONCE,
+                (System.nanoTime() - started) / 1_000_000, problems.size());
         return problems;
     }
 
