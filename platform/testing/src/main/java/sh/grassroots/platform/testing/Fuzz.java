@@ -103,18 +103,17 @@ public final class Fuzz {
         return probes;
     }
 
-    /** Sends {@code probe}; null when the answer is acceptable, else what was wrong with it. */
+    /**
+     * Sends {@code probe}; null when the answer is acceptable, else what was wrong with it. A header
+     * probe goes over a plain socket: the HTTP client drops a NUL from a header on the way.
+     */
     public static String send(Probe probe) {
-        Response answer;
-        try {
-            answer = replay(probe.request());
-        } catch (RuntimeException e) {
-            if (probe.what().startsWith("Idempotency-Key")) {
-                return null; // the HTTP client would not send a NUL in a header: nothing reached the service
-            }
-            throw e;
+        Captured request = probe.request();
+        if (probe.what().startsWith("Idempotency-Key")) {
+            RawExchange.Answer answer = RawExchange.send(request.method(), request.uri(), request.headers(), request.body());
+            return judge(probe.what(), request, answer.status(), answer.contentType(), answer.body());
         }
-        return judge(probe.what(), probe.request(), answer);
+        return judge(probe.what(), request, replay(request));
     }
 
     /** Sends the unchanged request eight times at once; the problems seen, empty when none. */
@@ -149,10 +148,12 @@ public final class Fuzz {
 
     /** Null for an answer below 500 that is problem+json when it is an error; else what was wrong. */
     public static String judge(String what, Captured request, Response answer) {
-        int status = answer.statusCode();
-        boolean problem = answer.contentType() != null && answer.contentType().startsWith("application/problem+json");
+        return judge(what, request, answer.statusCode(), answer.contentType(), answer.asString());
+    }
+
+    private static String judge(String what, Captured request, int status, String contentType, String body) {
+        boolean problem = contentType != null && contentType.startsWith("application/problem+json");
         if (status >= 500 || (status >= 400 && !problem)) {
-            String body = answer.asString();
             return request.method() + " " + request.uri() + " [" + what + "] -> " + status + " "
                     + (body.length() > 300 ? body.substring(0, 300) : body);
         }
