@@ -15,6 +15,10 @@ import java.util.UUID;
  * another room sends a new request (after releasing the old one); a reply whose requestId is not
  * the session's current one is stale and ignored. Stations keeps at most one booking per
  * requestId, so a redelivered request is answered again with the same reply.
+ *
+ * <p>When the station cancels a confirmed room itself (a manager cancels the booking, the booking
+ * organization is dissolved, …), it says so with {@link VenueCancelled} on {@link #TOPIC_REPLIES};
+ * a room released at training's own request ({@link VenueReleased}) gets no such message.
  */
 public final class VenueEvents {
     public static final String TOPIC_REQUESTS = "training.venue.v1";
@@ -25,6 +29,7 @@ public final class VenueEvents {
     public static final String RELEASED = "VenueReleased";
     public static final String CONFIRMED = "VenueConfirmed";
     public static final String REJECTED = "VenueRejected";
+    public static final String CANCELLED = "VenueCancelled";
 
     private VenueEvents() {
     }
@@ -54,5 +59,13 @@ public final class VenueEvents {
      * {@code reason} a sentence an organizer can read.
      */
     public record VenueRejected(UUID requestId, UUID sessionId, UUID roomId, String rule, String reason) {
+    }
+
+    /**
+     * The station cancelled the room it had confirmed for the request: the session has no room any
+     * more. {@code reason} is the station's (the manager's words, {@code ORGANIZATION_DISSOLVED}, …).
+     */
+    public record VenueCancelled(UUID requestId, UUID sessionId, UUID bookingId, UUID stationId, UUID roomId,
+                                 String reason) {
     }
 }

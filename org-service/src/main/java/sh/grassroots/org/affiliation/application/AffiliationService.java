@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import sh.grassroots.events.MemberEvents;
 import sh.grassroots.org.access.application.Access;
 import sh.grassroots.org.affiliation.model.AffiliationRule;
@@ -209,7 +210,11 @@ public class AffiliationService {
     public Uni<AttributesView> setAttributes(Caller caller, UUID memberId, Map<String, String> attributes) {
         LocalDate today = LocalDate.now(clock);
         Map<String, String> sorted = new TreeMap<>(attributes);
-        return loadMember(memberId).call(member -> access.toMember(caller, memberId, member.homeOrganizationId,
+        // The member's row is locked: two replacements at once used to both delete and then both
+        // insert the same keys (a duplicate key, 500); now the second waits and replaces the first's.
+        return MemberEntity.<MemberEntity>findById(memberId, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Member", memberId))
+                .call(member -> access.toMember(caller, memberId, member.homeOrganizationId,
                 Permission.MANAGE_MEMBERS, false)).chain(member -> {
             List<MemberAttributes.Invalid> invalid = MemberAttributes.check(attributes);
             if (!invalid.isEmpty()) {

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import sh.grassroots.org.access.application.Access;
 import sh.grassroots.org.affiliation.application.AffiliationService;
 import sh.grassroots.org.branch.model.BranchForm;
@@ -160,7 +161,10 @@ public class BranchFormService {
                 return Uni.createFrom().failure(RuleProblems.of(new Outcome.Refused<>(BranchFormRule.VILLAGE_AREA_NOT_POSITIVE,
                         areaKm2.toPlainString() + " km² is not an area"), "Invalid village area"));
             }
-            return VillageProfileEntity.<VillageProfileEntity>findById(villageId).chain(existing -> {
+            // The village's row is locked first: two first descriptions at once both found no
+            // profile and both inserted one (a duplicate key, 500); now the second waits and updates.
+            return OrganizationEntity.<OrganizationEntity>findById(villageId, LockModeType.PESSIMISTIC_WRITE)
+                    .chain(() -> VillageProfileEntity.<VillageProfileEntity>findById(villageId)).chain(existing -> {
                 VillageProfileEntity profile = existing != null ? existing : new VillageProfileEntity();
                 profile.organizationId = villageId;
                 profile.areaKm2 = areaKm2;

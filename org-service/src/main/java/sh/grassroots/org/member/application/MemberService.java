@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.inject.Inject;
 import sh.grassroots.events.MemberEvents;
 import sh.grassroots.org.access.application.Access;
@@ -283,9 +284,13 @@ public class MemberService {
                 .call(org -> access.toOrganization(caller, Permission.READ_SUBTREE, org.place()));
     }
 
-    /** The member, once the caller may manage the members of their home. */
+    /**
+     * The member, once the caller may manage the members of their home; the row is locked, so that
+     * a change of status or a leaving and a transfer's completion at the same moment take turns.
+     */
     private Uni<MemberEntity> managed(Caller caller, UUID id) {
-        return load(id).call(member -> access.toMember(caller, id, member.homeOrganizationId,
+        return MemberEntity.<MemberEntity>findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Member", id)).call(member -> access.toMember(caller, id, member.homeOrganizationId,
                 Permission.MANAGE_MEMBERS, false));
     }
 

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import sh.grassroots.events.MemberEvents;
 import sh.grassroots.org.access.application.Access;
 import sh.grassroots.org.access.model.OrgAccessPolicy;
@@ -43,6 +44,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class TransferService {
     private static final String ONE_OPEN_INDEX = "transfer_one_open_per_member";
+    /** The trigger that refuses to complete the transfer of a member who left (V22). */
+    private static final String MEMBER_HAS_LEFT_CHECK = "transfer_member_has_left";
 
     /** Who takes a step: people under {@code /api/v1}, or a district's system under {@code /inter-district/v1}. */
     public enum Channel {
@@ -158,8 +161,12 @@ public class TransferService {
     }
 
     /**
-     * Moves the member's home to the receiving organization. Holds the receiving district's tree
-     * lock (shared) so that the path copied to the member is still the organization's path at commit.
+     * Moves the member's home to the receiving organization. Locks the member's row before it
+     * looks at them, so that a member leaving at the same moment is either seen as gone (409
+     * {@code transfer-member-has-left}) or leaves after the move, from their new home; the trigger
+     * {@code transfer_member_has_left} refuses the completion in the database as well. Holds the
+     * receiving district's tree lock (shared) so that the path copied to the member is still the
+     * organization's path at commit.
      */
     @WithTransaction
     public Uni<TransferView> complete(Caller caller, Channel channel, UUID id, Long expectedVersion) {
@@ -170,27 +177,31 @@ public class TransferService {
             }
             return tree.districtOf(transfer.toOrganizationId)
                     .call(tree::lockDistrictShared)
-                    .chain(toDistrict -> OrganizationEntity.<OrganizationEntity>findById(transfer.toOrganizationId)
+                    .chain(toDistrict -> MemberEntity.<MemberEntity>findById(transfer.memberId, LockModeType.PESSIMISTIC_WRITE)
+                            .chain(member -> OrganizationEntity.<OrganizationEntity>findById(transfer.toOrganizationId)
                             .chain(target -> {
-                                Outcome<TransferChange.Completed> outcome = accepted.complete(target(target));
+                                Outcome<TransferChange.Completed> outcome = accepted.complete(target(target),
+                                        member.leftOn == null);
                                 if (outcome instanceof Outcome.Refused<TransferChange.Completed> refused) {
                                     return Uni.createFrom().failure(RuleProblems.of(refused, "The transfer cannot be completed"));
                                 }
                                 var completed = ((Outcome.Done<TransferChange.Completed>) outcome).change();
-                                return tree.districtOf(completed.fromOrganizationId()).chain(fromDistrict ->
-                                        MemberEntity.<MemberEntity>findById(completed.memberId()).chain(member -> {
-                                            member.homeOrganizationId = target.id;
-                                            member.homePath = target.path;
-                                            transfer.status = TransferStatus.COMPLETED;
-                                            transfer.closedAt = OffsetDateTime.now(clock);
-                                            var event = outbox.envelope(MemberEvents.TRANSFER_COMPLETED,
-                                                    MemberEvents.TRANSFER_COMPLETED_VERSION, member.id.toString(),
-                                                    toDistrict, new MemberEvents.MemberTransferCompleted(transfer.id,
-                                                            member.id, completed.fromOrganizationId(), target.id,
-                                                            fromDistrict, toDistrict));
-                                            return outbox.record(MemberEvents.TOPIC, event).chain(() -> flushed(transfer));
-                                        }));
-                            }));
+                                return tree.districtOf(completed.fromOrganizationId()).chain(fromDistrict -> {
+                                    member.homeOrganizationId = target.id;
+                                    member.homePath = target.path;
+                                    transfer.status = TransferStatus.COMPLETED;
+                                    transfer.closedAt = OffsetDateTime.now(clock);
+                                    var event = outbox.envelope(MemberEvents.TRANSFER_COMPLETED,
+                                            MemberEvents.TRANSFER_COMPLETED_VERSION, member.id.toString(),
+                                            toDistrict, new MemberEvents.MemberTransferCompleted(transfer.id,
+                                                    member.id, completed.fromOrganizationId(), target.id,
+                                                    fromDistrict, toDistrict));
+                                    return outbox.record(MemberEvents.TOPIC, event).chain(() -> flushed(transfer));
+                                });
+                            })))
+                    .onFailure(f -> DatabaseFailures.violates(f, MEMBER_HAS_LEFT_CHECK)).transform(f -> RuleProblems.of(
+                            new Outcome.Refused<>(TransferRule.MEMBER_HAS_LEFT, "The member left before the transfer completed"),
+                            "The transfer cannot be completed"));
         });
     }
 
@@ -303,10 +314,15 @@ public class TransferService {
 
     /**
      * The transfer (404 when there is none), once the caller may take {@code step} on it through
-     * {@code channel}; then the If-Match version, when given.
+     * {@code channel}; then the If-Match version, when given. A step that changes the transfer
+     * locks its row first: of two steps at once (an accept and a cancel) the second waits and then
+     * sees what the first did (409 naming the rule, or 412 for its stale If-Match), instead of
+     * both deciding on the same old state.
      */
     private Uni<TransferEntity> load(Caller caller, Channel channel, TransferStep step, UUID id, Long expectedVersion) {
-        return TransferEntity.<TransferEntity>findById(id)
+        return (step == TransferStep.READ
+                ? TransferEntity.<TransferEntity>findById(id)
+                : TransferEntity.<TransferEntity>findById(id, LockModeType.PESSIMISTIC_WRITE))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Transfer", id))
                 .call(transfer -> channel == Channel.PEOPLE
                         ? access.toTransfer(caller, step, transfer.memberId, transfer.fromOrganizationId,

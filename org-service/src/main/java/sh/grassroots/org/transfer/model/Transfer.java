@@ -40,8 +40,16 @@ public sealed interface Transfer permits Transfer.Requested, Transfer.Accepted, 
 
     record Accepted(UUID id, UUID memberId, UUID fromOrganizationId, UUID toOrganizationId) implements Transfer {
 
-        /** Completes the move of the home membership; the receiving branch may not have been dissolved meanwhile. */
-        public Outcome<TransferChange.Completed> complete(Target receiving) {
+        /**
+         * Completes the move of the home membership. The member must still be a member (one who
+         * left meanwhile has no home to move), and the receiving branch may not have been
+         * dissolved meanwhile.
+         */
+        public Outcome<TransferChange.Completed> complete(Target receiving, boolean memberActive) {
+            if (!memberActive) {
+                return Outcome.refused(TransferRule.MEMBER_HAS_LEFT,
+                        "The member left after the transfer was accepted; a former member's record is not moved");
+            }
             if (receiving.dissolved()) {
                 return Outcome.refused(TransferRule.TARGET_DISSOLVED,
                         "The receiving organization was dissolved after it accepted the member");

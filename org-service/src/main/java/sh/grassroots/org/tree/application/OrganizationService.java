@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import sh.grassroots.events.OrganizationEvents;
 import sh.grassroots.org.access.application.Access;
 import sh.grassroots.org.access.model.OrgAccessPolicy;
@@ -117,7 +118,7 @@ public class OrganizationService {
 
     @WithTransaction
     public Uni<OrganizationView> rename(Caller caller, UUID id, String newName, Long expectedVersion) {
-        return load(id).call(entity -> access.toOrganization(caller, Permission.MANAGE_STRUCTURE, entity.place()))
+        return loadForUpdate(id).call(entity -> access.toOrganization(caller, Permission.MANAGE_STRUCTURE, entity.place()))
                 .chain(entity -> {
                     RuleProblems.checkVersion(expectedVersion, entity.version);
                     Outcome<TreeChange.Renamed> outcome = active(entity).rename(newName);
@@ -242,6 +243,17 @@ public class OrganizationService {
         throw new ProblemException(Problem.of(409, TreeRule.ORGANIZATION_DISSOLVED.slug(),
                 "The organization has been dissolved",
                 entity.name + " was dissolved on " + entity.dissolvedOn + " and can no longer be changed"));
+    }
+
+    /**
+     * The organization, its row locked for this transaction. Two renames of one organization at
+     * once each took a key-share lock on the row (the history row's foreign key) and then waited
+     * for the other to upgrade it: a deadlock (40P01), answered 500. Locked first, the second
+     * waits for the first and then sees its name.
+     */
+    private static Uni<OrganizationEntity> loadForUpdate(UUID id) {
+        return OrganizationEntity.<OrganizationEntity>findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Organization", id));
     }
 
     static Uni<OrganizationEntity> load(UUID id) {

@@ -4,11 +4,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import sh.grassroots.platform.access.Refusal;
 import sh.grassroots.platform.testing.Endpoints;
+import sh.grassroots.platform.testing.Fuzz;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -59,6 +63,7 @@ import static sh.grassroots.platform.testing.AsCaller.trainingAdmin;
  * before admission, a cancelled transfer, a branch that is not temporary…).
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrgAccessMatrixTest {
     private static final String ORGS = "/api/v1/orgs/organizations";
     private static final String MEMBERS = "/api/v1/orgs/members";
@@ -320,6 +325,43 @@ class OrgAccessMatrixTest {
             assertEquals(404, answer.statusCode(), () -> "unknown ids on " + entry + ": " + answer.asString());
             assertEquals("urn:grassroots:problem:not-found", answer.jsonPath().getString("type"));
         }
+    }
+
+    static Stream<Entry> writes() {
+        return entries().filter(e -> !e.method().equals("GET"));
+    }
+
+    /**
+     * The inputs that once made writes answer 500 (a NUL character, a date in the year 300000, a
+     * null inside a list, numbers at the edges, eight identical requests at once: platform/testing
+     * {@link Fuzz}), sent to every write endpoint as its first allowed caller sends it. Last, so
+     * that what it changes never meets the matrix's own calls.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("writes")
+    @Order(Integer.MAX_VALUE - 1)
+    void no_input_makes_a_write_answer_a_server_error(Entry entry) {
+        Map<String, String> ids = fixture();
+        Fuzz.Captured request = Fuzz.capture(entry.allowed().get(0).as().apply(ids),
+                as -> send(as, entry.method(), entry.path(), entry.body(), ids));
+        assertEquals(List.of(), Fuzz.problemsWith(request));
+    }
+
+    /** After the fuzz, every read still answers: nothing it left behind breaks a later request. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void after_the_fuzz_every_read_still_answers() {
+        Map<String, String> ids = fixture();
+        List<String> problems = new ArrayList<>();
+        entries().filter(e -> e.method().equals("GET")).forEach(entry -> {
+            Fuzz.Captured request = Fuzz.capture(entry.allowed().get(0).as().apply(ids),
+                    as -> send(as, entry.method(), entry.path(), entry.body(), ids));
+            String problem = Fuzz.judge("after the fuzz", request, Fuzz.replay(request));
+            if (problem != null) {
+                problems.add(problem);
+            }
+        });
+        assertEquals(List.of(), problems);
     }
 
     private static Entry entry(String endpoint, String path, String body, List<Who> allowed, List<Refused> refused) {

@@ -53,10 +53,16 @@ class TransferTest {
     @Test
     void an_accepted_transfer_completes_into_the_receiving_branch_unless_it_was_dissolved_meanwhile() {
         var accepted = new Transfer.Accepted(UUID.randomUUID(), member, home, receivingBranch.id());
-        var completed = (TransferChange.Completed) assertInstanceOf(Outcome.Done.class, accepted.complete(receivingBranch)).change();
+        var completed = (TransferChange.Completed) assertInstanceOf(Outcome.Done.class, accepted.complete(receivingBranch, true)).change();
         assertEquals(receivingBranch.id(), completed.toOrganizationId());
         assertRefused(TransferRule.TARGET_DISSOLVED,
-                accepted.complete(new Target(receivingBranch.id(), OrganizationKind.BRANCH, true)));
+                accepted.complete(new Target(receivingBranch.id(), OrganizationKind.BRANCH, true), true));
+    }
+
+    @Test
+    void an_accepted_transfer_of_a_member_who_left_meanwhile_is_not_completed() {
+        var accepted = new Transfer.Accepted(UUID.randomUUID(), member, home, receivingBranch.id());
+        assertRefused(TransferRule.MEMBER_HAS_LEFT, accepted.complete(receivingBranch, false));
     }
 
     @Test

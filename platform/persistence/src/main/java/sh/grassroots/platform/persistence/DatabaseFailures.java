@@ -25,6 +25,8 @@ public final class DatabaseFailures {
     public static final String DEADLOCK = "40P01";
     public static final String SERIALIZATION_FAILURE = "40001";
     public static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** Data exceptions: a value the column or the function cannot take (NUL, out of range, too long, …). */
+    public static final String DATA_EXCEPTION_CLASS = "22";
     private static final String INTEGRITY_VIOLATION_CLASS = "23";
     /**
      * SQLSTATEs after which the same work may succeed when tried again: the connection failed
@@ -123,6 +125,18 @@ public final class DatabaseFailures {
                 || name.startsWith("io.netty.channel.") && name.endsWith("ConnectException")
                 || name.equals("io.vertx.core.impl.NoStackTraceTimeoutException")
                 || name.equals("io.vertx.core.impl.NoStackTraceThrowable") && message.contains("Timeout");
+    }
+
+    /** The SQLSTATE of the first link of the cause chain that reports one; null when none does. */
+    public static String sqlState(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < MAX_DEPTH; t = t.getCause(), depth++) {
+            Reported reported = reported(t);
+            if (reported != null) {
+                return reported.sqlState();
+            }
+        }
+        return null;
     }
 
     /** A row changed since it was read (a version check failed). */

@@ -3,10 +3,13 @@ package sh.grassroots.platform.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +28,9 @@ import java.util.stream.Collectors;
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    Instance<FailureTranslator> translators;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -45,6 +52,21 @@ public class ProblemMappers {
         return respond(Problem.withErrors(400, "invalid-field", "Invalid field value",
                 "Field " + field + " must be " + expected,
                 List.of(new Problem.FieldError(field, "must be " + expected))), uri);
+    }
+
+    @ServerExceptionMapper(priority = 0)
+    public Response unstorable(UnstorableValueException e, UriInfo uri) {
+        String field = path(e);
+        return respond(Problem.withErrors(400, "invalid-field", "Invalid field value",
+                "Field " + (field.isEmpty() ? "(the body)" : field) + " " + e.rule(),
+                List.of(new Problem.FieldError(field, e.rule()))), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response nullInside(InvalidNullException e, UriInfo uri) {
+        String field = path(e);
+        return respond(Problem.withErrors(400, "invalid-field", "Invalid field value",
+                "Field " + field + " must not be null", List.of(new Problem.FieldError(field, "must not be null"))), uri);
     }
 
     @ServerExceptionMapper(priority = 2)
@@ -88,6 +110,12 @@ public class ProblemMappers {
         if (e.getCause() instanceof UnrecognizedPropertyException cause) {
             return unknownField(cause, uri);
         }
+        if (e.getCause() instanceof UnstorableValueException cause) {
+            return unstorable(cause, uri);
+        }
+        if (e.getCause() instanceof InvalidNullException cause) {
+            return nullInside(cause, uri);
+        }
         if (e.getCause() instanceof InvalidFormatException cause) {
             return invalidValue(cause, uri);
         }
@@ -115,9 +143,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 100)
     public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<Problem> known = translate(e);
+        if (known.isPresent()) {
+            return respond(known.get(), uri);
+        }
         LOG.error("Unexpected failure", e);
         return respond(Problem.of(500, "internal", "Internal error",
                 "Something went wrong on our side; quote request id " + RequestIds.current()), uri);
+    }
+
+    /** What a {@link FailureTranslator} of the service (e.g. platform/persistence's) makes of a failure. */
+    private Optional<Problem> translate(Throwable e) {
+        if (translators == null) {
+            return Optional.empty();
+        }
+        for (FailureTranslator translator : translators) {
+            Optional<Problem> problem = translator.translate(e);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
     }
 
     static Response respond(Problem problem, UriInfo uri) {

@@ -1,7 +1,9 @@
 package sh.grassroots.stations.booking.application;
 
 import sh.grassroots.events.StationEvents;
+import sh.grassroots.events.VenueEvents;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -160,9 +162,20 @@ public class BookingTransactions {
             }
             TimeRange slot = new TimeRange(command.start(), command.end());
             return lookup.station(command.stationId()).chain(station -> holdingTheSlot(command.roomId(), slot)
-                    .chain(conflicts -> Uni.createFrom().<PlacedBooking>failure(conflicts.isEmpty()
-                            ? BookingProblems.slotTakenMeanwhile()
-                            : BookingProblems.slotTaken(conflicts.get(0), ZoneId.of(station.timeZone)))));
+                    .chain(conflicts -> conflicts.isEmpty()
+                            ? lookup.room(command.stationId(), command.roomId()).chain(room -> tooClose(room, slot, station))
+                            : Uni.createFrom().<PlacedBooking>failure(
+                                    BookingProblems.slotTaken(conflicts.get(0), ZoneId.of(station.timeZone)))));
+        });
+    }
+
+    /** No booking overlaps the slot: the one that won is within the buffer (booking_buffer_kept). */
+    private Uni<PlacedBooking> tooClose(RoomEntity room, TimeRange slot, StationEntity station) {
+        return holdingTheSlot(room.id, widened(slot, room)).chain(near -> {
+            ZoneId zone = ZoneId.of(station.timeZone);
+            var decision = BookingRules.bufferKept(slot, Duration.ofMinutes(room.bufferMinutes), inZone(near, zone));
+            return Uni.createFrom().<PlacedBooking>failure(decision.map(BookingProblems::of)
+                    .orElseGet(BookingProblems::slotTakenMeanwhile));
         });
     }
 
@@ -234,7 +247,7 @@ public class BookingTransactions {
             booking.status = ((Transition.Moved) transition).to();
             booking.statusReason = reason == null || reason.isBlank() ? booking.statusReason : reason.strip();
             booking.updatedAt = OffsetDateTime.ofInstant(now, ZoneId.of(station.timeZone));
-            return outbox.record(StationEvents.TOPIC, event(booking, station)).replaceWith((Transition.Refused) null);
+            return recordChange(booking, station).replaceWith((Transition.Refused) null);
         });
     }
 
@@ -274,7 +287,7 @@ public class BookingTransactions {
                     booking.statusReason = reason == null || reason.isBlank() ? booking.statusReason : reason.strip();
                     booking.updatedAt = OffsetDateTime.ofInstant(now, ZoneId.of(station.timeZone));
                     return booking.<BookingEntity>persistAndFlush()
-                            .chain(() -> outbox.record(StationEvents.TOPIC, event(booking, station)))
+                            .chain(() -> recordChange(booking, station))
                             .replaceWith(() -> BookingView.of(booking, ZoneId.of(station.timeZone), seen, personalData));
                 }))));
     }
@@ -339,6 +352,26 @@ public class BookingTransactions {
             return Uni.createFrom().item(BookingRequest.BookerUsage.NONE);
         }
         LocalDate day = command.start().atZoneSameInstant(zone).toLocalDate();
+        return lockQuota(room.id, command.bookerId()).chain(() -> countUsage(command, room, zone, day));
+    }
+
+    /**
+     * Takes the transaction-scoped lock of one booker's quota at one room before counting: two
+     * requests of one booker at the same moment both counted the bookings before either was saved
+     * and both passed a quota of one. The second now waits for the first to commit or roll back,
+     * and its count (a new statement, so a new snapshot) sees the first's booking. A lock per
+     * booker and room, not the room's row, so that other bookers of the room never wait for it.
+     */
+    private static Uni<Void> lockQuota(UUID roomId, UUID bookerId) {
+        return Panache.getSession().chain(session -> session
+                        .createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))", Integer.class)
+                        .setParameter(1, "booking-quota:" + roomId + ":" + bookerId)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    private Uni<BookingRequest.BookerUsage> countUsage(RequestBooking command, RoomEntity room, ZoneId zone,
+                                                       LocalDate day) {
         LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate firstOfMonth = day.withDayOfMonth(1);
         return countHeld(room.id, command.bookerId(), monday.atStartOfDay(zone).toOffsetDateTime(),
@@ -370,6 +403,7 @@ public class BookingTransactions {
                 .orElse(null));
         booking.purpose = command.purpose().strip();
         booking.attendees = command.attendees();
+        booking.bufferMinutes = room.bufferMinutes;
         booking.seriesId = command.seriesId();
         booking.idempotencyKey = command.idempotencyKey();
         booking.idempotencyCaller = command.idempotencyKey() == null ? null : caller.subject();
@@ -393,6 +427,21 @@ public class BookingTransactions {
     private static List<TimeRange> inZone(List<TimeRange> ranges, ZoneId zone) {
         return ranges.stream().map(r -> new TimeRange(BookingView.local(r.start(), zone), BookingView.local(r.end(), zone)))
                 .toList();
+    }
+
+    /**
+     * Records the booking's event for its new status; when the station cancelled a room it had
+     * confirmed for a training session (not at training's request: that is
+     * {@code VenueTransactions.release}), also tells training, whose session has lost its room.
+     */
+    public Uni<Void> recordChange(BookingEntity b, StationEntity station) {
+        Uni<Void> recorded = outbox.record(StationEvents.TOPIC, event(b, station));
+        if (b.status != BookingStatus.CANCELLED || b.venueRequestId == null || b.sessionId == null) {
+            return recorded;
+        }
+        return recorded.chain(() -> outbox.record(VenueEvents.TOPIC_REPLIES, outbox.envelope(VenueEvents.CANCELLED,
+                VenueEvents.VERSION, b.sessionId.toString(), station.districtCode, new VenueEvents.VenueCancelled(
+                        b.venueRequestId, b.sessionId, b.id, b.stationId, b.roomId, b.statusReason))));
     }
 
     public EventEnvelope<?> event(BookingEntity b, StationEntity station) {

@@ -177,12 +177,19 @@ public final class BookingRules {
     }
 
     public static Optional<BookingDecision.Rejected> bufferKept(BookingRequest r) {
-        Duration buffer = r.room().buffer();
+        return bufferKept(r.slot(), r.room().buffer(), r.nearbyBookings());
+    }
+
+    /**
+     * The buffer rule on its own: also how a booking that lost the race at the database's
+     * {@code booking_buffer_kept} constraint learns which booking came too close.
+     */
+    public static Optional<BookingDecision.Rejected> bufferKept(TimeRange slot, Duration buffer, List<TimeRange> nearby) {
         if (buffer.isZero()) {
             return Optional.empty();
         }
-        TimeRange widened = new TimeRange(r.slot().start().minus(buffer), r.slot().end().plus(buffer));
-        return r.nearbyBookings().stream()
+        TimeRange widened = new TimeRange(slot.start().minus(buffer), slot.end().plus(buffer));
+        return nearby.stream()
                 .filter(other -> other.overlaps(widened))
                 .min(Comparator.comparing(TimeRange::start))
                 .map(other -> new BookingDecision.Rejected(BookingRule.BUFFER_TOO_SMALL,

@@ -71,6 +71,13 @@ public class BookingEntity extends PanacheEntityBase {
     @Column(name = "session_id")
     public UUID sessionId;
 
+    /**
+     * The room's buffer when the booking was made: no booking of the room that holds its slot may
+     * start sooner after this one ends (constraint booking_buffer_kept).
+     */
+    @Column(name = "buffer_minutes", nullable = false)
+    public int bufferMinutes;
+
     @Column(name = "idempotency_key")
     public String idempotencyKey;
 

@@ -79,7 +79,7 @@ public class OrganizationDissolution {
             booking.status = ((Transition.Moved) transition).to();
             booking.statusReason = REASON;
             booking.updatedAt = OffsetDateTime.ofInstant(now, ZoneId.of(station.timeZone));
-            return outbox.record(StationEvents.TOPIC, bookings.event(booking, station));
+            return bookings.recordChange(booking, station);
         });
     }
 }

@@ -135,6 +135,7 @@ public class VenueTransactions {
         booking.bookerName = BOOKER_NAME;
         booking.purpose = request.purpose() == null || request.purpose().isBlank() ? BOOKER_NAME : request.purpose().strip();
         booking.attendees = Math.max(1, request.attendees());
+        booking.bufferMinutes = room.bufferMinutes;
         booking.venueRequestId = request.requestId();
         booking.sessionId = request.sessionId();
         booking.createdAt = OffsetDateTime.ofInstant(now, zone);

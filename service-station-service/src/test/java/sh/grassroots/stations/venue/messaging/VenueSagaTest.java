@@ -243,6 +243,25 @@ class VenueSagaTest {
         await().atMost(PATIENCE).until(() -> count("select count(*) from processed_event where event_id = '" + noOp + "'") == 1);
         assertEquals(1, count("select count(*) from outbox_event where message_key = '" + bookingId
                 + "' and event_type = 'BookingCancelled'"));
+        assertEquals(0, count("select count(*) from outbox_event where message_key = '" + r.sessionId()
+                + "' and event_type = 'VenueCancelled'"), "training asked for it: nothing to tell training");
+    }
+
+    @Test
+    void a_room_the_station_cancels_itself_is_reported_to_training_with_the_reason() throws Exception {
+        Request r = Request.fresh();
+        requestVenue(r, "2026-12-05T10:00:00+08:00", "2026-12-05T12:00:00+08:00");
+        String bookingId = replyTo(r).path("payload").path("bookingId").asText();
+
+        asManager().contentType(io.restassured.http.ContentType.JSON).body("{\"reason\":\"服务站临时检修\"}")
+                .post(booking(station, bookingId) + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
+
+        JsonNode cancelled = await().atMost(PATIENCE).until(() -> repliesTo(r).stream()
+                .filter(n -> "VenueCancelled".equals(n.path("type").asText())).toList(), l -> l.size() == 1).get(0);
+        assertEquals(r.sessionId().toString(), cancelled.path("aggregateId").asText());
+        assertEquals(bookingId, cancelled.path("payload").path("bookingId").asText());
+        assertEquals(r.sessionId().toString(), cancelled.path("payload").path("sessionId").asText());
+        assertEquals("服务站临时检修", cancelled.path("payload").path("reason").asText());
     }
 
     /**

@@ -384,34 +384,54 @@ public class EnrolmentService {
                 return Uni.createFrom().failure(Rejections.problem(broken.get()));
             }
             String why = reason == null || reason.isBlank() ? "the session was cancelled" : reason.strip();
-            boolean releaseRoom = VenueSaga.releaseOnCancel(session.venueStage());
-            session.status = SessionEntity.Status.CANCELLED;
-            return EnrolmentEntity.<EnrolmentEntity>list("sessionId = ?1 and status in ?2 order by position", sessionId,
-                            List.of(EnrolmentStatus.CONFIRMED, EnrolmentStatus.WAITLISTED, EnrolmentStatus.OFFERED))
-                    .chain(active -> {
-                        Uni<Void> chain = Uni.createFrom().voidItem();
-                        for (EnrolmentEntity e : active) {
-                            chain = chain.chain(() -> {
-                                boolean freesASeat = e.status.holdsASeat();
-                                markCancelled(e, why, canceller);
-                                return flush().chain(() -> recordCancelled(e))
-                                        .chain(() -> freesASeat ? seats.release(sessionId, e.quotaGroupId)
-                                                : Uni.createFrom().voidItem());
-                            });
-                        }
-                        var payload = new TrainingEvents.SessionCancelled(session.id, session.courseId,
-                                session.stationRoomId, why, active.size());
-                        return chain.chain(() -> flush())
-                                .chain(() -> outbox.record(TrainingEvents.TOPIC_SESSION, outbox.envelope(
-                                        TrainingEvents.SESSION_CANCELLED, TrainingEvents.VERSION, session.id.toString(),
-                                        null, payload)))
-                                .chain(() -> releaseRoom ? outbox.record(VenueEvents.TOPIC_REQUESTS, outbox.envelope(
-                                        VenueEvents.RELEASED, VenueEvents.VERSION, session.id.toString(), null,
-                                        new VenueEvents.VenueReleased(session.venueRequestId, session.id,
-                                                session.stationRoomId, why))) : Uni.createFrom().voidItem())
-                                .replaceWith(active.size());
-                    });
+            return close(session, why, canceller, VenueSaga.releaseOnCancel(session.venueStage()));
         });
+    }
+
+    /**
+     * The station cancelled the room it had confirmed for the session (VenueCancelled). No session
+     * can be moved to another room, so one without its room cannot take place: it is cancelled for
+     * everyone enrolled, each enrolment by {@code SYSTEM} with the station's reason, as an
+     * organizer's cancellation would, so that each person sees at once that it will not happen and
+     * their seat, hold or place on the waitlist ends instead of waiting for a lesson without a room.
+     * The room is already gone: nothing is released. A session already under way is left as it is.
+     * Runs in the caller's transaction, on the session row it locked.
+     */
+    public Uni<Integer> cancelForLostRoom(SessionEntity session, String reason) {
+        if (!session.startsAt.toInstant().isAfter(clock.instant())) {
+            return Uni.createFrom().item(0);
+        }
+        return close(session, reason, Cancellation.Canceller.SYSTEM_CANCELLER, false);
+    }
+
+    private Uni<Integer> close(SessionEntity session, String why, Cancellation.Canceller canceller, boolean releaseRoom) {
+        UUID sessionId = session.id;
+        session.status = SessionEntity.Status.CANCELLED;
+        return EnrolmentEntity.<EnrolmentEntity>list("sessionId = ?1 and status in ?2 order by position", sessionId,
+                        List.of(EnrolmentStatus.CONFIRMED, EnrolmentStatus.WAITLISTED, EnrolmentStatus.OFFERED))
+                .chain(active -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (EnrolmentEntity e : active) {
+                        chain = chain.chain(() -> {
+                            boolean freesASeat = e.status.holdsASeat();
+                            markCancelled(e, why, canceller);
+                            return flush().chain(() -> recordCancelled(e))
+                                    .chain(() -> freesASeat ? seats.release(sessionId, e.quotaGroupId)
+                                            : Uni.createFrom().voidItem());
+                        });
+                    }
+                    var payload = new TrainingEvents.SessionCancelled(session.id, session.courseId,
+                            session.stationRoomId, why, active.size());
+                    return chain.chain(() -> flush())
+                            .chain(() -> outbox.record(TrainingEvents.TOPIC_SESSION, outbox.envelope(
+                                    TrainingEvents.SESSION_CANCELLED, TrainingEvents.VERSION, session.id.toString(),
+                                    null, payload)))
+                            .chain(() -> releaseRoom ? outbox.record(VenueEvents.TOPIC_REQUESTS, outbox.envelope(
+                                    VenueEvents.RELEASED, VenueEvents.VERSION, session.id.toString(), null,
+                                    new VenueEvents.VenueReleased(session.venueRequestId, session.id,
+                                            session.stationRoomId, why))) : Uni.createFrom().voidItem())
+                            .replaceWith(active.size());
+                });
     }
 
     /** After the session: confirmed people who were not checked in are recorded as no-shows. */

@@ -10,6 +10,7 @@ import sh.grassroots.events.TrainingEvents;
 import sh.grassroots.training.course.application.CourseService;
 import sh.grassroots.training.course.persistence.CourseEntity;
 import sh.grassroots.training.course.persistence.SessionEntity;
+import sh.grassroots.training.enrolment.application.EnrolmentService;
 import sh.grassroots.training.enrolment.persistence.Seats;
 import sh.grassroots.training.venue.model.VenueSaga;
 
@@ -28,11 +29,13 @@ public class VenueReplies {
     private final Inbox inbox;
     private final Outbox outbox;
     private final Seats seats;
+    private final EnrolmentService enrolments;
 
-    public VenueReplies(Inbox inbox, Outbox outbox, Seats seats) {
+    public VenueReplies(Inbox inbox, Outbox outbox, Seats seats, EnrolmentService enrolments) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.seats = seats;
+        this.enrolments = enrolments;
     }
 
     /** @return true when the event was applied now (even if it changed nothing), false for a redelivery */
@@ -53,6 +56,13 @@ public class VenueReplies {
                 return CourseEntity.<CourseEntity>findById(session.courseId)
                         .chain(course -> flush().chain(() -> outbox.record(TrainingEvents.TOPIC_SESSION,
                                 CourseService.sessionScheduled(outbox, session, course))));
+            }
+            if (decision instanceof VenueSaga.LoseRoom lost) {
+                session.venueRejectionRule = VenueSaga.ROOM_CANCELLED;
+                session.venueRejectionReason = lost.reason();
+                return enrolments.cancelForLostRoom(session, lost.reason())
+                        .invoke(n -> LOG.infof("Session %s lost its room; %d enrolments cancelled", sessionId, n))
+                        .replaceWithVoid();
             }
             VenueSaga.Reject reject = (VenueSaga.Reject) decision;
             session.status = SessionEntity.Status.VENUE_REJECTED;

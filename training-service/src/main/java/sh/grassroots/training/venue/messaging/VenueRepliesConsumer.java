@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import sh.grassroots.events.VenueEvents;
+import sh.grassroots.events.VenueEvents.VenueCancelled;
 import sh.grassroots.events.VenueEvents.VenueConfirmed;
 import sh.grassroots.events.VenueEvents.VenueRejected;
 import sh.grassroots.platform.outbox.ReceivedEvent;
@@ -15,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads stations.venue.v1 (VenueConfirmed, VenueRejected) through platform/events' records.
+ * Reads stations.venue.v1 (VenueConfirmed, VenueRejected, VenueCancelled) through platform/events' records.
  * Unknown types are skipped; an unreadable message fails and goes to the dead-letter topic.
  */
 @ApplicationScoped
@@ -30,13 +31,18 @@ public class VenueRepliesConsumer {
 
     @Incoming("stations-venue")
     public Uni<Void> consume(String json) {
-        return ReceivedEvent.consume(mapper, json, Set.of(VenueEvents.CONFIRMED, VenueEvents.REJECTED), event -> {
+        return ReceivedEvent.consume(mapper, json, Set.of(VenueEvents.CONFIRMED, VenueEvents.REJECTED,
+                VenueEvents.CANCELLED), event -> {
             UUID sessionId;
             VenueSaga.Reply reply;
             if (VenueEvents.CONFIRMED.equals(event.type())) {
                 VenueConfirmed confirmed = event.payload(VenueConfirmed.class);
                 sessionId = confirmed.sessionId();
                 reply = new VenueSaga.Confirmed(confirmed.requestId(), confirmed.bookingId());
+            } else if (VenueEvents.CANCELLED.equals(event.type())) {
+                VenueCancelled cancelled = event.payload(VenueCancelled.class);
+                sessionId = cancelled.sessionId();
+                reply = new VenueSaga.Cancelled(cancelled.requestId(), cancelled.bookingId(), cancelled.reason());
             } else {
                 VenueRejected rejected = event.payload(VenueRejected.class);
                 sessionId = rejected.sessionId();

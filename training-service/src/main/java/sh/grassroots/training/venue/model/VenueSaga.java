@@ -21,7 +21,7 @@ public final class VenueSaga {
         CLOSED
     }
 
-    public sealed interface Reply permits Confirmed, Rejected {
+    public sealed interface Reply permits Confirmed, Rejected, Cancelled {
         UUID requestId();
     }
 
@@ -31,7 +31,18 @@ public final class VenueSaga {
     public record Rejected(UUID requestId, String rule, String reason) implements Reply {
     }
 
-    public sealed interface Decision permits Confirm, Reject, Ignore {
+    /** The station cancelled the room it had confirmed (not at training's request). */
+    public record Cancelled(UUID requestId, UUID bookingId, String reason) implements Reply {
+    }
+
+    public sealed interface Decision permits Confirm, Reject, LoseRoom, Ignore {
+    }
+
+    /**
+     * The session has lost its confirmed room: it cannot take place as scheduled, so it is
+     * cancelled for everyone enrolled, with the station's reason.
+     */
+    public record LoseRoom(String reason) implements Decision {
     }
 
     public record Confirm(UUID bookingId) implements Decision {
@@ -56,6 +67,13 @@ public final class VenueSaga {
         if (currentRequestId == null || !currentRequestId.equals(reply.requestId())) {
             return new Ignore("stale reply to request " + reply.requestId() + "; the current one is " + currentRequestId);
         }
+        if (reply instanceof Cancelled c) {
+            if (stage != Stage.CONFIRMED) {
+                return new Ignore("the session is " + stage + "; it holds no room the station could cancel");
+            }
+            String reason = c.reason() == null || c.reason().isBlank() ? "no reason given" : c.reason().strip();
+            return new LoseRoom("The station cancelled the room booked for this session: " + reason);
+        }
         if (stage != Stage.PENDING) {
             return new Ignore("the session is " + stage + ", no longer waiting for request " + reply.requestId());
         }
@@ -67,6 +85,27 @@ public final class VenueSaga {
         String reason = r.reason() == null || r.reason().isBlank() ? "The station refused the booking" : r.reason().strip();
         return new Reject(rule, reason);
     }
+
+    /**
+     * What a request that got no answer for {@code waited} becomes when {@code timeout} has passed:
+     * a refusal the organizer reads like the station's own (rule {@link #NO_ANSWER}), so that the
+     * session leaves "waiting" and the room request is withdrawn. Empty while there is time left or
+     * when the session is not waiting.
+     */
+    public static java.util.Optional<Reject> onSilence(Stage stage, java.time.Duration waited, java.time.Duration timeout) {
+        if (stage != Stage.PENDING || waited.compareTo(timeout) < 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Reject(NO_ANSWER, "The station did not answer the room request within "
+                + timeout.toMinutes() + " minutes; the request was withdrawn. Schedule the session again, "
+                + "at this room or another"));
+    }
+
+    /** The rule a session shows when the station cancelled its confirmed room. */
+    public static final String ROOM_CANCELLED = "venue-cancelled-by-station";
+
+    /** The rule of a request withdrawn because the station did not answer in time. */
+    public static final String NO_ANSWER = "venue-no-answer";
 
     /**
      * Whether cancelling the session must give a room back: the station may hold it (confirmed) or

@@ -11,9 +11,13 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
 import sh.grassroots.platform.testing.AsCaller;
 import sh.grassroots.platform.testing.Endpoints;
+import sh.grassroots.platform.testing.Fuzz;
 import sh.grassroots.training.testing.MutableClock;
 import sh.grassroots.training.testing.TrainingFixtures;
 
@@ -50,6 +54,7 @@ import static sh.grassroots.training.testing.TrainingFixtures.SESSIONS;
  * gets 403 problem+json with the slug named; nobody without the gateway's headers gets past 401.
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrainingAccessMatrixTest {
     static final String HUANGPU = "310101";
     static final String PEOPLE = "/api/v1/training/people";
@@ -376,5 +381,41 @@ class TrainingAccessMatrixTest {
             cursor = page.path("nextCursor");
         } while (cursor != null);
         return ids;
+    }
+
+    /**
+     * The inputs that once made writes answer 500 (a NUL character, a date in the year 300000, a
+     * null inside a list, numbers at the edges, eight identical requests at once: platform/testing
+     * {@link Fuzz}), sent to every write endpoint as its first allowed caller sends it; then every
+     * read again, so that nothing the fuzz left behind breaks a later request. Last, so that what
+     * it changes never meets the matrix's own calls.
+     */
+    @TestFactory
+    @Order(Integer.MAX_VALUE)
+    List<DynamicTest> no_input_makes_an_endpoint_answer_a_server_error() {
+        List<DynamicTest> tests = new ArrayList<>();
+        List<Entry> all = entries();
+        for (Entry entry : all) {
+            if (!entry.endpoint().startsWith("GET ")) {
+                tests.add(DynamicTest.dynamicTest(entry.endpoint(), () -> {
+                    Target target = entry.target().get();
+                    Fuzz.Captured request = Fuzz.capture(entry.allowed().get(0).as().apply(target),
+                            as -> entry.call().apply(as, target));
+                    assertEquals(List.of(), Fuzz.problemsWith(request));
+                }));
+            }
+        }
+        for (Entry entry : all) {
+            if (entry.endpoint().startsWith("GET ")) {
+                tests.add(DynamicTest.dynamicTest("afterwards, still: " + entry.endpoint(), () -> {
+                    Target target = entry.target().get();
+                    Fuzz.Captured request = Fuzz.capture(entry.allowed().get(0).as().apply(target),
+                            as -> entry.call().apply(as, target));
+                    String problem = Fuzz.judge("after the fuzz", request, Fuzz.replay(request));
+                    assertEquals(null, problem);
+                }));
+            }
+        }
+        return tests;
     }
 }

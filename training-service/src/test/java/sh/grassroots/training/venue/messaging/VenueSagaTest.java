@@ -19,6 +19,7 @@ import sh.grassroots.events.TrainingEvents;
 import sh.grassroots.events.VenueEvents;
 import sh.grassroots.training.testing.MutableClock;
 import sh.grassroots.training.testing.TrainingFixtures;
+import sh.grassroots.training.venue.application.VenueTimeouts;
 
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +43,8 @@ class VenueSagaTest {
     ObjectMapper mapper;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @Inject
+    VenueTimeouts timeouts;
 
     KafkaCompanion kafka;
     ConsumerTask<String, String> requests;
@@ -158,6 +161,90 @@ class VenueSagaTest {
         anyone().get(SESSIONS + "/" + session).then().body("status", equalTo("CANCELLED"));
         assertEquals(0, fixtures.count("select count(*) from outbox_event where event_type = 'VenueReleased' "
                 + "and message_key = ?", session));
+    }
+
+    @Test
+    void a_room_the_station_cancels_cancels_the_session_for_everyone_enrolled_and_they_are_told_why() {
+        UUID room = UUID.randomUUID();
+        String session = fixtures.scheduleAtStationRoom(fixtures.lecture("沉浸式党课"), 1, room).statusCode(201)
+                .extract().path("id");
+        String requestId = await().atMost(Duration.ofSeconds(30))
+                .until(() -> messages(session, VenueEvents.TOPIC_REQUESTS, VenueEvents.REQUESTED), l -> l.size() == 1)
+                .get(0).path("payload").path("requestId").asText();
+        UUID booking = UUID.randomUUID();
+        send(session, reply(VenueEvents.CONFIRMED, session, """
+                {"requestId":"%s","sessionId":"%s","bookingId":"%s","stationId":"%s","roomId":"%s",
+                 "startsAt":"2026-12-06T09:00:00Z","endsAt":"2026-12-06T11:00:00Z"}"""
+                .formatted(requestId, session, booking, UUID.randomUUID(), room)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> anyone().get(SESSIONS + "/" + session).then()
+                .body("status", equalTo("SCHEDULED")));
+        String seated = fixtures.enrol(session, fixtures.member("张三", branch)).statusCode(201)
+                .body("status", equalTo("CONFIRMED")).extract().path("id");
+        String waiting = fixtures.enrol(session, fixtures.member("李四", branch)).statusCode(201)
+                .body("status", equalTo("WAITLISTED")).extract().path("id");
+
+        send(session, reply(VenueEvents.CANCELLED, session, """
+                {"requestId":"%s","sessionId":"%s","bookingId":"%s","stationId":"%s","roomId":"%s",
+                 "reason":"服务站临时检修 (maintenance)"}""".formatted(requestId, session, booking, UUID.randomUUID(), room)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> anyone().get(SESSIONS + "/" + session).then()
+                .body("status", equalTo("CANCELLED"))
+                .body("venueBooking.rule", equalTo("venue-cancelled-by-station"))
+                .body("venueBooking.reason", org.hamcrest.Matchers.containsString("服务站临时检修")));
+        for (String enrolment : List.of(seated, waiting)) {
+            fixtures.theEnrolled(enrolment).get("/api/v1/training/enrolments/" + enrolment).then().statusCode(200)
+                    .body("status", equalTo("CANCELLED"))
+                    .body("closeReason", org.hamcrest.Matchers.containsString("服务站临时检修"))
+                    .body("cancelledBy", equalTo("SYSTEM"));
+        }
+        assertEquals(1, fixtures.count("select count(*) from outbox_event where event_type = 'SessionCancelled' "
+                + "and message_key = ?", session));
+        assertEquals(0, fixtures.count("select count(*) from outbox_event where event_type = 'VenueReleased' "
+                + "and message_key = ?", session), "the station already has the room back");
+    }
+
+    @Test
+    void a_room_request_the_station_does_not_answer_in_time_is_withdrawn_and_a_late_answer_changes_nothing() {
+        UUID room = UUID.randomUUID();
+        String session = fixtures.scheduleAtStationRoom(fixtures.lecture("主题党日现场教学"), 10, room).statusCode(201)
+                .body("status", equalTo("VENUE_PENDING")).extract().path("id");
+        String requestId = await().atMost(Duration.ofSeconds(30))
+                .until(() -> messages(session, VenueEvents.TOPIC_REQUESTS, VenueEvents.REQUESTED), l -> l.size() == 1)
+                .get(0).path("payload").path("requestId").asText();
+
+        withdrawUnanswered();
+        anyone().get(SESSIONS + "/" + session).then().body("status", equalTo("VENUE_PENDING"));
+
+        clock.advance(Duration.ofMinutes(16));
+        withdrawUnanswered();
+        anyone().get(SESSIONS + "/" + session).then()
+                .body("status", equalTo("VENUE_REJECTED"))
+                .body("venueBooking.rule", equalTo("venue-no-answer"));
+        JsonNode released = await().atMost(Duration.ofSeconds(30))
+                .until(() -> messages(session, VenueEvents.TOPIC_REQUESTS, VenueEvents.RELEASED), l -> l.size() == 1).get(0);
+        assertEquals(requestId, released.path("payload").path("requestId").asText());
+
+        String late = reply(VenueEvents.CONFIRMED, session, """
+                {"requestId":"%s","sessionId":"%s","bookingId":"%s","stationId":"%s","roomId":"%s",
+                 "startsAt":"2026-12-06T09:00:00Z","endsAt":"2026-12-06T11:00:00Z"}"""
+                .formatted(requestId, session, UUID.randomUUID(), UUID.randomUUID(), room));
+        send(session, late);
+        UUID lateId = UUID.fromString(read(late).path("eventId").asText());
+        await().atMost(Duration.ofSeconds(30)).until(() -> fixtures.count(
+                "select count(*) from processed_event where consumer = 'training.venue-replies' and event_id = ?",
+                lateId) == 1);
+        anyone().get(SESSIONS + "/" + session).then().body("status", equalTo("VENUE_REJECTED"));
+        fixtures.enrol(session, fixtures.member("王五", branch)).statusCode(409)
+                .body("type", equalTo("urn:grassroots:problem:venue-not-confirmed"));
+    }
+
+    /** As the scheduled job does, on a Vert.x context of its own. */
+    private void withdrawUnanswered() {
+        try {
+            io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> timeouts.withdrawUnanswered());
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String reply(String type, String session, String payload) {

@@ -60,4 +60,29 @@ class VenueSagaRulesTest {
         assertFalse(VenueSaga.releaseOnCancel(VenueSaga.Stage.REJECTED));
         assertFalse(VenueSaga.releaseOnCancel(VenueSaga.Stage.NOT_NEEDED));
     }
+
+    @Test
+    void a_confirmed_room_the_station_cancels_loses_the_session_its_room_with_the_station_reason() {
+        var decision = VenueSaga.onReply(VenueSaga.Stage.CONFIRMED, CURRENT,
+                new VenueSaga.Cancelled(CURRENT, UUID.randomUUID(), "服务站临时检修"));
+        assertInstanceOf(VenueSaga.LoseRoom.class, decision);
+        assertTrue(((VenueSaga.LoseRoom) decision).reason().endsWith("服务站临时检修"));
+    }
+
+    @Test
+    void a_cancellation_of_a_room_the_session_no_longer_holds_changes_nothing() {
+        var cancelled = new VenueSaga.Cancelled(CURRENT, UUID.randomUUID(), "VENUE_RELEASED: 课程取消");
+        assertInstanceOf(VenueSaga.Ignore.class, VenueSaga.onReply(VenueSaga.Stage.CLOSED, CURRENT, cancelled));
+        assertInstanceOf(VenueSaga.Ignore.class, VenueSaga.onReply(VenueSaga.Stage.REJECTED, CURRENT, cancelled));
+        assertInstanceOf(VenueSaga.Ignore.class, VenueSaga.onReply(VenueSaga.Stage.CONFIRMED, UUID.randomUUID(), cancelled));
+    }
+
+    @Test
+    void a_pending_request_is_withdrawn_once_the_timeout_has_passed_and_not_before() {
+        java.time.Duration timeout = java.time.Duration.ofMinutes(15);
+        assertTrue(VenueSaga.onSilence(VenueSaga.Stage.PENDING, java.time.Duration.ofMinutes(14), timeout).isEmpty());
+        var withdrawn = VenueSaga.onSilence(VenueSaga.Stage.PENDING, timeout, timeout).orElseThrow();
+        assertEquals(VenueSaga.NO_ANSWER, withdrawn.rule());
+        assertTrue(VenueSaga.onSilence(VenueSaga.Stage.CONFIRMED, java.time.Duration.ofHours(1), timeout).isEmpty());
+    }
 }
