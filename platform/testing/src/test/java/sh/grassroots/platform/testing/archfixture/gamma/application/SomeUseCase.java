@@ -1,9 +1,9 @@
-package sh.grassroots.training.archfixture.application;
+package sh.grassroots.platform.testing.archfixture.gamma.application;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.transaction.Transactional;
 
-/** An outer-layer class that the bad model example depends on; it also breaks the reactive rules. */
+/** An outer-layer class that the bad model depends on; it also breaks the reactive rules. */
 public class SomeUseCase {
 
     @Transactional
