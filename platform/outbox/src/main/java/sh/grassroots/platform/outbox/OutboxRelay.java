@@ -3,6 +3,11 @@ package sh.grassroots.platform.outbox;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -233,7 +238,7 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long id, String topic, String key, ProducerRecord<String, String> record) {
+    private record Row(long id, String topic, String key, String traceparent, ProducerRecord<String, String> record) {
         String aggregate() {
             return topic + '\u0000' + key;
         }
@@ -260,6 +265,7 @@ public class OutboxRelay {
             return 0;
         }
         Set<String> blocked = new HashSet<>();
+        Map<Long, Span> spans = new HashMap<>();
         Map<String, Throwable> unavailableTopics = new HashMap<>();
         List<Sent> sent = new ArrayList<>();
         List<Failed> failed = new ArrayList<>();
@@ -273,6 +279,8 @@ public class OutboxRelay {
                 blocked.add(row.aggregate());
                 continue;
             }
+            Span span = publishSpan(row);
+            spans.put(row.id(), span);
             Future<RecordMetadata> ack;
             try {
                 ack = producer().send(row.record());
@@ -307,6 +315,13 @@ public class OutboxRelay {
                 failed.add(new Failed(s.row(), e));
             }
         }
+        for (Failed f : failed) {
+            Span span = spans.get(f.row().id());
+            if (span != null) {
+                span.setStatus(StatusCode.ERROR, describe(f.error()));
+            }
+        }
+        spans.values().forEach(Span::end);
         markPublished(connection, acknowledged);
         if (!acknowledged.isEmpty()) {
             brokerState = new BrokerState(Instant.now(), brokerState.lastUnreachable(), brokerState.lastError());
@@ -320,7 +335,7 @@ public class OutboxRelay {
     private List<Row> pending(Connection connection) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select id, event_id, topic, message_key, event_type, envelope from outbox_event o "
+                "select id, event_id, topic, message_key, event_type, envelope, traceparent from outbox_event o "
                         + "where published_at is null and parked_at is null "
                         + "and not exists (select 1 from outbox_event p where p.published_at is null "
                         + "  and p.parked_at is not null and p.topic = o.topic and p.message_key = o.message_key and p.id < o.id) "
@@ -332,11 +347,31 @@ public class OutboxRelay {
                             rs.getString("topic"), rs.getString("message_key"), rs.getString("envelope"));
                     record.headers().add("eventId", rs.getString("event_id").getBytes(StandardCharsets.UTF_8));
                     record.headers().add("eventType", rs.getString("event_type").getBytes(StandardCharsets.UTF_8));
-                    rows.add(new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("message_key"), record));
+                    rows.add(new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("message_key"),
+                            rs.getString("traceparent"), record));
                 }
             }
         }
         return rows;
+    }
+
+    /**
+     * The row's Kafka hop as a producer span, a child of the work that recorded the row (its
+     * traceparent column), not of this pass; its context goes into the record's headers, where the
+     * consumers' tracing continues it.
+     */
+    private static Span publishSpan(Row row) {
+        Span span = EventTracing.tracer().spanBuilder(row.topic() + " publish")
+                .setParent(EventTracing.contextOf(row.traceparent()))
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", row.topic())
+                .setAttribute("messaging.kafka.message.key", row.key())
+                .startSpan();
+        W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), row.record().headers(),
+                (headers, name, value) -> headers.remove(name).add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return span;
     }
 
     private static Throwable failedAlready(Future<RecordMetadata> ack) {
