@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
@@ -79,15 +80,31 @@ public final class ReceivedEvent {
     }
 
     /**
+     * The context the handling continues. The messaging instrumentation makes current a span
+     * read from the record's headers: the relay's publish span, in the trace the envelope names;
+     * that is the closer parent. A record without trace headers (another producer, a test) gets a
+     * fresh trace from the instrumentation instead: then the envelope's traceparent is the one
+     * that continues the work that recorded the event.
+     */
+    private static Context parentOf(ReceivedEvent event) {
+        Context current = Context.current();
+        SpanContext active = Span.fromContext(current).getSpanContext();
+        Context recorded = EventTracing.contextOf(event.traceparent());
+        SpanContext envelope = Span.fromContext(recorded).getSpanContext();
+        if (!envelope.isValid() || active.isValid() && active.getTraceId().equals(envelope.getTraceId())) {
+            return current;
+        }
+        return recorded;
+    }
+
+    /**
      * Runs the handling in a consumer span, current until it ends, so that what the handler does
      * (its database calls, the events it records) belongs to the trace of the work that recorded
-     * this event. The parent is the context the messaging instrumentation read from the record's
-     * headers (the relay's publish span) when there is one, else the envelope's traceparent.
+     * this event ({@link #parentOf}).
      */
     private static Uni<Void> traced(ReceivedEvent event, java.util.function.Supplier<Uni<Void>> handling) {
         return Uni.createFrom().deferred(() -> {
-            Context parent = Span.current().getSpanContext().isValid()
-                    ? Context.current() : EventTracing.contextOf(event.traceparent());
+            Context parent = parentOf(event);
             Span span = EventTracing.tracer().spanBuilder(event.type() + " process")
                     .setParent(parent)
                     .setSpanKind(SpanKind.CONSUMER)
