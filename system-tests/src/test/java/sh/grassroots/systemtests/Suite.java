@@ -43,6 +43,7 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final Map<String, KeyPair> districtKeys = new LinkedHashMap<>();
     private KeyPair keys;
+    private OtlpReceiver traces;
 
     /** A running app: its public (API) port and its management port (health, metrics), both on loopback. */
     public record Service(String name, int port, int managementPort, Process process, Path log) {
@@ -77,6 +78,11 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
 
     public Service service(String name) {
         return services.get(name);
+    }
+
+    /** The spans every service exported to the suite's OTLP receiver. */
+    OtlpReceiver traces() {
+        return traces;
     }
 
     public String gateway() {
@@ -144,6 +150,7 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
             districtIssuers.add(district.getKey() + "=" + district.getValue() + "|" + key);
         }
 
+        traces = new OtlpReceiver();
         String db = env("DB_HOST") + ":" + env("DB_PORT");
         String groupPrefix = "system-test-" + UUID.randomUUID() + "-";
         int org = freePort(), training = freePort(), stations = freePort(), gateway = freePort();
@@ -220,6 +227,11 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         env.put("KAFKA_GROUP_PREFIX", groupPrefix);
         // Four JVMs start at once on a small shared machine: a first connection can take a while.
         env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
+        // Every trace recorded and sent to the suite's receiver, as a collector would get them in k8s.
+        env.put("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
+        env.put("OTEL_TRACES_SAMPLER_ARG", "1");
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
         env.putAll(extra);
         services.put(name, new Service(name, port, managementPort, builder.start(), log));
     }
@@ -248,6 +260,9 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
 
     @Override
     public void close() {
+        if (traces != null) {
+            traces.close();
+        }
         List<Process> processes = new ArrayList<>();
         services.values().forEach(s -> {
             s.process().destroy();

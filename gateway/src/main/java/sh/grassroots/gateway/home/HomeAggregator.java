@@ -33,7 +33,7 @@ import java.util.Map;
 @ApplicationScoped
 public class HomeAggregator {
     private static final Logger LOG = Logger.getLogger(HomeAggregator.class);
-    private static final List<String> PASSED_HEADERS = List.of("X-Request-Id", "traceparent",
+    private static final List<String> PASSED_HEADERS = List.of("X-Request-Id",
             "Accept-Language", CallerHeaders.SUBJECT, CallerHeaders.KIND, CallerHeaders.ROLES, CallerHeaders.ORG_SCOPE,
             CallerHeaders.DISTRICT);
 

@@ -21,7 +21,6 @@ import sh.grassroots.gateway.routing.model.RequestPath;
 import sh.grassroots.platform.access.CallerHeaders;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.RequestIds;
-import sh.grassroots.platform.web.TraceContext;
 
 import java.net.URI;
 import java.util.List;
@@ -172,9 +171,6 @@ public class GatewayRoutes {
         MDC.put(RequestIds.MDC_KEY, requestId);
         request.headers().set(RequestIds.HEADER, requestId);
         rc.response().putHeader(RequestIds.HEADER, requestId);
-        if (!TraceContext.isValid(request.getHeader(TraceContext.HEADER))) {
-            request.headers().set(TraceContext.HEADER, TraceContext.newTraceparent());
-        }
 
         for (Deprecation deprecation : deprecations) {
             if (request.path().startsWith(deprecation.pathPrefix())) {
