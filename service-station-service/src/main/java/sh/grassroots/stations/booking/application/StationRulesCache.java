@@ -49,6 +49,11 @@ public class StationRulesCache {
         });
     }
 
+    /** The copy kept, if any, as it is: what the next booking at the station is first judged by. */
+    public StationRules kept(UUID stationId) {
+        return byStation.get(stationId);
+    }
+
     public void forget(UUID stationId) {
         byStation.remove(stationId);
     }
