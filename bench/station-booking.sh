@@ -3,7 +3,8 @@
 # PostgreSQL: (1) through service-station-service's HTTP API (POST .../rooms/{id}/bookings), (2) the
 # statement the API runs for such a booking (BookingInsert.SQL: the booking and its outbox row, at the
 # station's rules version, ON CONFLICT DO NOTHING on the exclusion constraints, the bookings around
-# the slot read back) straight on PostgreSQL with pgbench.
+# the slot read back) straight on PostgreSQL with pgbench, prepared once per connection as the API's
+# (quarkus.datasource.reactive.cache-prepared-statements).
 #   contended    few rooms over few days, one-hour slots at random: most requests want a slot
 #                someone already has and get 409 (API) or nothing inserted (SQL);
 #   uncontended  many rooms, each client walks slots nobody asked for: every request books (201).
@@ -111,7 +112,7 @@ api_run() { # mode rooms -> sets API_*
 sql_run() { # free(0|1) prefix rooms -> sets SQL_*
   local out version
   version=$(SQL -c "select rules_version from station where id = '$STATION'")
-  out=$(PGPASSWORD=stations "$PG_BIN/pgbench" -n -h 127.0.0.1 -p "$STACK_PG_PORT" -U stations \
+  out=$(PGPASSWORD=stations "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$STACK_PG_PORT" -U stations \
     -c "$CONNECTIONS" -j $THREADS -T "$DURATION" -D nrooms="$3" -D ndays="$DAYS" -D base="$BASE" \
     -D station="$STATION" -D version="$version" -D free="$1" -D nclients="$CONNECTIONS" -D prefix="$2" -D i=0 \
     -f bench/station-booking.pgbench stations 2>&1)
