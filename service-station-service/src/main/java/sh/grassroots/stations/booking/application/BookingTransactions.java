@@ -445,6 +445,10 @@ public class BookingTransactions {
     }
 
     public EventEnvelope<?> event(BookingEntity b, StationEntity station) {
+        return event(b, station.districtCode);
+    }
+
+    public EventEnvelope<?> event(BookingEntity b, String districtCode) {
         String kind = b.bookerKind.name();
         Object payload;
         String type;
@@ -472,6 +476,6 @@ public class BookingTransactions {
         } else {
             throw new IllegalStateException("No event for a booking moved to " + b.status);
         }
-        return outbox.envelope(type, StationEvents.VERSION, b.id.toString(), station.districtCode, payload);
+        return outbox.envelope(type, StationEvents.VERSION, b.id.toString(), districtCode, payload);
     }
 }
