@@ -9,6 +9,7 @@ import sh.grassroots.training.course.persistence.SessionEntity;
 import sh.grassroots.training.enrolment.model.SessionRules;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,6 +34,11 @@ public class SessionRulesCache {
     public Uni<SessionRules> get(UUID sessionId) {
         SessionRules known = rules.get(sessionId);
         return known != null ? Uni.createFrom().item(known) : load(sessionId);
+    }
+
+    /** The copy this replica holds now, if any (what a health page or a test may look at). */
+    public Optional<SessionRules> held(UUID sessionId) {
+        return Optional.ofNullable(rules.get(sessionId));
     }
 
     /** Forgets the copy when it is the one the database refused (a newer one may already be there). */
