@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * and the wait ends before the gateway's own (gateway.bulkhead.max-wait-ms) would, so a request
  * that cannot get a connection in time is answered 503 {@code database-busy}
  * ({@link PoolWaitTranslator}) instead of timing out upstream. Sizes and measurements:
- * docs/performance.md.
+ * docs/performance-enrolment.md.
  */
 @Singleton
 public class BoundedPoolWait implements PgPoolCreator {

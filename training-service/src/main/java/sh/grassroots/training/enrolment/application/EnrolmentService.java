@@ -98,7 +98,7 @@ public class EnrolmentService {
      * transaction: the session's rules come from this replica's copy ({@link SessionRulesCache}),
      * the person's facts from one read, access and the rules are decided here, and one statement
      * ({@link EnrolStatement}) takes the seat or the place in line, records the event, and acts only
-     * while the rules it was decided on are still the session's (see docs/performance.md).
+     * while the rules it was decided on are still the session's (see docs/performance-enrolment.md).
      * Quota sessions and requests with an Idempotency-Key keep the transaction under the session
      * lock ({@link #enrolUnderLock}).
      */
