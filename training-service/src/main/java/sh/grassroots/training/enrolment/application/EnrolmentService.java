@@ -27,12 +27,15 @@ import sh.grassroots.training.enrolment.model.EnrolmentStatus;
 import sh.grassroots.training.enrolment.model.Hold;
 import sh.grassroots.training.enrolment.model.Learner;
 import sh.grassroots.training.enrolment.model.SessionClosure;
+import sh.grassroots.training.enrolment.model.SessionRules;
 import sh.grassroots.training.enrolment.model.Waitlist;
+import sh.grassroots.training.enrolment.persistence.EnrolStatement;
 import sh.grassroots.training.enrolment.persistence.EnrolmentEntity;
 import sh.grassroots.training.enrolment.persistence.IdempotencyKeys;
 import sh.grassroots.training.enrolment.persistence.LearnerEntity;
 import sh.grassroots.training.enrolment.persistence.LearnerDirectory;
 import sh.grassroots.training.enrolment.persistence.Seats;
+import sh.grassroots.training.enrolment.persistence.SessionRulesCache;
 import sh.grassroots.events.TrainingEvents;
 import sh.grassroots.events.VenueEvents;
 import sh.grassroots.training.venue.model.VenueSaga;
@@ -55,6 +58,8 @@ import java.util.UUID;
 public class EnrolmentService {
     private static final String ONE_ACTIVE_PER_PERSON = "enrolment_one_active_per_person";
     private final Seats seats;
+    private final SessionRulesCache rulesCache;
+    private final EnrolStatement enrolStatement;
     private final LearnerDirectory learners;
     private final EligibilityRows eligibilityRows;
     private final IdempotencyKeys idempotencyKeys;
@@ -63,9 +68,12 @@ public class EnrolmentService {
     private final TrainingAccess access;
     private final Clock clock;
 
-    public EnrolmentService(Seats seats, LearnerDirectory learners, EligibilityRows eligibilityRows,
+    public EnrolmentService(Seats seats, SessionRulesCache rulesCache, EnrolStatement enrolStatement,
+                            LearnerDirectory learners, EligibilityRows eligibilityRows,
                             IdempotencyKeys idempotencyKeys, Outbox outbox, ObjectMapper mapper, TrainingAccess access,
                             Clock clock) {
+        this.rulesCache = rulesCache;
+        this.enrolStatement = enrolStatement;
         this.access = access;
         this.seats = seats;
         this.learners = learners;
@@ -85,13 +93,100 @@ public class EnrolmentService {
     }
 
     /**
+     * The caller enrols themselves, or someone whose enrolments they manage; an Idempotency-Key is
+     * the caller's own. A session without seat quotas is served in two round trips and no explicit
+     * transaction: the session's rules come from this replica's copy ({@link SessionRulesCache}),
+     * the person's facts from one read, access and the rules are decided here, and one statement
+     * ({@link EnrolStatement}) takes the seat or the place in line, records the event, and acts only
+     * while the rules it was decided on are still the session's (see docs/performance-enrolment.md).
+     * Quota sessions and requests with an Idempotency-Key keep the transaction under the session
+     * lock ({@link #enrolUnderLock}).
+     */
+    @WithSession
+    public Uni<Enrolled> enrol(Caller caller, UUID sessionId, UUID personId, String idempotencyKey) {
+        return rulesOf(sessionId).chain(rules -> idempotencyKey != null || rules.hasQuota()
+                ? Panache.withTransaction(() -> enrolUnderLock(caller, sessionId, personId, idempotencyKey))
+                : enrolInOneStatement(caller, rules, personId, true));
+    }
+
+    private Uni<SessionRules> rulesOf(UUID sessionId) {
+        return rulesCache.get(sessionId).onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId));
+    }
+
+    private Uni<Enrolled> enrolInOneStatement(Caller caller, SessionRules rules, UUID personId, boolean mayRetry) {
+        return learners.enrolmentFacts(personId, rules.sessionId()).chain(facts -> {
+            if (facts.person().isEmpty()) {
+                return Uni.createFrom().failure(unknownLearner(personId));
+            }
+            return access.scope(caller)
+                    .chain(scope -> TrainingAccess.enforce(TrainingAccessPolicy.enrol(scope, facts.person().get())))
+                    .chain(() -> {
+                        if (facts.learner().isEmpty()) {
+                            return Uni.createFrom().failure(Rejections.problem(new Rejection("learner-unknown",
+                                    "Training does not know person " + personId + " yet")));
+                        }
+                        Optional<Rejection> broken = rules.check(clock.instant(), facts.learner().get(),
+                                facts.alreadyEnrolled());
+                        if (broken.isPresent()) {
+                            return Uni.createFrom().failure(Rejections.problem(broken.get()));
+                        }
+                        UUID enrolmentId = UUID.randomUUID();
+                        OffsetDateTime at = OffsetDateTime.now(clock);
+                        return enrolStatement.enrol(rules.sessionId(), rules.rulesVersion(), enrolmentId, personId, at,
+                                        event(enrolmentId, rules.sessionId(), personId))
+                                .chain(result -> {
+                                    if (!result.rulesCurrent()) {
+                                        rulesCache.stale(rules);
+                                        return rulesOf(rules.sessionId()).chain(fresh -> mayRetry && !fresh.hasQuota()
+                                                ? enrolInOneStatement(caller, fresh, personId, false)
+                                                : Panache.withTransaction(() ->
+                                                enrolUnderLock(caller, rules.sessionId(), personId, null)));
+                                    }
+                                    if (result.status() == null) {
+                                        return Uni.createFrom().failure(Rejections.problem(new Rejection(
+                                                "already-enrolled", "This person is already enrolled in the session")));
+                                    }
+                                    return placed(enrolmentId, rules.sessionId(), personId, result, at)
+                                            .map(view -> new Enrolled(view, false));
+                                });
+                    });
+        });
+    }
+
+    /** The envelope Outbox would record, serialised as CONFIRMED at position 0: the statement writes what it decided. */
+    private EnrolStatement.Event event(UUID enrolmentId, UUID sessionId, UUID personId) {
+        var payload = new TrainingEvents.EnrolmentChanged(enrolmentId, sessionId, personId,
+                EnrolmentStatus.CONFIRMED.name(), 0, null, null);
+        var envelope = outbox.envelope(TrainingEvents.ENROLMENT_CONFIRMED, TrainingEvents.VERSION, sessionId.toString(),
+                null, payload);
+        try {
+            return new EnrolStatement.Event(envelope.eventId(), TrainingEvents.TOPIC_ENROLMENT, envelope.aggregateId(),
+                    TrainingEvents.ENROLMENT_CONFIRMED, TrainingEvents.ENROLMENT_WAITLISTED,
+                    mapper.writeValueAsString(envelope));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event cannot be serialised: " + envelope.type(), e);
+        }
+    }
+
+    /** The answer to a placed enrolment; a waiting person's place in line is counted after the commit. */
+    private Uni<EnrolmentView> placed(UUID enrolmentId, UUID sessionId, UUID personId, EnrolStatement.Result result,
+                                      OffsetDateTime at) {
+        if (result.status() != EnrolmentStatus.WAITLISTED) {
+            return Uni.createFrom().item(new EnrolmentView(enrolmentId, sessionId, personId, result.status(),
+                    result.position(), null, at, null, null, null, null));
+        }
+        return EnrolmentEntity.count("sessionId = ?1 and status = ?2 and position <= ?3",
+                        sessionId, EnrolmentStatus.WAITLISTED, result.position())
+                .map(place -> new EnrolmentView(enrolmentId, sessionId, personId, result.status(), result.position(),
+                        place.intValue(), at, null, null, null, null));
+    }
+
+    /**
      * The course's rules and the person's record do not change with the seats, so they are read
      * before the session row is locked: the lock every enrolment of the session queues on is then
-     * held for the seat work only (measured by bench/training-enrolment.sh). The caller enrols
-     * themselves, or someone whose enrolments they manage; an Idempotency-Key is the caller's own.
+     * held for the seat work only. Runs in the caller's transaction.
      */
-    @WithTransaction
-    public Uni<Enrolled> enrol(Caller caller, UUID sessionId, UUID personId, String idempotencyKey) {
+    private Uni<Enrolled> enrolUnderLock(Caller caller, UUID sessionId, UUID personId, String idempotencyKey) {
         return courseOf(sessionId)
                 .call(() -> mayEnrol(caller, personId))
                 .chain(this::eligibilityOfCourse)
@@ -112,6 +207,12 @@ public class EnrolmentService {
                         })));
     }
 
+    private static ProblemException unknownLearner(UUID personId) {
+        return new ProblemException(Problem.withErrors(422, "learner-unknown",
+                "Learner unknown", "Training does not know person " + personId + " yet",
+                List.of(new Problem.FieldError("personId", "no such person known to training"))));
+    }
+
     /**
      * The person must be one training knows (the id names them in the body: 422 otherwise), and
      * the caller them or someone who manages them.
@@ -119,9 +220,7 @@ public class EnrolmentService {
     private Uni<Void> mayEnrol(Caller caller, UUID personId) {
         return access.person(personId).chain(person -> {
             if (person.isEmpty()) {
-                return Uni.createFrom().failure(new ProblemException(Problem.withErrors(422, "learner-unknown",
-                        "Learner unknown", "Training does not know person " + personId + " yet",
-                        List.of(new Problem.FieldError("personId", "no such person known to training")))));
+                return Uni.createFrom().failure(unknownLearner(personId));
             }
             return access.scope(caller).chain(scope ->
                     TrainingAccess.enforce(TrainingAccessPolicy.enrol(scope, person.get())));
@@ -385,7 +484,7 @@ public class EnrolmentService {
             }
             String why = reason == null || reason.isBlank() ? "the session was cancelled" : reason.strip();
             return close(session, why, canceller, VenueSaga.releaseOnCancel(session.venueStage()));
-        });
+        }).invoke(() -> rulesCache.forget(sessionId));
     }
 
     /**

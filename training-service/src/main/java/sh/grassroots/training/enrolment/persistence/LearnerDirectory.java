@@ -3,6 +3,8 @@ package sh.grassroots.training.enrolment.persistence;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import sh.grassroots.platform.access.Place;
+import sh.grassroots.training.access.model.TrainingAccessPolicy.Person;
 import sh.grassroots.training.enrolment.model.Learner;
 import sh.grassroots.training.enrolment.model.MemberStatus;
 
@@ -29,6 +31,79 @@ public class LearnerDirectory {
     private static final String COMPLETED_COURSES = """
             select distinct s.course_id::text from enrolment e join training_session s on s.id = e.session_id
             where e.person_id = ?1 and e.status = 'ATTENDED'""";
+
+    /**
+     * Everything one enrolment needs to know of the person, in one statement: what {@link #find}
+     * reads, what access reads of them ({@code TrainingAccess.person}: home place or unit office)
+     * and whether they already hold an active enrolment in the session. The home's ancestors give
+     * both the learner's path and the home's place, from one walk up the tree.
+     */
+    private static final String ENROLMENT_FACTS = """
+            with recursive up(id, parent_id, district_code, depth) as (
+                select k.id, k.parent_id, k.district_code, 0 from known_organization k
+                where k.id = (select home_organization_id from learner where person_id = ?1)
+                union all
+                select k.id, k.parent_id, k.district_code, u.depth + 1
+                from known_organization k join up u on k.id = u.parent_id
+                where u.depth < 32
+            )
+            select cast(l.home_organization_id as text), l.member_status, cast(l.member_unit_id as text),
+                   l.left_on is not null,
+                   (select string_agg(cast(id as text), '/' order by depth desc) from up),
+                   (select district_code from up where depth = 0),
+                   (select u.host_district from known_member_unit u where u.id = l.member_unit_id and u.left_on is null),
+                   (select string_agg(distinct cast(s.course_id as text), ',') from enrolment e
+                    join training_session s on s.id = e.session_id where e.person_id = l.person_id and e.status = 'ATTENDED'),
+                   exists (select 1 from enrolment e where e.session_id = ?2 and e.person_id = l.person_id
+                           and e.status in ('CONFIRMED', 'WAITLISTED', 'OFFERED', 'ATTENDED'))
+            from learner l where l.person_id = ?1""";
+
+    /**
+     * What one enrolment knows of its person: the learner (empty when unknown or gone), what
+     * access knows of them (empty when training never heard of them) and whether they already
+     * hold an active enrolment in the session.
+     */
+    public record EnrolmentFacts(Optional<Learner> learner, Optional<Person> person, boolean alreadyEnrolled) {
+    }
+
+    /** The facts {@link #find} and {@code TrainingAccess.person} would read, in one round trip. */
+    public Uni<EnrolmentFacts> enrolmentFacts(UUID personId, UUID sessionId) {
+        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery(ENROLMENT_FACTS, Object[].class)
+                        .setParameter(1, personId).setParameter(2, sessionId).getSingleResultOrNull())
+                .map(row -> row == null ? new EnrolmentFacts(Optional.empty(), Optional.empty(), false)
+                        : facts(personId, row));
+    }
+
+    static EnrolmentFacts facts(UUID personId, Object[] row) {
+        UUID home = row[0] == null ? null : UUID.fromString((String) row[0]);
+        MemberStatus status = MemberStatus.valueOf((String) row[1]);
+        UUID unit = row[2] == null ? null : UUID.fromString((String) row[2]);
+        boolean left = (Boolean) row[3];
+        String path = (String) row[4];
+        Person person = status == MemberStatus.NOT_A_MEMBER
+                ? new Person(personId, null, (String) row[6])
+                : new Person(personId, path == null ? null : new Place(((String) row[5]).trim(), "/" + path + "/"), null);
+        Optional<Learner> learner = Optional.empty();
+        if (!left) {
+            Set<UUID> homeAndAncestors = new HashSet<>();
+            if (home != null && status != MemberStatus.NOT_A_MEMBER) {
+                if (path != null) {
+                    for (String id : path.split("/")) {
+                        homeAndAncestors.add(UUID.fromString(id));
+                    }
+                }
+                homeAndAncestors.add(home);
+            }
+            Set<UUID> completed = new HashSet<>();
+            if (row[7] != null) {
+                for (String id : ((String) row[7]).split(",")) {
+                    completed.add(UUID.fromString(id));
+                }
+            }
+            learner = Optional.of(new Learner(personId, home, homeAndAncestors, status, unit, completed));
+        }
+        return new EnrolmentFacts(learner, Optional.of(person), (Boolean) row[8]);
+    }
 
     /** Sequential on purpose: one reactive session runs one statement at a time. */
     public Uni<Optional<Learner>> find(UUID personId) {
