@@ -13,7 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Reads a {@link Learner} from training's own projections: learner, known_organization, attended sessions. */
+/**
+ * Reads a {@link Learner} from training's own projections: learner, known_organization,
+ * learner_affiliation, attended sessions.
+ */
 @ApplicationScoped
 public class LearnerDirectory {
 
@@ -26,6 +29,18 @@ public class LearnerDirectory {
             )
             select id::text from up""";
 
+    /** The branches the person is affiliated to now, and every organization above them. */
+    private static final String AFFILIATIONS_AND_ANCESTORS = """
+            with recursive up(id, parent_id, depth) as (
+                select a.organization_id, k.parent_id, 0 from learner_affiliation a
+                left join known_organization k on k.id = a.organization_id
+                where a.person_id = ?1 and a.ended_on is null
+                union all
+                select k.id, k.parent_id, up.depth + 1 from known_organization k join up on k.id = up.parent_id
+                where up.depth < 32
+            )
+            select distinct id::text from up""";
+
     private static final String COMPLETED_COURSES = """
             select distinct s.course_id::text from enrolment e join training_session s on s.id = e.session_id
             where e.person_id = ?1 and e.status = 'ATTENDED'""";
@@ -36,9 +51,10 @@ public class LearnerDirectory {
             if (row == null || row.leftOn != null) {
                 return Uni.createFrom().item(Optional.<Learner>empty());
             }
-            return homeAndAncestors(row).chain(path -> completedCourses(personId).map(completed ->
-                    Optional.of(new Learner(row.personId, row.homeOrganizationId, path, row.memberStatus,
-                            row.memberUnitId, completed))));
+            return homeAndAncestors(row).chain(path -> completedCourses(personId).chain(completed ->
+                    affiliationsAndAncestors(row).map(affiliated ->
+                            Optional.of(new Learner(row.personId, row.homeOrganizationId, path, row.memberStatus,
+                                    row.memberUnitId, completed, affiliated)))));
         });
     }
 
@@ -54,6 +70,15 @@ public class LearnerDirectory {
                     path.add(row.homeOrganizationId);
                     return path;
                 });
+    }
+
+    private Uni<Set<UUID>> affiliationsAndAncestors(LearnerEntity row) {
+        if (row.memberStatus == MemberStatus.NOT_A_MEMBER) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return Panache.getSession().chain(s -> s.<Object>createNativeQuery(AFFILIATIONS_AND_ANCESTORS)
+                        .setParameter(1, row.personId).getResultList())
+                .map(ids -> new HashSet<>(toUuids(ids)));
     }
 
     private Uni<Set<UUID>> completedCourses(UUID personId) {
