@@ -139,7 +139,7 @@ class UnitStaffLearnersTest {
         awaitLearner(member, cpic);
         assertEquals(1, fixtures.count("select count(*) from learner where person_id = ? and member_status = 'FULL' "
                 + "and home_organization_id = ?", member, branch));
-        officeEnrols(academySession(cpic), member).statusCode(201).body("status", equalTo("CONFIRMED"));
+        fixtures.enrol(academySession(cpic), member).statusCode(201).body("status", equalTo("CONFIRMED"));
     }
 
     @Test
