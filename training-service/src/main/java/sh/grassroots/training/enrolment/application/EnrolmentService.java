@@ -31,7 +31,6 @@ import sh.grassroots.training.enrolment.model.SessionClosure;
 import sh.grassroots.training.enrolment.model.Waitlist;
 import sh.grassroots.training.enrolment.persistence.EnrolmentEntity;
 import sh.grassroots.training.enrolment.persistence.IdempotencyKeys;
-import sh.grassroots.training.enrolment.persistence.LearnerEntity;
 import sh.grassroots.training.enrolment.persistence.LearnerDirectory;
 import sh.grassroots.training.enrolment.persistence.Seats;
 import sh.grassroots.events.TrainingEvents;

@@ -20,26 +20,22 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class LearnerDirectory {
 
-    private static final String HOME_AND_ANCESTORS = """
-            with recursive up(id, parent_id, depth) as (
-                select id, parent_id, 0 from known_organization where id = ?1
+    /**
+     * The home organization and every organization above it (HOME), and the branches the person is
+     * affiliated to now and every organization above them (AFFILIATION), in one statement.
+     */
+    private static final String HOME_AFFILIATIONS_AND_ANCESTORS = """
+            with recursive up(id, parent_id, via, depth) as (
+                select id, parent_id, cast('HOME' as text), 0 from known_organization where id = ?1
                 union all
-                select k.id, k.parent_id, up.depth + 1 from known_organization k join up on k.id = up.parent_id
-                where up.depth < 32
-            )
-            select id::text from up""";
-
-    /** The branches the person is affiliated to now, and every organization above them. */
-    private static final String AFFILIATIONS_AND_ANCESTORS = """
-            with recursive up(id, parent_id, depth) as (
-                select a.organization_id, k.parent_id, 0 from learner_affiliation a
+                select a.organization_id, k.parent_id, cast('AFFILIATION' as text), 0 from learner_affiliation a
                 left join known_organization k on k.id = a.organization_id
-                where a.person_id = ?1 and a.ended_on is null
+                where a.person_id = ?2 and a.ended_on is null
                 union all
-                select k.id, k.parent_id, up.depth + 1 from known_organization k join up on k.id = up.parent_id
+                select k.id, k.parent_id, up.via, up.depth + 1 from known_organization k join up on k.id = up.parent_id
                 where up.depth < 32
             )
-            select distinct id::text from up""";
+            select distinct id::text, via from up""";
 
     private static final String COMPLETED_COURSES = """
             select distinct s.course_id::text from enrolment e join training_session s on s.id = e.session_id
@@ -51,34 +47,31 @@ public class LearnerDirectory {
             if (row == null || row.leftOn != null) {
                 return Uni.createFrom().item(Optional.<Learner>empty());
             }
-            return homeAndAncestors(row).chain(path -> completedCourses(personId).chain(completed ->
-                    affiliationsAndAncestors(row).map(affiliated ->
-                            Optional.of(new Learner(row.personId, row.homeOrganizationId, path, row.memberStatus,
-                                    row.memberUnitId, completed, affiliated)))));
+            return places(row).chain(places -> completedCourses(personId).map(completed ->
+                    Optional.of(new Learner(row.personId, row.homeOrganizationId, places.home(), row.memberStatus,
+                            row.memberUnitId, completed, places.affiliations()))));
         });
     }
 
-    private Uni<Set<UUID>> homeAndAncestors(LearnerEntity row) {
-        if (row.homeOrganizationId == null || row.memberStatus == MemberStatus.NOT_A_MEMBER) {
-            return Uni.createFrom().item(Set.of());
-        }
-        return Panache.getSession().chain(s -> s.<Object>createNativeQuery(HOME_AND_ANCESTORS)
-                        .setParameter(1, row.homeOrganizationId).getResultList())
-                .map(ids -> {
-                    Set<UUID> path = new HashSet<>(toUuids(ids));
-                    // the home organization counts even before the projection has heard of it
-                    path.add(row.homeOrganizationId);
-                    return path;
-                });
+    private record Places(Set<UUID> home, Set<UUID> affiliations) {
     }
 
-    private Uni<Set<UUID>> affiliationsAndAncestors(LearnerEntity row) {
-        if (row.memberStatus == MemberStatus.NOT_A_MEMBER) {
-            return Uni.createFrom().item(Set.of());
+    private Uni<Places> places(LearnerEntity row) {
+        if (row.homeOrganizationId == null || row.memberStatus == MemberStatus.NOT_A_MEMBER) {
+            return Uni.createFrom().item(new Places(Set.of(), Set.of()));
         }
-        return Panache.getSession().chain(s -> s.<Object>createNativeQuery(AFFILIATIONS_AND_ANCESTORS)
-                        .setParameter(1, row.personId).getResultList())
-                .map(ids -> new HashSet<>(toUuids(ids)));
+        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery(HOME_AFFILIATIONS_AND_ANCESTORS, Object[].class)
+                        .setParameter(1, row.homeOrganizationId).setParameter(2, row.personId).getResultList())
+                .map(rows -> {
+                    Set<UUID> home = new HashSet<>();
+                    Set<UUID> affiliations = new HashSet<>();
+                    for (Object[] r : rows) {
+                        ("HOME".equals(r[1]) ? home : affiliations).add(UUID.fromString((String) r[0]));
+                    }
+                    // the home organization counts even before the projection has heard of it
+                    home.add(row.homeOrganizationId);
+                    return new Places(home, affiliations);
+                });
     }
 
     private Uni<Set<UUID>> completedCourses(UUID personId) {
