@@ -20,6 +20,7 @@ import sh.grassroots.training.common.model.Rejection;
 import sh.grassroots.training.course.persistence.CourseEntity;
 import sh.grassroots.training.course.persistence.EligibilityRows;
 import sh.grassroots.training.course.persistence.SessionEntity;
+import sh.grassroots.training.enrolment.model.Admission;
 import sh.grassroots.training.enrolment.model.Cancellation;
 import sh.grassroots.training.enrolment.model.Eligibility;
 import sh.grassroots.training.enrolment.model.EnrolmentRules;
@@ -32,7 +33,6 @@ import sh.grassroots.training.enrolment.model.Waitlist;
 import sh.grassroots.training.enrolment.persistence.EnrolStatement;
 import sh.grassroots.training.enrolment.persistence.EnrolmentEntity;
 import sh.grassroots.training.enrolment.persistence.IdempotencyKeys;
-import sh.grassroots.training.enrolment.persistence.LearnerEntity;
 import sh.grassroots.training.enrolment.persistence.LearnerDirectory;
 import sh.grassroots.training.enrolment.persistence.Seats;
 import sh.grassroots.training.enrolment.persistence.SessionRulesCache;
@@ -88,8 +88,11 @@ public class EnrolmentService {
     public record Enrolled(EnrolmentView enrolment, boolean replayed) {
     }
 
-    /** A bulk answer: one outcome per member of the organization, in person id order. */
-    public record BulkEnrolled(UUID organizationId, List<EnrolmentOutcome> outcomes) {
+    /**
+     * A bulk answer: one outcome per member of the organization, in person id order, each with
+     * whether the person is a member at home there or an affiliate.
+     */
+    public record BulkEnrolled(UUID organizationId, List<EnrolmentOutcome> outcomes, Map<UUID, Admission> memberOf) {
     }
 
     /**
@@ -182,6 +185,41 @@ public class EnrolmentService {
     }
 
     /**
+     * The organization's people: those whose home it is and those affiliated to it (a functional or
+     * temporary branch's members), in person id order; someone both is counted at home.
+     */
+    private static final String MEMBERS_AND_AFFILIATES = """
+            select l.person_id::text, 'HOME' from learner l where l.home_organization_id = ?1 and l.left_on is null
+            union all
+            select a.person_id::text, 'AFFILIATE' from learner_affiliation a join learner l on l.person_id = a.person_id
+            where a.organization_id = ?1 and a.ended_on is null and l.left_on is null
+              and l.home_organization_id is distinct from ?1
+            order by 1""";
+
+    /**
+     * For each person enrolled in session ?1: HOME when their home is one of the roots or below,
+     * AFFILIATE when only an active affiliation is, else null. The roots are the course's subtrees
+     * or the organization ?2.
+     */
+    private static final String MEMBER_OF = """
+            with recursive below(id, depth) as (
+                %s
+                union all
+                select k.id, b.depth + 1 from known_organization k join below b on k.parent_id = b.id where b.depth < 32
+            )
+            select e.person_id::text,
+                   case when exists (select 1 from learner l where l.person_id = e.person_id
+                                     and l.home_organization_id in (select id from below)) then 'HOME'
+                        when exists (select 1 from learner_affiliation a where a.person_id = e.person_id
+                                     and a.ended_on is null and a.organization_id in (select id from below)) then 'AFFILIATE'
+                   end
+            from enrolment e where e.session_id = ?1""";
+    private static final String COURSE_ROOTS = """
+            select cast(ce.value as uuid), 0 from course_eligibility ce join training_session ts on ts.course_id = ce.course_id
+                where ts.id = ?1 and ce.rule = 'SUBTREE'""";
+    private static final String GIVEN_ROOT = "select cast(?2 as uuid), 0";
+
+    /**
      * The course's rules and the person's record do not change with the seats, so they are read
      * before the session row is locked: the lock every enrolment of the session queues on is then
      * held for the seat work only. Runs in the caller's transaction.
@@ -236,8 +274,9 @@ public class EnrolmentService {
     }
 
     /**
-     * A secretary enrols every person whose home is the organization. Each person gets their own
-     * outcome; one person's rejection does not stop the others.
+     * A secretary enrols every person whose home is the organization and every person affiliated to
+     * it (a functional or temporary branch). Each person gets their own outcome; one person's
+     * rejection does not stop the others.
      */
     @WithTransaction
     public Uni<BulkEnrolled> enrolOrganization(Caller caller, UUID sessionId, UUID organizationId) {
@@ -251,16 +290,22 @@ public class EnrolmentService {
                         : access.scope(caller).chain(scope ->
                         TrainingAccess.enforce(TrainingAccessPolicy.bulkEnrol(scope, place))))
                 .chain(() -> lockedSession(sessionId)).chain(session -> eligibilityOf(session)
-                .chain(eligibility -> LearnerEntity.<LearnerEntity>list(
-                                "homeOrganizationId = ?1 and leftOn is null order by personId", organizationId)
-                        .chain(members -> {
+                .chain(eligibility -> Panache.getSession().chain(s -> s.<Object[]>createNativeQuery(
+                                        MEMBERS_AND_AFFILIATES, Object[].class)
+                                .setParameter(1, organizationId).getResultList())
+                        .chain(people -> {
                             List<EnrolmentOutcome> outcomes = new ArrayList<>();
+                            Map<UUID, Admission> memberOf = new HashMap<>();
                             Uni<Void> chain = Uni.createFrom().voidItem();
-                            for (LearnerEntity member : members) {
-                                chain = chain.chain(() -> attempt(session, eligibility, member.personId)
+                            for (Object[] person : people) {
+                                UUID personId = UUID.fromString((String) person[0]);
+                                if (memberOf.putIfAbsent(personId, Admission.valueOf((String) person[1])) != null) {
+                                    continue;
+                                }
+                                chain = chain.chain(() -> attempt(session, eligibility, personId)
                                         .invoke(outcomes::add).replaceWithVoid());
                             }
-                            return chain.map(done -> new BulkEnrolled(organizationId, outcomes));
+                            return chain.map(done -> new BulkEnrolled(organizationId, outcomes, memberOf));
                         })));
     }
 
@@ -488,6 +533,35 @@ public class EnrolmentService {
     }
 
     /**
+     * The organization that provides a course was dissolved (org.organization.v1): nobody will hold
+     * its sessions that have not started. Each is cancelled as an organizer would cancel it, by
+     * {@code SYSTEM} with the reason: every enrolment ends and its person sees why in the member
+     * view, and a room requested or confirmed at a station is released. Runs in the caller's
+     * transaction (the one that applies the org event); returns how many sessions were cancelled.
+     */
+    public Uni<Integer> cancelFutureSessionsOfProvider(UUID organizationId, String why) {
+        return Panache.getSession().chain(s -> s.<Object>createNativeQuery("""
+                                select ts.id::text from training_session ts join course c on c.id = ts.course_id
+                                where c.provider_kind = 'ORGANIZATION' and c.provider_id = ?1
+                                  and ts.status = 'SCHEDULED' and ts.starts_at > ?2
+                                order by ts.starts_at, ts.id""")
+                        .setParameter(1, organizationId).setParameter(2, OffsetDateTime.now(clock)).getResultList())
+                .chain(ids -> {
+                    Uni<Integer> chain = Uni.createFrom().item(0);
+                    for (Object id : ids) {
+                        UUID sessionId = UUID.fromString(id.toString());
+                        chain = chain.chain(done -> seats.lock(sessionId).chain(session ->
+                                SessionClosure.mayCancel(session.status != SessionEntity.Status.CANCELLED,
+                                        session.startsAt.toInstant(), clock).isPresent()
+                                        ? Uni.createFrom().item(done)
+                                        : close(session, why, Cancellation.Canceller.SYSTEM_CANCELLER,
+                                        VenueSaga.releaseOnCancel(session.venueStage())).replaceWith(done + 1)));
+                    }
+                    return chain;
+                });
+    }
+
+    /**
      * The station cancelled the room it had confirmed for the session (VenueCancelled). No session
      * can be moved to another room, so one without its room cannot take place: it is cancelled for
      * everyone enrolled, each enrolment by {@code SYSTEM} with the station's reason, as an
@@ -631,19 +705,41 @@ public class EnrolmentService {
                 .chain(this::view);
     }
 
-    /** All enrolments of a session in arrival order, with each waiting person's place in line: for its organizers. */
+    /**
+     * All enrolments of a session in arrival order, with each waiting person's place in line: for its
+     * organizers. Each person is marked HOME or AFFILIATE for {@code organizationId} when given
+     * (e.g. the temporary branch a secretary enrolled), else for the organizations the course is for.
+     */
     @WithSession
-    public Uni<List<EnrolmentView>> listForSession(Caller caller, UUID sessionId) {
+    public Uni<List<EnrolmentView>> listForSession(Caller caller, UUID sessionId, UUID organizationId) {
         return access.requireOrganizerOfSession(caller, sessionId)
                 .chain(s -> EnrolmentEntity.<EnrolmentEntity>list("sessionId = ?1 order by position", sessionId))
-                .map(rows -> {
+                .chain(rows -> memberOf(sessionId, organizationId).map(memberOf -> {
                     List<Waitlist.Entry> waiting = rows.stream().filter(e -> e.status == EnrolmentStatus.WAITLISTED)
                             .map(EnrolmentService::entry).toList();
                     List<EnrolmentView> views = new ArrayList<>();
                     for (EnrolmentEntity e : rows) {
-                        views.add(EnrolmentView.of(e, Waitlist.placeOf(waiting, e.id).orElse(null)));
+                        views.add(EnrolmentView.of(e, Waitlist.placeOf(waiting, e.id).orElse(null))
+                                .memberOf(memberOf.get(e.personId)));
                     }
                     return views;
+                }));
+    }
+
+    private Uni<Map<UUID, Admission>> memberOf(UUID sessionId, UUID organizationId) {
+        String sql = MEMBER_OF.formatted(organizationId == null ? COURSE_ROOTS : GIVEN_ROOT);
+        return Panache.getSession().chain(s -> {
+                    var query = s.<Object[]>createNativeQuery(sql, Object[].class).setParameter(1, sessionId);
+                    return (organizationId == null ? query : query.setParameter(2, organizationId)).getResultList();
+                })
+                .map(rows -> {
+                    Map<UUID, Admission> marks = new HashMap<>();
+                    for (Object[] row : rows) {
+                        if (row[1] != null) {
+                            marks.put(UUID.fromString((String) row[0]), Admission.valueOf((String) row[1]));
+                        }
+                    }
+                    return marks;
                 });
     }
 

@@ -42,6 +42,19 @@ class EnrolmentFactsTest {
     }
 
     @Test
+    void a_member_affiliated_to_a_functional_branch_gets_it_and_its_ancestors_as_affiliations() {
+        UUID functional = UUID.fromString("00000000-0000-0000-0002-000000000003");
+        Object[] nine = row(BRANCH, "FULL", null, false, COMMITTEE + "/" + BRANCH, "310110", null, null, false);
+        Object[] row = java.util.Arrays.copyOf(nine, 10);
+        row[9] = functional + "," + COMMITTEE;
+
+        Learner learner = LearnerDirectory.facts(PERSON, row).learner().orElseThrow();
+
+        assertEquals(Set.of(functional, COMMITTEE), learner.affiliationsAndAncestors());
+        assertEquals(Set.of(COMMITTEE, BRANCH), learner.homeAndAncestors());
+    }
+
+    @Test
     void a_member_whose_home_training_has_not_heard_of_yet_counts_the_home_and_has_no_place() {
         var facts = LearnerDirectory.facts(PERSON, row(BRANCH, "PROBATIONARY", null, false, null, null, null, null, false));
 
