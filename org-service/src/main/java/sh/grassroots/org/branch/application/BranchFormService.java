@@ -17,6 +17,7 @@ import sh.grassroots.org.branch.model.GridCheck;
 import sh.grassroots.org.branch.persistence.BranchFormColumns;
 import sh.grassroots.org.branch.persistence.VillageProfileEntity;
 import sh.grassroots.org.common.application.RuleProblems;
+import sh.grassroots.org.common.model.Actor;
 import sh.grassroots.org.common.model.Outcome;
 import sh.grassroots.org.tree.model.OrganizationKind;
 import sh.grassroots.org.tree.persistence.OrganizationChangeEntity;
@@ -115,7 +116,7 @@ public class BranchFormService {
             branch.form.plannedEndOn = extended.plannedEndOn();
             return OrganizationChangeEntity.of(branchId, "EXTENDED", temporary.plannedEndOn().toString(),
                             extended.plannedEndOn().toString(), extended.plannedEndOn(), null, OffsetDateTime.now(clock))
-                    .persist()
+                    .by(Actor.of(caller)).persist()
                     .chain(() -> Panache.getSession().chain(s -> s.flush()))
                     .map(ignored -> BranchFormView.of(branch.kind, branch.form));
         });
@@ -136,7 +137,7 @@ public class BranchFormService {
             String old = branch.form.criteria;
             branch.form.criteria = ((Outcome.Done<BranchForm.Functional>) outcome).change().criteria().text();
             return OrganizationChangeEntity.of(branchId, "CRITERIA_CHANGED", old, branch.form.criteria, null, null,
-                            OffsetDateTime.now(clock)).persist()
+                            OffsetDateTime.now(clock)).by(Actor.of(caller)).persist()
                     .chain(() -> Panache.getSession().chain(s -> s.flush()))
                     .chain(() -> affiliations.recheck(branch))
                     .map(recheck -> new CriteriaChange(BranchFormView.of(branch.kind, branch.form), recheck.ended()));
