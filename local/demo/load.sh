@@ -7,13 +7,19 @@ GATEWAY=${GATEWAY:-http://localhost:8080}
 YANGPU=310110; HUANGPU=310101; CHONGMING=310151
 
 # org-service checks scopes: a district admin acts only in the district their token names, so
-# every call below is made with the dev token of the admin of the district it touches.
+# every call below is made with the token of the admin of the district it touches: DEMO_TOKEN_<code>
+# when given (the system test signs its own), else a dev token (local run only).
+# DEMO_IDS=<file>: where to write the ids of what the demo made (key=id lines), for checks.
 declare -A TOKEN
 for district in $YANGPU $HUANGPU $CHONGMING; do
-  TOKEN[$district]=$(curl -fsS -X POST "$GATEWAY/dev/token" -H 'Content-Type: application/json' \
+  given=DEMO_TOKEN_$district
+  TOKEN[$district]=${!given:-$(curl -fsS -X POST "$GATEWAY/dev/token" -H 'Content-Type: application/json' \
     -d "{\"subject\":\"demo-loader-$district\",\"roles\":[\"district_admin\"],\"district\":\"$district\"}" \
-    | sed 's/.*"token":"\([^"]*\)".*/\1/')
+    | sed 's/.*"token":"\([^"]*\)".*/\1/')}
 done
+DEMO_IDS=${DEMO_IDS:-/dev/null}
+: > "$DEMO_IDS"
+made() { printf '%s=%s\n' "$1" "$2" >> "$DEMO_IDS"; }
 
 # The first "id" of a JSON answer: the created resource's own (nested objects come after it).
 first_id() { grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4 || true; }
@@ -284,6 +290,10 @@ for person in $(head -12 <<<"$enrolled"); do
   checked_in=$((checked_in + 1))
 done
 
+made bili "$bili"; made up "$up"; made xiaoximen "$xiaoximen"; made penglai1 "$penglai1"; made penglai2 "$penglai2"
+made yuanyi "$yuanyi"; made grids "${grids[*]}"; made conference "$bund_conf"; made project "$project"
+made academy_session "$academy_session"; made immersive_now "$immersive_now"; made creators "$creators"
+made staff_enrolled "$staff_enrolled"; made checked_in "$checked_in"
 echo "[demo] loaded 哔哩哔哩党委 (10 branches, 440 members; UP主 functional with the $creators creators its criteria select; 北京 directly managed),"
 echo "[demo]   老西门街道 → 小西门 (2 branches, residents) → 2 temporary branches with affiliates; 港沿镇 → 园艺村 (3 grids, 62 members, 835 households);"
 echo "[demo]   滨江党建·金融外滩 (16 units, chair roster, offers/needs, project 金融品巷, 17 staff as learners, $staff_enrolled enrolled in the academy);"
