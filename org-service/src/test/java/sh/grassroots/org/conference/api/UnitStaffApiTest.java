@@ -22,7 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.awaitility.Awaitility.await;
@@ -50,7 +50,8 @@ import static sh.grassroots.platform.testing.AsCaller.organizer;
 /**
  * 金融研修院 is for the member units' finance staff, party members or not: a unit registers them as
  * learners. The contact phone is sealed at rest, masked in every answer and never published; the
- * event tells training who the learner is.
+ * event tells training who the learner is. Dates are the service's (its clock is UTC, as for every
+ * date org-service records).
  */
 @QuarkusTest
 class UnitStaffApiTest {
@@ -96,7 +97,7 @@ class UnitStaffApiTest {
                 .body("partyMember", equalTo(false))
                 .body("memberId", nullValue())
                 .body("phone", equalTo("139****5678"))
-                .body("registeredOn", equalTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()))
+                .body("registeredOn", equalTo(LocalDate.now(ZoneOffset.UTC).toString()))
                 .body("registeredBy.subject", equalTo("admin-" + HUANGPU))
                 .body("registeredBy.kind", equalTo("PERSON"))
                 .body(not(containsString("13912345678")))
@@ -171,7 +172,7 @@ class UnitStaffApiTest {
         member(person).get(staffPath).then().statusCode(403);
 
         organizer(company, YANGPU).delete(staffPath + "/" + person).then().statusCode(200)
-                .body("leftOn", equalTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()))
+                .body("leftOn", equalTo(LocalDate.now(ZoneOffset.UTC).toString()))
                 .body("leftBy.subject", equalTo("organizer-" + company));
         organizer(company, YANGPU).delete(staffPath + "/" + person).then().statusCode(409)
                 .body("type", equalTo("urn:grassroots:problem:staff-already-left"));
@@ -190,7 +191,7 @@ class UnitStaffApiTest {
         String branch = branch(unique("第一党支部"), committee(unique("复星集团党委")));
         String member = aFullMemberOf(branch);
         String former = aFullMemberOf(branch);
-        leave(former, LocalDate.now().minusDays(1)).statusCode(200);
+        leave(former, LocalDate.now(ZoneOffset.UTC).minusDays(1)).statusCode(200);
 
         register(staffPath, "{\"name\":\"吴敏\",\"phone\":\"13700001111\",\"partyMember\":false}").statusCode(201);
         register(staffPath, "{\"name\":\"吴敏敏\",\"phone\":\"13700001111\",\"partyMember\":false}").statusCode(409)
@@ -216,7 +217,7 @@ class UnitStaffApiTest {
         String conference = conference();
         String unit = unit(conference, "外滩街道", null);
         districtAdmin(HUANGPU).contentType(ContentType.JSON)
-                .body("{\"leftOn\":\"" + LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1) + "\"}")
+                .body("{\"leftOn\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(1) + "\"}")
                 .post(CONFERENCES + "/" + conference + "/units/" + unit + "/leave").then().statusCode(200);
         register(CONFERENCES + "/" + conference + "/units/" + unit + "/staff",
                 "{\"name\":\"郑洁\",\"partyMember\":false}").statusCode(409)
