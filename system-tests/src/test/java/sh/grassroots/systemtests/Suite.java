@@ -97,8 +97,13 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
 
     /** A person with a district claim (district admins) and/or an organization scope (organizers, secretaries). */
     public String token(String subject, Set<String> roles, String district, String orgScope) {
+        return token(subject, roles, district, orgScope, Duration.ofSeconds(900));
+    }
+
+    /** As above, valid for {@code validity}: a long script (the demo's load) outlives the usual quarter hour. */
+    public String token(String subject, Set<String> roles, String district, String orgScope, Duration validity) {
         var claims = Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(roles)
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(900));
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plus(validity));
         if (district != null) {
             claims = claims.claim("district", district);
         }
