@@ -33,7 +33,9 @@ public final class EventStream implements AutoCloseable {
         this.response = response;
         this.reader = new Thread(this::read, "sse-reader");
         reader.setDaemon(true);
-        reader.start();
+        if (response.statusCode() < 300) {
+            reader.start();
+        }
     }
 
     /** Opens {@code url} with the given headers (a caller's, a bearer token, Last-Event-ID). */
@@ -54,6 +56,14 @@ public final class EventStream implements AutoCloseable {
 
     public int status() {
         return response.statusCode();
+    }
+
+    /** The problem's type of a refused stream (its body is a problem+json document, not a stream). */
+    public String problemType() throws java.io.IOException {
+        reader.interrupt();
+        String body = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+        java.util.regex.Matcher type = java.util.regex.Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+        return type.find() ? type.group(1) : null;
     }
 
     public String contentType() {

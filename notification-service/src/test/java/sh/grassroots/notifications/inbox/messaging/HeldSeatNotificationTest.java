@@ -115,7 +115,7 @@ class HeldSeatNotificationTest {
         List<MimeMessage> mails = SmtpServer.receivedFor(address);
         assertEquals(2, mails.size(), "one e-mail for the held seat, one for the confirmation");
         assertEquals(1, mails.stream().filter(m -> subject(m).startsWith("候补名额已为您保留")).count());
-        Thread.sleep(1500); // three more rounds of the sender: a row sent is never sent again
+        Thread.sleep(2500); // two more rounds of the sender: a row sent is never sent again
         assertEquals(2, SmtpServer.receivedFor(address).size());
     }
 
