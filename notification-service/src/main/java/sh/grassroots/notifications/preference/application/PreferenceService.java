@@ -3,6 +3,7 @@ package sh.grassroots.notifications.preference.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -71,13 +72,18 @@ public class PreferenceService {
                 throw ProblemException.unprocessable("preference-email-missing", "No e-mail address",
                         "E-mail is chosen for " + needsEmail.get() + " but no e-mail address is given");
             }
-            PreferenceEntity row = stored != null ? stored : new PreferenceEntity();
-            row.personId = caller.subject();
-            row.emailSealed = email.map(e -> protector.encrypt(e.value())).orElse(null);
-            row.channels = write(channels);
-            row.updatedAt = OffsetDateTime.now(clock);
-            Uni<?> saved = stored != null ? Uni.createFrom().item(row) : row.persist();
-            return saved.map(ignored -> view(new Preferences(email, channels)));
+            // an upsert: two first choices of one person at the same moment both end in one row
+            return Panache.getSession().chain(session -> session.createNativeQuery("""
+                            insert into notification_preference (person_id, email_sealed, channels, updated_at)
+                            values (?1, ?2, ?3, ?4)
+                            on conflict (person_id) do update set email_sealed = excluded.email_sealed,
+                                channels = excluded.channels, updated_at = excluded.updated_at""")
+                    .setParameter(1, caller.subject())
+                    .setParameter(2, email.map(e -> protector.encrypt(e.value())).orElse(null))
+                    .setParameter(3, write(channels))
+                    .setParameter(4, OffsetDateTime.now(clock))
+                    .executeUpdate())
+                    .map(ignored -> view(new Preferences(email, channels)));
         });
     }
 
