@@ -30,7 +30,7 @@ class PreferencesApiTest {
     void without_a_choice_only_the_held_seat_would_be_emailed_and_there_is_no_address() {
         AsCaller.member(UUID.randomUUID()).get(PREFERENCES).then().statusCode(200)
                 .body("email", nullValue())
-                .body("channels.SEAT_HELD", contains("EMAIL", "IN_APP"))
+                .body("channels.SEAT_HELD", contains("IN_APP", "EMAIL"))
                 .body("channels.BOOKING_CONFIRMED", contains("IN_APP"));
     }
 
@@ -51,7 +51,7 @@ class PreferencesApiTest {
         // left out, it is kept; empty, it is removed
         AsCaller.member(member).contentType(ContentType.JSON).body("{\"channels\":{\"BOOKING_REJECTED\":[\"EMAIL\"]}}")
                 .put(PREFERENCES).then().statusCode(200).body("email", equalTo("w***@example.com"))
-                .body("channels.BOOKING_REJECTED", contains("EMAIL", "IN_APP"));
+                .body("channels.BOOKING_REJECTED", contains("IN_APP", "EMAIL"));
         AsCaller.member(member).contentType(ContentType.JSON).body("{\"email\":\"\",\"channels\":{}}")
                 .put(PREFERENCES).then().statusCode(200).body("email", nullValue());
     }
