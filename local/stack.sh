@@ -6,7 +6,7 @@
 # KAFKA_LIB_DIR. stack_stop stops exactly the processes it started (by saved PID / data dir).
 
 STACK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-STACK_DATABASES=(org training stations)
+STACK_DATABASES=(org training stations notifications)
 STACK_PG_DATA=""
 STACK_KAFKA_PID=""
 

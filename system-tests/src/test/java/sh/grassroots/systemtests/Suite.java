@@ -27,7 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The four packaged services as real processes, on free ports, against the PostgreSQL and Kafka
+ * The packaged services as real processes, on free ports, against the PostgreSQL and Kafka
  * that bin/test started. Started once for the whole test run and stopped when it ends.
  */
 public final class Suite implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
@@ -158,7 +158,7 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         traces = new OtlpReceiver();
         String db = env("DB_HOST") + ":" + env("DB_PORT");
         String groupPrefix = "system-test-" + UUID.randomUUID() + "-";
-        int org = freePort(), training = freePort(), stations = freePort(), gateway = freePort();
+        int org = freePort(), training = freePort(), stations = freePort(), notifications = freePort(), gateway = freePort();
         byte[] personalDataKey = new byte[32];
         new java.security.SecureRandom().nextBytes(personalDataKey);
         launch(root, logs, "org-service", org, Map.of("DB_NAME", "org", "DB_USER", "org", "DB_PASSWORD", "org",
@@ -169,16 +169,24 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         launch(root, logs, "service-station-service", stations, Map.of("DB_NAME", "stations", "DB_USER", "stations",
                 "DB_PASSWORD", "stations", "PERSONAL_DATA_KEY", Base64.getEncoder().encodeToString(stationsPersonalDataKey)),
                 db, groupPrefix);
-        launch(root, logs, "gateway", gateway, Map.of(
-                "ORG_SERVICE_URL", "http://127.0.0.1:" + org,
-                "TRAINING_SERVICE_URL", "http://127.0.0.1:" + training,
-                "STATIONS_SERVICE_URL", "http://127.0.0.1:" + stations,
-                "JWT_ISSUER", ISSUER, "JWT_AUDIENCE", AUDIENCE,
-                "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
-                "GATEWAY_DISTRICT_ISSUERS", String.join(",", districtIssuers),
+        byte[] notificationsPersonalDataKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(notificationsPersonalDataKey);
+        // no SMTP server here: nobody in these tests asks for e-mail (the service's own tests send to one)
+        launch(root, logs, "notification-service", notifications, Map.of("DB_NAME", "notifications",
+                "DB_USER", "notifications", "DB_PASSWORD", "notifications", "SMTP_HOST", "127.0.0.1", "SMTP_PORT", "1",
+                "NOTIFICATIONS_PERSONAL_DATA_KEY", Base64.getEncoder().encodeToString(notificationsPersonalDataKey)),
+                db, groupPrefix);
+        launch(root, logs, "gateway", gateway, Map.ofEntries(
+                Map.entry("ORG_SERVICE_URL", "http://127.0.0.1:" + org),
+                Map.entry("TRAINING_SERVICE_URL", "http://127.0.0.1:" + training),
+                Map.entry("STATIONS_SERVICE_URL", "http://127.0.0.1:" + stations),
+                Map.entry("NOTIFICATIONS_SERVICE_URL", "http://127.0.0.1:" + notifications),
+                Map.entry("JWT_ISSUER", ISSUER), Map.entry("JWT_AUDIENCE", AUDIENCE),
+                Map.entry("JWT_PUBLIC_KEY_LOCATION", publicKey.toString()),
+                Map.entry("GATEWAY_DISTRICT_ISSUERS", String.join(",", districtIssuers)),
                 // generous: on a small shared machine a write can take seconds; a stopped service is
                 // refused at once whatever this says
-                "GATEWAY_UPSTREAM_TIMEOUT_MS", "10000"), db, groupPrefix);
+                Map.entry("GATEWAY_UPSTREAM_TIMEOUT_MS", "10000")), db, groupPrefix);
         for (Service service : services.values()) {
             awaitReady(service);
         }
