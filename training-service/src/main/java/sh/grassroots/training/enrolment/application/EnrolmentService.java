@@ -176,12 +176,12 @@ public class EnrolmentService {
                                       OffsetDateTime at) {
         if (result.status() != EnrolmentStatus.WAITLISTED) {
             return Uni.createFrom().item(new EnrolmentView(enrolmentId, sessionId, personId, result.status(),
-                    result.position(), null, at, null, null, null, null));
+                    result.position(), null, at, null, null, null, null, null));
         }
         return EnrolmentEntity.count("sessionId = ?1 and status = ?2 and position <= ?3",
                         sessionId, EnrolmentStatus.WAITLISTED, result.position())
                 .map(place -> new EnrolmentView(enrolmentId, sessionId, personId, result.status(), result.position(),
-                        place.intValue(), at, null, null, null, null));
+                        place.intValue(), at, null, null, null, null, null));
     }
 
     /**
