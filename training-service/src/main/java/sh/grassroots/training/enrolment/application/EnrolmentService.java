@@ -131,7 +131,15 @@ public class EnrolmentService {
                         Optional<Rejection> broken = rules.check(clock.instant(), facts.learner().get(),
                                 facts.alreadyEnrolled());
                         if (broken.isPresent()) {
-                            return Uni.createFrom().failure(Rejections.problem(broken.get()));
+                            // a refusal from the copy is checked too: the rule may have opened since
+                            return rulesCache.isCurrent(rules).chain(current -> current || !mayRetry
+                                    ? Uni.createFrom().failure(Rejections.problem(broken.get()))
+                                    : Uni.createFrom().voidItem().invoke(() -> rulesCache.stale(rules))
+                                    .chain(() -> rulesOf(rules.sessionId()))
+                                    .chain(fresh -> fresh.hasQuota()
+                                            ? Panache.withTransaction(() ->
+                                            enrolUnderLock(caller, rules.sessionId(), personId, null))
+                                            : enrolInOneStatement(caller, fresh, personId, false)));
                         }
                         UUID enrolmentId = UUID.randomUUID();
                         OffsetDateTime at = OffsetDateTime.now(clock);

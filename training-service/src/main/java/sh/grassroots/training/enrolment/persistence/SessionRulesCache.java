@@ -41,6 +41,14 @@ public class SessionRulesCache {
         return Optional.ofNullable(rules.get(sessionId));
     }
 
+    /** True while the session row still carries the copy's rules version. */
+    public Uni<Boolean> isCurrent(SessionRules copy) {
+        return Panache.getSession().chain(s -> s.<Object>createNativeQuery(
+                                "select rules_version from training_session where id = ?1")
+                        .setParameter(1, copy.sessionId()).getSingleResultOrNull())
+                .map(version -> version != null && ((Number) version).longValue() == copy.rulesVersion());
+    }
+
     /** Forgets the copy when it is the one the database refused (a newer one may already be there). */
     public void stale(SessionRules seen) {
         rules.remove(seen.sessionId(), seen);
