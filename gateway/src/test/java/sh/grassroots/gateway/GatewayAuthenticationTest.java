@@ -149,10 +149,11 @@ class GatewayAuthenticationTest {
                 .body("type", equalTo("urn:grassroots:problem:internal"))
                 .body("detail", org.hamcrest.Matchers.containsString("phone-42"))
                 .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("IllegalStateException")));
-        given().get(FailingRoute.REFUSING_PATH).then().statusCode(413)
+        given().header("Accept-Language", "en").get(FailingRoute.REFUSING_PATH).then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:grassroots:problem:http-413"))
                 .body("title", equalTo("Request Entity Too Large"));
+        given().get(FailingRoute.REFUSING_PATH).then().statusCode(413).body("title", equalTo("请求体过大"));
     }
 
     @Test

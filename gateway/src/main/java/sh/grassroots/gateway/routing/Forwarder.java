@@ -151,7 +151,7 @@ public class Forwarder {
         }
         LOG.debugf("Upstream %s busy for %s %s: %s", upstream.name(), request.method(), request.path(), why);
         rc.response().putHeader("Retry-After", "1");
-        ProblemWriter.write(rc.response(), Problem.of(503, "upstream-busy", "Service Unavailable",
+        ProblemWriter.write(rc, Problem.of(503, "upstream-busy", "Service Unavailable",
                 "The " + upstream.name() + " service has too many requests in flight; try again shortly").at(request.path()));
         record(upstream, request, 503, System.nanoTime());
     }
@@ -316,7 +316,7 @@ public class Forwarder {
     private void unavailable(RoutingContext rc, Upstream upstream, long retryAfterSeconds, String why) {
         LOG.warnf("Upstream %s unavailable for %s %s: %s", upstream.name(), rc.request().method(), rc.request().path(), why);
         rc.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
-        ProblemWriter.write(rc.response(), Problem.of(503, "upstream-unavailable", "Service Unavailable",
+        ProblemWriter.write(rc, Problem.of(503, "upstream-unavailable", "Service Unavailable",
                 "The " + upstream.name() + " service is not answering; try again shortly").at(rc.request().path()));
     }
 

@@ -112,7 +112,7 @@ public class GatewayRoutes {
             rc.next();
             return;
         }
-        ProblemWriter.write(rc.response(), Problem.of(431, "request-headers-too-large", "Request Header Fields Too Large",
+        ProblemWriter.write(rc, Problem.of(431, "request-headers-too-large", "Request Header Fields Too Large",
                 "The request's headers take " + size + " bytes; at most " + maxHeaderBytes
                         + " are accepted (a bearer token of the platform is a few kilobytes)"));
     }
@@ -144,7 +144,7 @@ public class GatewayRoutes {
             String normalForm = form instanceof RequestPath.NotNormal other ? other.normalForm() : normalized;
             problem = Problem.of(400, "path-not-normalized", "Bad Request", "Send the path in normal form: " + normalForm);
         }
-        ProblemWriter.write(rc.response(), problem);
+        ProblemWriter.write(rc, problem);
     }
 
     /**
@@ -167,7 +167,7 @@ public class GatewayRoutes {
             problem = Problem.of(status, "http-" + status, known.reasonPhrase(),
                     rc.failure() != null ? "The request could not be handled as sent" : null);
         }
-        ProblemWriter.write(rc.response(), path == null ? problem : problem.at(path));
+        ProblemWriter.write(rc, path == null ? problem : problem.at(path));
     }
 
     private void authenticate(RoutingContext rc, boolean interDistrictRoute) {
@@ -184,7 +184,7 @@ public class GatewayRoutes {
         }
         String length = request.getHeader("Content-Length");
         if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodyBytes) {
-            ProblemWriter.write(rc.response(), Problem.of(413, "body-too-large", "Content Too Large",
+            ProblemWriter.write(rc, Problem.of(413, "body-too-large", "Content Too Large",
                     "Request bodies are limited to " + maxBodyBytes + " bytes").at(request.path()));
             return;
         }
@@ -202,7 +202,7 @@ public class GatewayRoutes {
             return;
         }
         if (caller.isService() != interDistrictRoute) {
-            ProblemWriter.write(rc.response(), Problem.of(403, "forbidden-route", "Forbidden",
+            ProblemWriter.write(rc, Problem.of(403, "forbidden-route", "Forbidden",
                     caller.isService()
                             ? "Service identities may only call /inter-district/v1 routes"
                             : "Inter-district routes are for other districts' service identities").at(request.path()));
@@ -210,7 +210,7 @@ public class GatewayRoutes {
         }
         var refusal = ROLES.check(request.method().name(), request.path(), caller.roles());
         if (refusal.isPresent()) {
-            ProblemWriter.write(rc.response(), Problem.of(403, "forbidden-role", "Forbidden",
+            ProblemWriter.write(rc, Problem.of(403, "forbidden-role", "Forbidden",
                     "This needs one of the roles " + refusal.get().needsOneOf().stream().sorted().toList()
                             + " (rule " + refusal.get().rule() + ")").at(request.path()));
             return;
@@ -218,7 +218,7 @@ public class GatewayRoutes {
         TokenBucket.Decision allowed = rateLimits.check(caller, request.method(), request.path());
         if (!allowed.allowed()) {
             rc.response().putHeader("Retry-After", Long.toString(allowed.retryAfterSeconds()));
-            ProblemWriter.write(rc.response(), Problem.of(429, "rate-limited", "Too Many Requests",
+            ProblemWriter.write(rc, Problem.of(429, "rate-limited", "Too Many Requests",
                     "Too many requests from this caller; retry after " + allowed.retryAfterSeconds() + "s").at(request.path()));
             return;
         }
@@ -246,7 +246,7 @@ public class GatewayRoutes {
 
     private void unauthorized(RoutingContext rc, String detail) {
         rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"grassroots\"");
-        ProblemWriter.write(rc.response(), Problem.of(401, "unauthenticated", "Unauthorized", detail)
+        ProblemWriter.write(rc, Problem.of(401, "unauthenticated", "Unauthorized", detail)
                 .at(rc.request().path()));
     }
 }

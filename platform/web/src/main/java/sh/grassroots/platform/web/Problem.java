@@ -31,6 +31,11 @@ public record Problem(String type, String title, int status, String detail, Stri
         return TYPE_PREFIX + slug;
     }
 
+    /** The stable part of {@code type}, e.g. {@code not-found}. */
+    public String slug() {
+        return type != null && type.startsWith(TYPE_PREFIX) ? type.substring(TYPE_PREFIX.length()) : type;
+    }
+
     public Problem at(String instance) {
         return new Problem(type, title, status, detail, instance, errors);
     }
