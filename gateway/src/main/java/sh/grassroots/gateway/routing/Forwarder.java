@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import sh.grassroots.gateway.resilience.UpstreamGuards;
 import sh.grassroots.gateway.resilience.model.Bulkhead;
+import sh.grassroots.platform.web.Languages;
 import sh.grassroots.platform.web.Problem;
 
 import java.util.List;
@@ -219,6 +220,10 @@ public class Forwarder {
                 outgoing.headers().set("X-Forwarded-Host", host);
             }
             outgoing.headers().set("X-Forwarded-Proto", request.connection().isSsl() ? "https" : "http");
+            // People read Chinese unless they ask otherwise: say so to the service, which takes no side.
+            if (!Languages.namesOneWeServe(request.getHeader(Languages.HEADER))) {
+                outgoing.headers().set(Languages.HEADER, Languages.PEOPLES_DEFAULT);
+            }
             SocketAddress peer = request.connection().remoteAddress();
             if (peer != null && peer.hostAddress() != null) {
                 outgoing.headers().set("X-Forwarded-For", peer.hostAddress());
