@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import sh.grassroots.gateway.resilience.UpstreamGuards;
 import sh.grassroots.gateway.routing.model.RequestPath;
 import sh.grassroots.platform.access.CallerHeaders;
+import sh.grassroots.platform.web.Languages;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -110,6 +111,9 @@ public class HomeAggregator {
             if (value != null) {
                 options.putHeader(header, value);
             }
+        }
+        if (!Languages.namesOneWeServe(incoming.getHeader(Languages.HEADER))) {
+            options.putHeader(Languages.HEADER, Languages.PEOPLES_DEFAULT);
         }
         options.putHeader("Accept", "application/json");
         return client.request(options)
