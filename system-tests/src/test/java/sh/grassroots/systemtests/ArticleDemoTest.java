@@ -3,7 +3,6 @@ package sh.grassroots.systemtests;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -199,12 +198,10 @@ class ArticleDemoTest {
     }
 
     /**
-     * Needs training to learn the units' staff from UnitStaffRegistered (the consumer on the branch
-     * {@code article-tr}): until both branches are merged the demo skips these enrolments (it warns
-     * "academy enrolments skipped"). Enable it once they are.
+     * Training learns the units' staff from UnitStaffRegistered; the demo enrols up to each unit's
+     * five seats, and the conference's staff listing says who is a party member.
      */
     @Test
-    @Disabled("needs article-tr's UnitStaffRegistered consumer in training: enable after merging both branches")
     void academy_enrolments_stay_within_each_units_quota_and_include_staff_who_are_not_party_members() {
         String conference = "/api/v1/orgs/conferences/" + ids.get("conference");
         Map<String, String> unitOf = new HashMap<>();
