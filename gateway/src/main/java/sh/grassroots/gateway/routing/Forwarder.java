@@ -238,7 +238,11 @@ public class Forwarder {
             sent.onComplete(answered -> {
                 if (answered.failed()) {
                     guard.breaker().onFailure();
-                    unavailable(rc, upstream, 5, answered.cause().toString());
+                    if (changesOnRepeat(request.method())) {
+                        outcomeUnknown(rc, upstream, answered.cause().toString());
+                    } else {
+                        unavailable(rc, upstream, 5, answered.cause().toString());
+                    }
                     return;
                 }
                 HttpClientResponse upstreamResponse = answered.result();
@@ -316,6 +320,23 @@ public class Forwarder {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** POST and PATCH: sent twice, they may do it twice (RFC 9110 §9.2.2). */
+    private static boolean changesOnRepeat(HttpMethod method) {
+        return HttpMethod.POST.equals(method) || HttpMethod.PATCH.equals(method);
+    }
+
+    /**
+     * The request went out and no answer came back in time: the service may well have committed
+     * it. A 503 "try again" would invite a second booking or enrolment; a 504 says the outcome is
+     * unknown and how to find out (the same Idempotency-Key replays the first answer).
+     */
+    private void outcomeUnknown(RoutingContext rc, Upstream upstream, String why) {
+        LOG.warnf("Upstream %s gave no answer to %s %s: %s", upstream.name(), rc.request().method(), rc.request().path(), why);
+        ProblemWriter.write(rc, Problem.of(504, "upstream-outcome-unknown", "Gateway Timeout",
+                "The " + upstream.name() + " service did not answer in time and may have made the change; "
+                        + "check before trying again, or repeat it with the same Idempotency-Key").at(rc.request().path()));
     }
 
     private void unavailable(RoutingContext rc, Upstream upstream, long retryAfterSeconds, String why) {
