@@ -13,12 +13,4 @@ public final class RuleProblems {
         int status = refused.rule().dependsOnState() ? 409 : 422;
         return new ProblemException(Problem.of(status, refused.rule().slug(), title, refused.detail()));
     }
-
-    /** For updates sent with {@code If-Match}: the client saw another version than the one stored. */
-    public static void checkVersion(Long expected, long actual) {
-        if (expected != null && expected != actual) {
-            throw new ProblemException(Problem.of(412, "stale-version", "The resource has changed",
-                    "You sent version " + expected + " but it is now at version " + actual + "; reload and retry"));
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package sh.grassroots.org.conference.api;
 
+import sh.grassroots.platform.web.ETags;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
-import sh.grassroots.org.common.api.Versions;
 import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.conference.application.ChairRoster;
@@ -155,7 +155,7 @@ public class ConferenceResource {
                                                  @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
         return conferences.get(caller, id)
-                .map(view -> Versions.read(view, view.version(), ifNoneMatch));
+                .map(view -> ETags.read(view, view.version(), ifNoneMatch));
     }
 
     // Member units
@@ -186,7 +186,7 @@ public class ConferenceResource {
                                             @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
         return conferences.unit(caller, id, unitId)
-                .map(view -> Versions.read(view, view.version(), ifNoneMatch));
+                .map(view -> ETags.read(view, view.version(), ifNoneMatch));
     }
 
     @POST
@@ -196,8 +196,8 @@ public class ConferenceResource {
                                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                              @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
-        return conferences.leave(caller, id, unitId, request.leftOn(), Versions.expected(ifMatch))
-                .map(v -> Versions.written(v, v.version()));
+        return conferences.leave(caller, id, unitId, request.leftOn(), ETags.expectedVersion(ifMatch))
+                .map(v -> ETags.written(v, v.version()));
     }
 
     // A unit's staff registered as learners (金融研修院)
@@ -230,7 +230,7 @@ public class ConferenceResource {
                                                     @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                                     @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
-        return staff.get(caller, id, unitId, personId).map(view -> Versions.read(view, view.version(), ifNoneMatch));
+        return staff.get(caller, id, unitId, personId).map(view -> ETags.read(view, view.version(), ifNoneMatch));
     }
 
     /** Ends the person's registration today (the record stays); training hears it from UnitStaffLeft. */
@@ -239,7 +239,7 @@ public class ConferenceResource {
     public Uni<RestResponse<StaffView>> endStaff(@PathParam("id") UUID id, @PathParam("unitId") UUID unitId,
                                                  @PathParam("personId") UUID personId, @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
-        return staff.end(caller, id, unitId, personId).map(view -> Versions.written(view, view.version()));
+        return staff.end(caller, id, unitId, personId).map(view -> ETags.written(view, view.version()));
     }
 
     // Rotating chair
@@ -327,7 +327,7 @@ public class ConferenceResource {
                                                    @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
         return marketplace.get(caller, id, ListingKind.OFFER, listingId)
-                .map(v -> Versions.read(v, v.version(), ifNoneMatch));
+                .map(v -> ETags.read(v, v.version(), ifNoneMatch));
     }
 
     @GET
@@ -337,7 +337,7 @@ public class ConferenceResource {
                                                   @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
         return marketplace.get(caller, id, ListingKind.NEED, listingId)
-                .map(v -> Versions.read(v, v.version(), ifNoneMatch));
+                .map(v -> ETags.read(v, v.version(), ifNoneMatch));
     }
 
     @POST
@@ -346,8 +346,8 @@ public class ConferenceResource {
                                                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                         @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
-        return marketplace.withdraw(caller, id, ListingKind.OFFER, listingId, Versions.expected(ifMatch))
-                .map(v -> Versions.written(v, v.version()));
+        return marketplace.withdraw(caller, id, ListingKind.OFFER, listingId, ETags.expectedVersion(ifMatch))
+                .map(v -> ETags.written(v, v.version()));
     }
 
     @POST
@@ -356,8 +356,8 @@ public class ConferenceResource {
                                                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                        @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
-        return marketplace.withdraw(caller, id, ListingKind.NEED, listingId, Versions.expected(ifMatch))
-                .map(v -> Versions.written(v, v.version()));
+        return marketplace.withdraw(caller, id, ListingKind.NEED, listingId, ETags.expectedVersion(ifMatch))
+                .map(v -> ETags.written(v, v.version()));
     }
 
     /** Proposed offer/need pairs, best first; not stored: accept some by posting a project. */
@@ -398,7 +398,7 @@ public class ConferenceResource {
                                                   @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
         return projects.get(caller, id, projectId)
-                .map(v -> Versions.read(v, v.version(), ifNoneMatch));
+                .map(v -> ETags.read(v, v.version(), ifNoneMatch));
     }
 
     @POST
@@ -408,8 +408,8 @@ public class ConferenceResource {
                                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                    @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
-        return projects.activate(caller, id, projectId, request == null ? null : request.on(), Versions.expected(ifMatch))
-                .map(v -> Versions.written(v, v.version()));
+        return projects.activate(caller, id, projectId, request == null ? null : request.on(), ETags.expectedVersion(ifMatch))
+                .map(v -> ETags.written(v, v.version()));
     }
 
     @POST
@@ -419,14 +419,14 @@ public class ConferenceResource {
                                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                 @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
-        return projects.close(caller, id, projectId, request == null ? null : request.on(), Versions.expected(ifMatch))
-                .map(v -> Versions.written(v, v.version()));
+        return projects.close(caller, id, projectId, request == null ? null : request.on(), ETags.expectedVersion(ifMatch))
+                .map(v -> ETags.written(v, v.version()));
     }
 
     private static <T> RestResponse<T> created(UriInfo uri, UUID id, T entity, long version) {
         URI location = uri.getAbsolutePathBuilder().path(id.toString()).build();
         return RestResponse.ResponseBuilder.<T>created(location).entity(entity).type(MediaType.APPLICATION_JSON)
-                .header("ETag", Versions.etag(version)).build();
+                .header("ETag", ETags.of(version)).build();
     }
 
     private static LocalDate date(String field, String value) {

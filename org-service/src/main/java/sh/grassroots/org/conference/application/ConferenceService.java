@@ -1,5 +1,6 @@
 package sh.grassroots.org.conference.application;
 
+import sh.grassroots.platform.web.ETags;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -136,7 +137,7 @@ public class ConferenceService {
     public Uni<UnitView> leave(Caller caller, UUID conferenceId, UUID unitId, LocalDate leftOn, Long expectedVersion) {
         return Conferences.loadForWrite(conferenceId, caller).chain(conference -> loadUnit(conferenceId, unitId)
                 .call(unit -> Panache.getSession().chain(s -> s.lock(unit, LockModeType.PESSIMISTIC_WRITE)))
-                .invoke(unit -> RuleProblems.checkVersion(expectedVersion, unit.version))
+                .invoke(unit -> ETags.requireCurrent(expectedVersion, unit.version))
                 .chain(unit -> ChairTermEntity.<ChairTermEntity>list("unitId", unitId).chain(terms -> {
                     List<ChairTerm> termsOfUnit = terms.stream().map(t -> t.toModel(unit.name)).toList();
                     Outcome<MemberUnit> outcome = Membership.leave(unit.toModel(), leftOn, termsOfUnit);

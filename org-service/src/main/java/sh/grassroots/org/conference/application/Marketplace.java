@@ -1,5 +1,6 @@
 package sh.grassroots.org.conference.application;
 
+import sh.grassroots.platform.web.ETags;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -78,7 +79,7 @@ public class Marketplace {
                                      Long expectedVersion) {
         return Conferences.loadForWrite(conferenceId, caller)
                 .chain(conference -> load(conferenceId, kind, id))
-                .invoke(listing -> RuleProblems.checkVersion(expectedVersion, listing.version))
+                .invoke(listing -> ETags.requireCurrent(expectedVersion, listing.version))
                 .chain(listing -> unitName(listing).chain(name -> {
                     Outcome<Listing> outcome = listing.toModel(name).withdraw();
                     if (outcome instanceof Outcome.Refused<Listing> refused) {

@@ -1,5 +1,6 @@
 package sh.grassroots.org.conference.application;
 
+import sh.grassroots.platform.web.ETags;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -165,7 +166,7 @@ public class ProjectService {
                                                             String title) {
         return Conferences.loadForWrite(conferenceId, caller)
                 .chain(conference -> load(conferenceId, id))
-                .invoke(project -> RuleProblems.checkVersion(expectedVersion, project.version))
+                .invoke(project -> ETags.requireCurrent(expectedVersion, project.version))
                 .chain(project -> {
                     Outcome<T> outcome = rule.apply(project.toModel());
                     if (outcome instanceof Outcome.Refused<T> refused) {

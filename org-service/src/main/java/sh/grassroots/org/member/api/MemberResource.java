@@ -1,5 +1,6 @@
 package sh.grassroots.org.member.api;
 
+import sh.grassroots.platform.web.ETags;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
-import sh.grassroots.org.common.api.Versions;
 import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.member.application.MemberService;
@@ -70,7 +70,7 @@ public class MemberResource {
                 .map(created -> RestResponse.ResponseBuilder.<MemberView>created(
                                 uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                         .entity(created).type(MediaType.APPLICATION_JSON)
-                        .header("ETag", Versions.etag(created.version())).build());
+                        .header("ETag", ETags.of(created.version())).build());
     }
 
     @GET
@@ -78,7 +78,7 @@ public class MemberResource {
     public Uni<RestResponse<MemberView>> get(@PathParam("id") UUID id,
                                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                              @Context HttpHeaders headers) {
-        return members.get(Callers.require(headers::getHeaderString), id).map(view -> Versions.read(view, view.version(), ifNoneMatch));
+        return members.get(Callers.require(headers::getHeaderString), id).map(view -> ETags.read(view, view.version(), ifNoneMatch));
     }
 
     /**
@@ -107,9 +107,9 @@ public class MemberResource {
     public Uni<RestResponse<MemberView>> changePhone(@PathParam("id") UUID id, @NotNull @Valid PhoneRequest request,
                                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                      @Context HttpHeaders headers) {
-        Long expected = Versions.expected(ifMatch);
+        Long expected = ETags.expectedVersion(ifMatch);
         return members.changePhone(Callers.require(headers::getHeaderString), id, request.phone(), expected)
-                .map(v -> Versions.written(v, v.version()));
+                .map(v -> ETags.written(v, v.version()));
     }
 
     @POST
@@ -117,10 +117,10 @@ public class MemberResource {
     public Uni<RestResponse<MemberView>> changeStatus(@PathParam("id") UUID id, @NotNull @Valid StatusRequest request,
                                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                       @Context HttpHeaders headers) {
-        Long expected = Versions.expected(ifMatch);
+        Long expected = ETags.expectedVersion(ifMatch);
         return members.changeStatus(Callers.require(headers::getHeaderString), id, request.status(),
                         request.effectiveOn(), expected)
-                .map(v -> Versions.written(v, v.version()));
+                .map(v -> ETags.written(v, v.version()));
     }
 
     @POST
@@ -128,9 +128,9 @@ public class MemberResource {
     public Uni<RestResponse<MemberView>> leave(@PathParam("id") UUID id, @NotNull @Valid LeaveRequest request,
                                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                @Context HttpHeaders headers) {
-        Long expected = Versions.expected(ifMatch);
+        Long expected = ETags.expectedVersion(ifMatch);
         return members.leave(Callers.require(headers::getHeaderString), id, request.leftOn(), request.reason(),
                         expected)
-                .map(v -> Versions.written(v, v.version()));
+                .map(v -> ETags.written(v, v.version()));
     }
 }

@@ -1,5 +1,6 @@
 package sh.grassroots.org.member.application;
 
+import sh.grassroots.platform.web.ETags;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -155,7 +156,7 @@ public class MemberService {
                         "Invalid personal data", "The phone is not valid",
                         List.of(new Problem.FieldError("phone", "not a mainland mobile number"))));
             }
-            RuleProblems.checkVersion(expectedVersion, member.version);
+            ETags.requireCurrent(expectedVersion, member.version);
             active(member);
             Optional<PhoneNumber> number = Optional.ofNullable(phone).map(PhoneNumber::new);
             member.phoneEncrypted = number.map(p -> protector.encrypt(p.value())).orElse(null);
@@ -175,7 +176,7 @@ public class MemberService {
     public Uni<MemberView> changeStatus(Caller caller, UUID id, MemberStatus target, LocalDate effectiveOn,
                                         Long expectedVersion) {
         return managed(caller, id).chain(member -> {
-            RuleProblems.checkVersion(expectedVersion, member.version);
+            ETags.requireCurrent(expectedVersion, member.version);
             Outcome<MemberChange.BecameFull> outcome = active(member).changeStatus(target, effectiveOn, LocalDate.now(clock));
             if (outcome instanceof Outcome.Refused<MemberChange.BecameFull> refused) {
                 return Uni.createFrom().failure(RuleProblems.of(refused, "The member's status cannot change"));
@@ -193,7 +194,7 @@ public class MemberService {
     @WithTransaction
     public Uni<MemberView> leave(Caller caller, UUID id, LocalDate on, LeaveReason reason, Long expectedVersion) {
         return managed(caller, id).chain(member -> {
-            RuleProblems.checkVersion(expectedVersion, member.version);
+            ETags.requireCurrent(expectedVersion, member.version);
             Outcome<MemberChange.Left> outcome = active(member).leave(on, reason, LocalDate.now(clock));
             if (outcome instanceof Outcome.Refused<MemberChange.Left> refused) {
                 return Uni.createFrom().failure(RuleProblems.of(refused, "The member cannot leave"));

@@ -1,5 +1,6 @@
 package sh.grassroots.org.transfer.api;
 
+import sh.grassroots.platform.web.ETags;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.RestResponse;
-import sh.grassroots.org.common.api.Versions;
 import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.transfer.application.TransferService;
@@ -54,7 +54,7 @@ public class InterDistrictTransferResource {
     public Uni<RestResponse<TransferView>> get(@PathParam("id") UUID id,
                                                @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                                @Context HttpHeaders headers) {
-        return transfers.get(Callers.require(headers::getHeaderString), Channel.DISTRICT_SYSTEM, id).map(view -> Versions.read(view, view.version(), ifNoneMatch));
+        return transfers.get(Callers.require(headers::getHeaderString), Channel.DISTRICT_SYSTEM, id).map(view -> ETags.read(view, view.version(), ifNoneMatch));
     }
 
     /** The member being transferred, without unmasked personal data. */
@@ -68,9 +68,9 @@ public class InterDistrictTransferResource {
     @Path("{id}/accept")
     public Uni<RestResponse<TransferView>> accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                   @Context HttpHeaders headers) {
-        Long expected = Versions.expected(ifMatch);
+        Long expected = ETags.expectedVersion(ifMatch);
         return transfers.accept(Callers.require(headers::getHeaderString), Channel.DISTRICT_SYSTEM, id, expected)
-                .map(v -> Versions.written(v, v.version()));
+                .map(v -> ETags.written(v, v.version()));
     }
 
     @POST
@@ -79,18 +79,18 @@ public class InterDistrictTransferResource {
                                                   @NotNull @Valid TransferResource.RejectRequest request,
                                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                   @Context HttpHeaders headers) {
-        Long expected = Versions.expected(ifMatch);
+        Long expected = ETags.expectedVersion(ifMatch);
         return transfers.reject(Callers.require(headers::getHeaderString), Channel.DISTRICT_SYSTEM, id,
                         request.reason().strip(), expected)
-                .map(v -> Versions.written(v, v.version()));
+                .map(v -> ETags.written(v, v.version()));
     }
 
     @POST
     @Path("{id}/complete")
     public Uni<RestResponse<TransferView>> complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                     @Context HttpHeaders headers) {
-        Long expected = Versions.expected(ifMatch);
+        Long expected = ETags.expectedVersion(ifMatch);
         return transfers.complete(Callers.require(headers::getHeaderString), Channel.DISTRICT_SYSTEM, id, expected)
-                .map(v -> Versions.written(v, v.version()));
+                .map(v -> ETags.written(v, v.version()));
     }
 }

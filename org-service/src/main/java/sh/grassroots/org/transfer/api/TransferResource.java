@@ -1,5 +1,6 @@
 package sh.grassroots.org.transfer.api;
 
+import sh.grassroots.platform.web.ETags;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
-import sh.grassroots.org.common.api.Versions;
 import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.transfer.application.TransferService;
@@ -56,7 +56,7 @@ public class TransferResource {
                 .map(created -> RestResponse.ResponseBuilder.<TransferView>created(
                                 uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                         .entity(created).type(MediaType.APPLICATION_JSON)
-                        .header("ETag", Versions.etag(created.version())).build());
+                        .header("ETag", ETags.of(created.version())).build());
     }
 
     @GET
@@ -64,7 +64,7 @@ public class TransferResource {
     public Uni<RestResponse<TransferView>> get(@PathParam("id") UUID id,
                                                @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                                @Context HttpHeaders headers) {
-        return transfers.get(Callers.require(headers::getHeaderString), Channel.PEOPLE, id).map(view -> Versions.read(view, view.version(), ifNoneMatch));
+        return transfers.get(Callers.require(headers::getHeaderString), Channel.PEOPLE, id).map(view -> ETags.read(view, view.version(), ifNoneMatch));
     }
 
     /** A member's transfer history: the member, or whoever may read their current home. */
@@ -90,8 +90,8 @@ public class TransferResource {
     @Path("{id}/accept")
     public Uni<RestResponse<TransferView>> accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                   @Context HttpHeaders headers) {
-        Long expected = Versions.expected(ifMatch);
-        return transfers.accept(Callers.require(headers::getHeaderString), Channel.PEOPLE, id, expected).map(v -> Versions.written(v, v.version()));
+        Long expected = ETags.expectedVersion(ifMatch);
+        return transfers.accept(Callers.require(headers::getHeaderString), Channel.PEOPLE, id, expected).map(v -> ETags.written(v, v.version()));
     }
 
     @POST
@@ -99,25 +99,25 @@ public class TransferResource {
     public Uni<RestResponse<TransferView>> reject(@PathParam("id") UUID id, @NotNull @Valid RejectRequest request,
                                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                   @Context HttpHeaders headers) {
-        Long expected = Versions.expected(ifMatch);
+        Long expected = ETags.expectedVersion(ifMatch);
         return transfers.reject(Callers.require(headers::getHeaderString), Channel.PEOPLE, id,
                         request.reason().strip(), expected)
-                .map(v -> Versions.written(v, v.version()));
+                .map(v -> ETags.written(v, v.version()));
     }
 
     @POST
     @Path("{id}/complete")
     public Uni<RestResponse<TransferView>> complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                     @Context HttpHeaders headers) {
-        Long expected = Versions.expected(ifMatch);
-        return transfers.complete(Callers.require(headers::getHeaderString), Channel.PEOPLE, id, expected).map(v -> Versions.written(v, v.version()));
+        Long expected = ETags.expectedVersion(ifMatch);
+        return transfers.complete(Callers.require(headers::getHeaderString), Channel.PEOPLE, id, expected).map(v -> ETags.written(v, v.version()));
     }
 
     @POST
     @Path("{id}/cancel")
     public Uni<RestResponse<TransferView>> cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                   @Context HttpHeaders headers) {
-        Long expected = Versions.expected(ifMatch);
-        return transfers.cancel(Callers.require(headers::getHeaderString), id, expected).map(v -> Versions.written(v, v.version()));
+        Long expected = ETags.expectedVersion(ifMatch);
+        return transfers.cancel(Callers.require(headers::getHeaderString), id, expected).map(v -> ETags.written(v, v.version()));
     }
 }

@@ -1,5 +1,6 @@
 package sh.grassroots.org.transfer.application;
 
+import sh.grassroots.platform.web.ETags;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -336,7 +337,7 @@ public class TransferService {
                         transfer.toOrganizationId)
                         : access.toInterDistrictTransfer(caller, transfer.memberId, transfer.fromOrganizationId,
                         transfer.toOrganizationId, false, closedWithoutMove(transfer)))
-                .invoke(transfer -> RuleProblems.checkVersion(expectedVersion, transfer.version));
+                .invoke(transfer -> ETags.requireCurrent(expectedVersion, transfer.version));
     }
 
     private static boolean closedWithoutMove(TransferEntity transfer) {

@@ -1,5 +1,6 @@
 package sh.grassroots.org.tree.api;
 
+import sh.grassroots.platform.web.ETags;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 import sh.grassroots.org.branch.api.BranchFormRequest;
-import sh.grassroots.org.common.api.Versions;
 import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.tree.application.CreateOrganization;
@@ -88,7 +88,7 @@ public class OrganizationResource {
                                                    @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                                    @Context HttpHeaders headers) {
         return organizations.get(Callers.require(headers::getHeaderString), id)
-                .map(view -> Versions.read(view, view.version(), ifNoneMatch));
+                .map(view -> ETags.read(view, view.version(), ifNoneMatch));
     }
 
     @POST
@@ -96,9 +96,9 @@ public class OrganizationResource {
     public Uni<RestResponse<OrganizationView>> rename(@PathParam("id") UUID id, @NotNull @Valid RenameRequest request,
                                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                       @Context HttpHeaders headers) {
-        Long expected = Versions.expected(ifMatch);
+        Long expected = ETags.expectedVersion(ifMatch);
         return organizations.rename(Callers.require(headers::getHeaderString), id, request.name(), expected)
-                .map(v -> Versions.written(v, v.version()));
+                .map(v -> ETags.written(v, v.version()));
     }
 
     @POST
@@ -106,9 +106,9 @@ public class OrganizationResource {
     public Uni<RestResponse<OrganizationView>> move(@PathParam("id") UUID id, @NotNull @Valid MoveRequest request,
                                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                     @Context HttpHeaders headers) {
-        Long expected = Versions.expected(ifMatch);
+        Long expected = ETags.expectedVersion(ifMatch);
         return organizations.move(Callers.require(headers::getHeaderString), id, request.parentId(), expected)
-                .map(v -> Versions.written(v, v.version()));
+                .map(v -> ETags.written(v, v.version()));
     }
 
     @POST
@@ -116,9 +116,9 @@ public class OrganizationResource {
     public Uni<RestResponse<OrganizationView>> dissolve(@PathParam("id") UUID id, @NotNull @Valid DissolveRequest request,
                                                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                         @Context HttpHeaders headers) {
-        Long expected = Versions.expected(ifMatch);
+        Long expected = ETags.expectedVersion(ifMatch);
         return organizations.dissolve(Callers.require(headers::getHeaderString), id, request.dissolvedOn(),
-                request.documentNumber().strip(), expected).map(v -> Versions.written(v, v.version()));
+                request.documentNumber().strip(), expected).map(v -> ETags.written(v, v.version()));
     }
 
     @GET

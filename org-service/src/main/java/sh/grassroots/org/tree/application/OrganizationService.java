@@ -1,5 +1,6 @@
 package sh.grassroots.org.tree.application;
 
+import sh.grassroots.platform.web.ETags;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -121,7 +122,7 @@ public class OrganizationService {
     public Uni<OrganizationView> rename(Caller caller, UUID id, String newName, Long expectedVersion) {
         return loadForUpdate(id).call(entity -> access.toOrganization(caller, Permission.MANAGE_STRUCTURE, entity.place()))
                 .chain(entity -> {
-                    RuleProblems.checkVersion(expectedVersion, entity.version);
+                    ETags.requireCurrent(expectedVersion, entity.version);
                     Outcome<TreeChange.Renamed> outcome = active(entity).rename(newName);
                     if (outcome instanceof Outcome.Refused<TreeChange.Renamed> refused) {
                         return Uni.createFrom().failure(RuleProblems.of(refused, "The organization cannot be renamed"));
@@ -152,7 +153,7 @@ public class OrganizationService {
                         ? Access.checkCaller(caller, scope -> OrgAccessPolicy.wholeDistrict(scope, entity.districtCode.trim()))
                         : access.toReferencedOrganization(caller, newParentId, Permission.MANAGE_STRUCTURE))
                 .chain(entity -> {
-                    RuleProblems.checkVersion(expectedVersion, entity.version);
+                    ETags.requireCurrent(expectedVersion, entity.version);
                     return loadNewParent(newParentId).chain(newParent -> {
                         Outcome<TreeChange.Moved> outcome = active(entity).moveUnder(newParent);
                         if (outcome instanceof Outcome.Refused<TreeChange.Moved> refused) {
@@ -193,7 +194,7 @@ public class OrganizationService {
         return loadLocked(id)
                 .call(entity -> access.toOrganization(caller, Permission.MANAGE_STRUCTURE, entity.place()))
                 .chain(entity -> {
-                    RuleProblems.checkVersion(expectedVersion, entity.version);
+                    ETags.requireCurrent(expectedVersion, entity.version);
                     ActiveOrganization organization = active(entity);
                     return tree.activeChildren(id).chain(children -> tree.activeMembersAt(id).chain(members -> {
                         Outcome<TreeChange.Dissolved> outcome = organization.dissolve(on, documentNumber,

@@ -1,5 +1,6 @@
 package sh.grassroots.stations.booking.api;
 
+import sh.grassroots.platform.web.ETags;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -83,7 +84,7 @@ public class BookingResource {
                                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                   @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
-        return tagged(bookings.approve(caller, stationId, bookingId, ETags.version(ifMatch)));
+        return tagged(bookings.approve(caller, stationId, bookingId, ETags.expectedVersion(ifMatch)));
     }
 
     @POST
@@ -93,7 +94,7 @@ public class BookingResource {
                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                  @Valid ReasonRequest request, @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
-        return tagged(bookings.reject(caller, stationId, bookingId, ETags.version(ifMatch),
+        return tagged(bookings.reject(caller, stationId, bookingId, ETags.expectedVersion(ifMatch),
                 request == null ? null : request.reason()));
     }
 
@@ -104,7 +105,7 @@ public class BookingResource {
                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                  @Valid ReasonRequest request, @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
-        return tagged(bookings.cancel(caller, stationId, bookingId, ETags.version(ifMatch),
+        return tagged(bookings.cancel(caller, stationId, bookingId, ETags.expectedVersion(ifMatch),
                 request == null ? null : request.reason()));
     }
 
@@ -115,7 +116,7 @@ public class BookingResource {
                                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                   @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
-        return tagged(bookings.checkIn(caller, stationId, bookingId, ETags.version(ifMatch)));
+        return tagged(bookings.checkIn(caller, stationId, bookingId, ETags.expectedVersion(ifMatch)));
     }
 
     /** Cancels what can still be cancelled of a recurring booking; one line per occurrence. */

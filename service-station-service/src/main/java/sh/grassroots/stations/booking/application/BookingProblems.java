@@ -92,11 +92,6 @@ final class BookingProblems {
                 "This Idempotency-Key was used for a different booking request"));
     }
 
-    static ProblemException staleVersion(long current) {
-        return new ProblemException(Problem.of(412, "booking-version-mismatch", "The booking has changed",
-                "If-Match names a version that is no longer current; the booking is now at version " + current));
-    }
-
     static ProblemException changedMeanwhile() {
         return new ProblemException(Problem.of(409, "booking-changed-concurrently", "The booking changed meanwhile",
                 "Someone else changed this booking at the same time; read it again and retry"));

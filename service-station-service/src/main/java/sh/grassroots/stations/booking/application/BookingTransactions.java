@@ -1,5 +1,6 @@
 package sh.grassroots.stations.booking.application;
 
+import sh.grassroots.platform.web.ETags;
 import sh.grassroots.events.StationEvents;
 import sh.grassroots.events.VenueEvents;
 
@@ -285,7 +286,7 @@ public class BookingTransactions {
                                   Rule rule, Step step, boolean decision) {
         return booking(stationId, bookingId).chain(booking -> lookup.station(stationId).chain(station ->
                 allowed(caller, station, booking, rule).chain(seen -> stale(booking, expectedVersion)
-                ? Uni.createFrom().<BookingView>failure(BookingProblems.staleVersion(booking.version))
+                ? Uni.createFrom().<BookingView>failure(ETags.stale(expectedVersion, booking.version))
                 : lookup.room(stationId, booking.roomId).chain(room -> {
                     Instant now = clock.instant();
                     Transition transition = step.decide(booking, room, now);

@@ -1,5 +1,6 @@
 package sh.grassroots.stations.mediation.api;
 
+import sh.grassroots.platform.web.ETags;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,7 +21,6 @@ import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
-import sh.grassroots.stations.booking.api.ETags;
 import sh.grassroots.stations.booking.model.BookerKind;
 import sh.grassroots.stations.mediation.application.MediationService;
 import sh.grassroots.stations.mediation.application.MediationView;
@@ -117,7 +117,7 @@ public class MediationResource {
                                                     @NotNull @Valid OutcomeRequest request,
                                                     @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
-        return mediations.recordOutcome(caller, stationId, bookingId, request.outcome(), request.summary(), ETags.version(ifMatch))
+        return mediations.recordOutcome(caller, stationId, bookingId, request.outcome(), request.summary(), ETags.expectedVersion(ifMatch))
                 .map(MediationResource::tagged);
     }
 

@@ -1,5 +1,6 @@
 package sh.grassroots.stations.mediation.application;
 
+import sh.grassroots.platform.web.ETags;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -134,9 +135,7 @@ public class MediationService {
         return load(caller, stationId, bookingId).chain(loaded -> {
             MediationEntity m = loaded.mediation();
             if (expectedVersion != null && m.version != expectedVersion) {
-                return Uni.createFrom().failure(new ProblemException(Problem.of(412, "mediation-version-mismatch",
-                        "The mediation has changed", "If-Match names a version that is no longer current; it is now "
-                                + m.version)));
+                return Uni.createFrom().failure(ETags.stale(expectedVersion, m.version));
             }
             Mediation.Conclusion conclusion = m.outcome == null ? null : new Mediation.Conclusion(m.outcome,
                     m.outcomeSummary, m.outcomeRecordedAt.toInstant());

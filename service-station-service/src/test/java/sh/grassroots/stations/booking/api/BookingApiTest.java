@@ -116,7 +116,7 @@ class BookingApiTest {
                 .header("ETag", equalTo(approved));
         asManager().header("If-Match", etag).contentType(ContentType.JSON).body("{\"reason\":\"改期\"}")
                 .post(booking(station, id) + "/cancel").then().statusCode(412).contentType(PROBLEM)
-                .body("type", equalTo("urn:grassroots:problem:booking-version-mismatch"));
+                .body("type", equalTo("urn:grassroots:problem:stale-version"));
         asManager().get(booking(station, id)).then().body("status", equalTo("CONFIRMED"));
     }
 
