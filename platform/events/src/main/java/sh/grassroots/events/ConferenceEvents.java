@@ -9,7 +9,7 @@ import java.util.UUID;
  * conference a member unit belongs to.
  */
 public final class ConferenceEvents {
-    public static final String TOPIC = "org.conference.v1";
+    public static final String TOPIC = Topics.ORG_CONFERENCE;
 
     public static final String CREATED = "ConferenceCreated";
     public static final int CREATED_VERSION = 1;

@@ -8,7 +8,7 @@ import java.util.UUID;
  * those stay in org-service.
  */
 public final class MemberEvents {
-    public static final String TOPIC = "org.member.v1";
+    public static final String TOPIC = Topics.ORG_MEMBER;
 
     public static final String REGISTERED = "MemberRegistered";
     public static final int REGISTERED_VERSION = 1;

@@ -8,7 +8,7 @@ import java.util.UUID;
  * phone number is never put on the wire.
  */
 public final class StationEvents {
-    public static final String TOPIC = "stations.booking.v1";
+    public static final String TOPIC = Topics.STATIONS_BOOKING;
     public static final int VERSION = 1;
 
     public static final String REQUESTED = "BookingRequested";

@@ -6,9 +6,9 @@ import java.util.UUID;
 
 /** Topics and payloads training-service publishes. */
 public final class TrainingEvents {
-    public static final String TOPIC_SESSION = "training.session.v1";
-    public static final String TOPIC_ENROLMENT = "training.enrolment.v1";
-    public static final String TOPIC_CREDIT = "training.credit.v1";
+    public static final String TOPIC_SESSION = Topics.TRAINING_SESSION;
+    public static final String TOPIC_ENROLMENT = Topics.TRAINING_ENROLMENT;
+    public static final String TOPIC_CREDIT = Topics.TRAINING_CREDIT;
 
     public static final String SESSION_SCHEDULED = "SessionScheduled";
     public static final String SESSION_CANCELLED = "SessionCancelled";
@@ -42,6 +42,15 @@ public final class TrainingEvents {
      */
     public record EnrolmentChanged(UUID enrolmentId, UUID sessionId, UUID personId, String status, long position,
                                    OffsetDateTime offerExpiresAt, String reason) {
+    }
+
+    /**
+     * EnrolmentCancelled carries EnrolmentChanged's fields plus who cancelled (LEARNER, ORGANIZER,
+     * SYSTEM) and their subject; the extra fields are additive, readers of EnrolmentChanged ignore them.
+     */
+    public record EnrolmentCancelled(UUID enrolmentId, UUID sessionId, UUID personId, String status, long position,
+                                     OffsetDateTime offerExpiresAt, String reason, String cancelledBy,
+                                     String cancelledBySubject) {
     }
 
     public record CreditHoursChanged(UUID entryId, UUID personId, int year, BigDecimal hours, UUID sessionId,

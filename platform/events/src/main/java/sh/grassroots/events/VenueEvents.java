@@ -21,8 +21,8 @@ import java.util.UUID;
  * a room released at training's own request ({@link VenueReleased}) gets no such message.
  */
 public final class VenueEvents {
-    public static final String TOPIC_REQUESTS = "training.venue.v1";
-    public static final String TOPIC_REPLIES = "stations.venue.v1";
+    public static final String TOPIC_REQUESTS = Topics.TRAINING_VENUE_REQUESTS;
+    public static final String TOPIC_REPLIES = Topics.STATIONS_VENUE_REPLIES;
     public static final int VERSION = 1;
 
     public static final String REQUESTED = "VenueRequested";

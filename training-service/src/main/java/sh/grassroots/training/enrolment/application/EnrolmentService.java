@@ -850,17 +850,8 @@ public class EnrolmentService {
         e.cancelledBySubject = canceller.subject();
     }
 
-    /**
-     * EnrolmentCancelled carries EnrolmentChanged's fields plus who cancelled; the extra fields are
-     * additive, consumers of EnrolmentChanged ignore them.
-     */
-    public record EnrolmentCancelledPayload(UUID enrolmentId, UUID sessionId, UUID personId, String status,
-                                            long position, OffsetDateTime offerExpiresAt, String reason,
-                                            String cancelledBy, String cancelledBySubject) {
-    }
-
     private Uni<Void> recordCancelled(EnrolmentEntity e) {
-        var payload = new EnrolmentCancelledPayload(e.id, e.sessionId, e.personId, e.status.name(), e.position,
+        var payload = new TrainingEvents.EnrolmentCancelled(e.id, e.sessionId, e.personId, e.status.name(), e.position,
                 e.offerExpiresAt, e.closeReason, e.cancelledBy.name(), e.cancelledBySubject);
         return outbox.record(TrainingEvents.TOPIC_ENROLMENT, outbox.envelope(TrainingEvents.ENROLMENT_CANCELLED,
                 TrainingEvents.VERSION, e.sessionId.toString(), null, payload));
