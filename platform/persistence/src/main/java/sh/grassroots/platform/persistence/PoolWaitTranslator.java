@@ -1,4 +1,4 @@
-package sh.grassroots.training.common.persistence;
+package sh.grassroots.platform.persistence;
 
 import jakarta.inject.Singleton;
 import sh.grassroots.platform.web.FailureTranslator;

@@ -1,4 +1,4 @@
-package sh.grassroots.training.common.persistence;
+package sh.grassroots.platform.persistence;
 
 import io.quarkus.reactive.pg.client.PgPoolCreator;
 import io.vertx.pgclient.PgPool;
@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
  * Quarkus has no setting for: how many requests may wait for a connection and for how long.
  * Vert.x's defaults are a line without end and 30 s; a burst then waits, but an overload piles
  * up without bound and each request waits as long as the gateway lets it. Here the line is bounded
- * and the wait ends before the gateway's own (gateway.bulkhead.max-wait-ms) would, so a request
- * that cannot get a connection in time is answered 503 {@code database-busy}
- * ({@link PoolWaitTranslator}) instead of timing out upstream. Sizes and measurements:
+ * and the wait ends well before the gateway stops waiting for the answer (gateway.upstream.timeout-ms,
+ * 10 s), so a request that cannot get a connection in time is answered 503 {@code database-busy}
+ * ({@link PoolWaitTranslator}) before anything was done, instead of being committed after the
+ * gateway gave up on it. Every service's pool is built here. Sizes and measurements:
  * docs/performance-enrolment.md.
  */
 @Singleton
@@ -25,8 +26,8 @@ public class BoundedPoolWait implements PgPoolCreator {
     private final int maxWaiting;
     private final Duration maxWait;
 
-    public BoundedPoolWait(@ConfigProperty(name = "training.db.pool.max-waiting", defaultValue = "1000") int maxWaiting,
-                           @ConfigProperty(name = "training.db.pool.max-wait", defaultValue = "10s") Duration maxWait) {
+    public BoundedPoolWait(@ConfigProperty(name = "grassroots.db.pool.max-waiting", defaultValue = "1000") int maxWaiting,
+                           @ConfigProperty(name = "grassroots.db.pool.max-wait", defaultValue = "5s") Duration maxWait) {
         this.maxWaiting = maxWaiting;
         this.maxWait = maxWait;
     }
