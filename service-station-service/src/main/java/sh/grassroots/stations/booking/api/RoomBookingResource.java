@@ -1,5 +1,6 @@
 package sh.grassroots.stations.booking.api;
 
+import sh.grassroots.platform.web.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,8 +19,6 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.jboss.resteasy.reactive.RestResponse;
 import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.Callers;
-import sh.grassroots.platform.web.Problem;
-import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.stations.booking.application.BookingService;
 import sh.grassroots.stations.booking.application.BookingView;
 import sh.grassroots.stations.booking.application.RequestBooking;
@@ -27,7 +26,6 @@ import sh.grassroots.stations.booking.application.SeriesView;
 import sh.grassroots.stations.booking.model.BookerKind;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 /** Booking a room. */
@@ -63,14 +61,9 @@ public class RoomBookingResource {
                                                @NotNull @Valid BookingRequest request,
                                                @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw new ProblemException(Problem.withErrors(400, "validation", "Invalid request",
-                    "The Idempotency-Key header must have 1 to 200 characters",
-                    List.of(new Problem.FieldError(IDEMPOTENCY_KEY, "1 to 200 characters"))));
-        }
         return bookings.request(caller, new RequestBooking(stationId, roomId, request.start(), request.end(),
                         request.bookerKind(), request.bookerId(), request.bookerName(), request.bookerPhone(),
-                        request.purpose(), request.attendees(), idempotencyKey, null))
+                        request.purpose(), request.attendees(), IdempotencyKeys.read(idempotencyKey), null))
                 .map(placed -> {
                     BookingView b = placed.booking();
                     var response = RestResponse.ResponseBuilder.<BookingView>created(UriBuilder

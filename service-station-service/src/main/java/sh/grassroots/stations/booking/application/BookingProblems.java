@@ -87,11 +87,6 @@ final class BookingProblems {
                 p.instance(), p.errors()));
     }
 
-    static ProblemException idempotencyKeyReused() {
-        return new ProblemException(Problem.of(422, "idempotency-key-reused", "Idempotency-Key reused",
-                "This Idempotency-Key was used for a different booking request"));
-    }
-
     static ProblemException changedMeanwhile() {
         return new ProblemException(Problem.of(409, "booking-changed-concurrently", "The booking changed meanwhile",
                 "Someone else changed this booking at the same time; read it again and retry"));

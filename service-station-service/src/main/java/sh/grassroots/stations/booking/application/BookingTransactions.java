@@ -1,5 +1,6 @@
 package sh.grassroots.stations.booking.application;
 
+import sh.grassroots.platform.web.IdempotencyKeys;
 import sh.grassroots.platform.web.ETags;
 import sh.grassroots.events.StationEvents;
 import sh.grassroots.events.VenueEvents;
@@ -317,7 +318,7 @@ public class BookingTransactions {
 
     private Uni<PlacedBooking> replay(BookingEntity existing, RequestBooking command, BookingView.Disclosure seen) {
         if (!command.fingerprint().equals(existing.requestFingerprint)) {
-            return Uni.createFrom().failure(BookingProblems.idempotencyKeyReused());
+            return Uni.createFrom().failure(IdempotencyKeys.reused());
         }
         return lookup.station(existing.stationId).map(station -> new PlacedBooking(
                 BookingView.of(existing, ZoneId.of(station.timeZone), seen, personalData), true, seen));

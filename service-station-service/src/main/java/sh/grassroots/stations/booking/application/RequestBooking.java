@@ -1,13 +1,10 @@
 package sh.grassroots.stations.booking.application;
 
+import sh.grassroots.platform.web.IdempotencyKeys;
 import sh.grassroots.stations.booking.model.BookerKind;
 import sh.grassroots.stations.booking.model.TimeRange;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /** A booking request as the API received it; {@code idempotencyKey} and {@code seriesId} may be null. */
@@ -33,11 +30,6 @@ public record RequestBooking(UUID stationId, UUID roomId, OffsetDateTime start, 
                 start == null ? "" : start.toInstant().toString(), end == null ? "" : end.toInstant().toString(),
                 String.valueOf(bookerKind), String.valueOf(bookerId), String.valueOf(bookerName),
                 String.valueOf(bookerPhone), String.valueOf(purpose), Integer.toString(attendees));
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always present", e);
-        }
+        return IdempotencyKeys.fingerprint(canonical);
     }
 }

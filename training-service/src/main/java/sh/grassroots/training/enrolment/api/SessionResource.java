@@ -1,5 +1,6 @@
 package sh.grassroots.training.enrolment.api;
 
+import sh.grassroots.platform.web.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +22,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Problem;
-import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.training.course.application.CourseService;
 import sh.grassroots.training.course.application.SessionCatalogue;
 import sh.grassroots.training.course.application.SessionView;
@@ -128,15 +128,10 @@ public class SessionResource {
     @POST
     @Path("{id}/enrolments")
     public Uni<RestResponse<EnrolmentView>> enrol(@PathParam("id") UUID sessionId, @NotNull @Valid EnrolRequest r,
-                                                  @RestHeader("Idempotency-Key") String idempotencyKey, UriInfo uri,
+                                                  @RestHeader(IdempotencyKeys.HEADER) String idempotencyKey, UriInfo uri,
                                                   @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            return Uni.createFrom().failure(new ProblemException(Problem.withErrors(400, "validation", "Invalid request",
-                    "The Idempotency-Key header must have 1 to 200 characters",
-                    List.of(new Problem.FieldError("Idempotency-Key", "1 to 200 characters")))));
-        }
-        return enrolments.enrol(caller, sessionId, r.personId(), idempotencyKey)
+        return enrolments.enrol(caller, sessionId, r.personId(), IdempotencyKeys.read(idempotencyKey))
                 .map(answer -> {
                     var response = RestResponse.ResponseBuilder.<EnrolmentView>created(
                                     enrolmentUri(uri, answer.enrolment().id()))

@@ -1,5 +1,6 @@
 package sh.grassroots.training.enrolment.application;
 
+import sh.grassroots.platform.web.IdempotencyKeys;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -32,7 +33,7 @@ import sh.grassroots.training.enrolment.model.SessionRules;
 import sh.grassroots.training.enrolment.model.Waitlist;
 import sh.grassroots.training.enrolment.persistence.EnrolStatement;
 import sh.grassroots.training.enrolment.persistence.EnrolmentEntity;
-import sh.grassroots.training.enrolment.persistence.IdempotencyKeys;
+import sh.grassroots.training.enrolment.persistence.EnrolmentRequests;
 import sh.grassroots.training.enrolment.persistence.LearnerDirectory;
 import sh.grassroots.training.enrolment.persistence.Seats;
 import sh.grassroots.training.enrolment.persistence.SessionRulesCache;
@@ -62,7 +63,7 @@ public class EnrolmentService {
     private final EnrolStatement enrolStatement;
     private final LearnerDirectory learners;
     private final EligibilityRows eligibilityRows;
-    private final IdempotencyKeys idempotencyKeys;
+    private final EnrolmentRequests idempotencyKeys;
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final TrainingAccess access;
@@ -70,7 +71,7 @@ public class EnrolmentService {
 
     public EnrolmentService(Seats seats, SessionRulesCache rulesCache, EnrolStatement enrolStatement,
                             LearnerDirectory learners, EligibilityRows eligibilityRows,
-                            IdempotencyKeys idempotencyKeys, Outbox outbox, ObjectMapper mapper, TrainingAccess access,
+                            EnrolmentRequests idempotencyKeys, Outbox outbox, ObjectMapper mapper, TrainingAccess access,
                             Clock clock) {
         this.rulesCache = rulesCache;
         this.enrolStatement = enrolStatement;
@@ -242,8 +243,8 @@ public class EnrolmentService {
                                 return enrolOne(session, eligibility, personId, learner)
                                         .map(view -> new Enrolled(view, false));
                             }
-                            String requestHash = IdempotencyKeys.hash(personId.toString());
-                            IdempotencyKeys.Key key = new IdempotencyKeys.Key(sessionId, caller.subject(), idempotencyKey);
+                            String requestHash = IdempotencyKeys.fingerprint(personId.toString());
+                            EnrolmentRequests.Key key = new EnrolmentRequests.Key(sessionId, caller.subject(), idempotencyKey);
                             return idempotencyKeys.claim(key, requestHash, OffsetDateTime.now(clock))
                                     .chain(first -> first
                                             ? enrolOne(session, eligibility, personId, learner)
@@ -317,11 +318,10 @@ public class EnrolmentService {
                         })));
     }
 
-    private Uni<Enrolled> replay(IdempotencyKeys.Key key, String requestHash) {
+    private Uni<Enrolled> replay(EnrolmentRequests.Key key, String requestHash) {
         return idempotencyKeys.find(key).map(stored -> {
             if (!stored.requestHash().equals(requestHash)) {
-                throw Rejections.problem(new Rejection("idempotency-key-reused",
-                        "This Idempotency-Key was used for another request"));
+                throw IdempotencyKeys.reused();
             }
             try {
                 return new Enrolled(mapper.readValue(stored.responseBody(), EnrolmentView.class), true);

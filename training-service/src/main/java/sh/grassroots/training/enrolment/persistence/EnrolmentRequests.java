@@ -4,16 +4,12 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Idempotency-Key records of enrolment requests, written in the enrolment's own transaction:
+ * Idempotency-Key records of enrolment requests (the convention: platform/web IdempotencyKeys), written in the enrolment's own transaction:
  * a request that fails leaves no key behind, one that succeeds leaves its answer to replay.
  * A second request with the same key waits on the first one's row (PostgreSQL blocks the
  * conflicting insert until the first transaction ends) and then replays its answer. A key is the
@@ -21,7 +17,7 @@ import java.util.UUID;
  * waits for the first one's answer.
  */
 @ApplicationScoped
-public class IdempotencyKeys {
+public class EnrolmentRequests {
 
     /** A key as one caller sent it for one session. */
     public record Key(UUID sessionId, String callerSubject, String key) {
@@ -63,12 +59,4 @@ public class IdempotencyKeys {
                 .executeUpdate()).replaceWithVoid();
     }
 
-    public static String hash(String canonicalRequest) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
