@@ -1,11 +1,12 @@
 -- Secret feed URLs for phone calendars (docs/api-conventions.md, "Calendar subscriptions"). Only
 -- the SHA-256 of the token is kept: whoever reads this table (a backup, a replica, a support
 -- query) cannot subscribe with what they read. A revoked subscription is deleted, so that a
--- revoked token and one never issued meet the same lookup and the same 404.
+-- revoked token and one never issued meet the same lookup and the same 404. The owner is the
+-- caller's subject as the gateway names it (a member id for members; managers may be named otherwise).
 create table calendar_subscription (
     id           uuid        primary key,
     token_hash   bytea       not null unique check (octet_length(token_hash) = 32),
-    owner_id     uuid        not null,
+    owner_id     text        not null check (length(owner_id) between 1 and 200),
     subject_kind text        not null check (subject_kind in ('PERSON', 'ORGANIZATION')),
     subject_id   uuid        not null,
     created_at   timestamptz not null

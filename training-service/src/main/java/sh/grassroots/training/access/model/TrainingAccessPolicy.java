@@ -236,7 +236,7 @@ public final class TrainingAccessPolicy {
      * READ_TRAINING there (a URL a departed secretary made is ended by the next one).
      * {@code organization} is null for a person's feed, or when training no longer knows it.
      */
-    public static Optional<Refusal> revokeCalendarSubscription(Scope scope, UUID ownerId, Place organization) {
+    public static Optional<Refusal> revokeCalendarSubscription(Scope scope, String ownerId, Place organization) {
         Optional<Refusal> asOwner = scope.self(ownerId, "revoke a calendar feed they made");
         if (asOwner.isEmpty() || organization == null) {
             return asOwner;

@@ -35,7 +35,7 @@ public class CalendarSubscriptionResource {
                 : publicBaseUrl;
     }
 
-    /** Without a body, or without {@code organizationId}: the caller's own lessons and bookings. */
+    /** Without {@code organizationId} ({@code {}}): the caller's own lessons and bookings. */
     public record NewSubscription(UUID organizationId) {
     }
 

@@ -61,8 +61,8 @@ public class CalendarSubscriptions {
                     : access.scope(caller).chain(scope -> TrainingAccess.enforce(
                     TrainingAccessPolicy.subscribeToOrganizationCalendar(scope, place))));
         }
-        return allowed.chain(() -> owner(caller))
-                .chain(owner -> CalendarSubscriptionEntity.count("ownerId", owner).chain(count -> {
+        return allowed.chain(() -> organizationId == null ? member(caller) : Uni.createFrom().item(organizationId))
+                .chain(subjectId -> CalendarSubscriptionEntity.count("ownerId", caller.subject()).chain(count -> {
                     if (count >= MAX_PER_OWNER) {
                         return Uni.createFrom().failure(ProblemException.conflict("calendar-subscriptions-limit",
                                 "Calendar subscriptions limit", "At most " + MAX_PER_OWNER
@@ -72,9 +72,9 @@ public class CalendarSubscriptions {
                     CalendarSubscriptionEntity s = new CalendarSubscriptionEntity();
                     s.id = UUID.randomUUID();
                     s.tokenHash = FeedTokens.hash(token);
-                    s.ownerId = owner;
+                    s.ownerId = caller.subject();
                     s.subjectKind = organizationId == null ? SubjectKind.PERSON : SubjectKind.ORGANIZATION;
-                    s.subjectId = organizationId == null ? owner : organizationId;
+                    s.subjectId = subjectId;
                     s.createdAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
                     return s.<CalendarSubscriptionEntity>persist()
                             .map(saved -> new Created(s.id, token, s.subjectKind, s.subjectId, s.createdAt));
@@ -85,9 +85,8 @@ public class CalendarSubscriptions {
     @WithSession
     public Uni<List<Listed>> mine(Caller caller) {
         return access.scope(caller).chain(scope -> TrainingAccess.enforce(TrainingAccessPolicy.subscribeToOwnCalendar(scope)))
-                .chain(() -> owner(caller))
-                .chain(owner -> CalendarSubscriptionEntity.<CalendarSubscriptionEntity>list(
-                        "ownerId = ?1 order by createdAt, id", owner))
+                .chain(() -> CalendarSubscriptionEntity.<CalendarSubscriptionEntity>list(
+                        "ownerId = ?1 order by createdAt, id", caller.subject()))
                 .map(rows -> rows.stream().map(s -> new Listed(s.id, s.subjectKind, s.subjectId, s.createdAt)).toList());
     }
 
@@ -106,8 +105,8 @@ public class CalendarSubscriptions {
         return s.subjectKind == SubjectKind.ORGANIZATION ? access.placeOf(s.subjectId) : Uni.createFrom().nullItem();
     }
 
-    /** Feeds are kept by member id; a person signed in under another kind of subject has none. */
-    private static Uni<UUID> owner(Caller caller) {
+    /** A person's own calendar is kept by member id; someone signed in under another kind of subject has none. */
+    private static Uni<UUID> member(Caller caller) {
         try {
             return Uni.createFrom().item(UUID.fromString(caller.subject()));
         } catch (IllegalArgumentException notAMemberId) {

@@ -23,7 +23,7 @@ public class CalendarSubscriptionEntity extends PanacheEntityBase {
     public byte[] tokenHash;
 
     @Column(name = "owner_id", nullable = false, updatable = false)
-    public UUID ownerId;
+    public String ownerId;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "subject_kind", nullable = false, updatable = false)

@@ -170,7 +170,7 @@ class TrainingAccessMatrixTest {
     /** A learner at UP主党支部 with a feed URL of their own calendar. */
     Target subscribed() {
         UUID person = fixtures.member("订阅日历", world.up());
-        Response made = AsCaller.member(person).post(MY_CALENDARS);
+        Response made = json(AsCaller.member(person), "{}").post(MY_CALENDARS);
         made.then().statusCode(201);
         String url = made.path("url");
         return new Target(null, person, null, null, made.path("id"),
