@@ -30,8 +30,11 @@ final class ManifestChecker {
     }
 
     static final String MANAGEMENT = "management";
-    /** The only paths the Ingress may route: the API of people's apps and of other districts. */
-    static final List<String> PUBLIC_PREFIXES = List.of("/api/", "/inter-district/");
+    /**
+     * The only paths the Ingress may route: the API of people's apps and of other districts, and
+     * the calendar feeds phone calendars subscribe to (public by their secret token).
+     */
+    static final List<String> PUBLIC_PREFIXES = List.of("/api/", "/calendar/", "/inter-district/");
     static final String DISTRICT_ISSUERS = "GATEWAY_DISTRICT_ISSUERS";
     private static final Map<String, String> MONITORING_NAMESPACE = Map.of("kubernetes.io/metadata.name", "monitoring");
     /** Namespaces other than the app's own: the ingress controller's and any other. */

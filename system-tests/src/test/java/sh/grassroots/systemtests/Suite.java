@@ -163,7 +163,8 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         new java.security.SecureRandom().nextBytes(personalDataKey);
         launch(root, logs, "org-service", org, Map.of("DB_NAME", "org", "DB_USER", "org", "DB_PASSWORD", "org",
                 "PERSONAL_DATA_KEY", Base64.getEncoder().encodeToString(personalDataKey)), db, groupPrefix);
-        launch(root, logs, "training-service", training, Map.of("DB_NAME", "training", "DB_USER", "training", "DB_PASSWORD", "training"), db, groupPrefix);
+        launch(root, logs, "training-service", training, Map.of("DB_NAME", "training", "DB_USER", "training", "DB_PASSWORD", "training",
+                "CALENDAR_PUBLIC_BASE_URL", "http://127.0.0.1:" + gateway), db, groupPrefix);
         byte[] stationsPersonalDataKey = new byte[32];
         new java.security.SecureRandom().nextBytes(stationsPersonalDataKey);
         launch(root, logs, "service-station-service", stations, Map.of("DB_NAME", "stations", "DB_USER", "stations",

@@ -56,6 +56,7 @@ public class GatewayRoutes {
         this.forwarder = forwarder;
         this.home = home;
         this.deprecations = Deprecation.parseAll(deprecations.orElse(""));
+        this.calendarFeeds = new Upstream("training", CALENDAR_FEEDS, training, false);
         this.maxBodyBytes = maxBodyBytes;
         this.maxHeaderBytes = maxHeaderBytes;
         this.upstreams = List.of(
@@ -66,10 +67,18 @@ public class GatewayRoutes {
                 new Upstream("notifications", "/api/v1/me/notifications/stream", notifications, false, true),
                 new Upstream("notifications", "/api/v1/me/notifications", notifications, false),
                 new Upstream("notifications", "/api/v1/me/notification-preferences", notifications, false),
+                new Upstream("training", "/api/v1/me/calendar-subscriptions", training, false),
                 new Upstream("org", "/inter-district/v1", org, true));
     }
 
     private final long maxHeaderBytes;
+
+    /**
+     * Calendar feeds a phone calendar subscribes to: public, the secret token in the path being
+     * the whole of the access check, which training makes (and limits per token).
+     */
+    static final String CALENDAR_FEEDS = "/calendar";
+    private final Upstream calendarFeeds;
 
     void register(@Observes Router router) {
         // Before every other route, Quarkus' own included: the routes match rc.normalizedPath(),
@@ -82,6 +91,8 @@ public class GatewayRoutes {
                 .putHeader("Location", "/console/index.html").end());
         router.get("/api/v1/me/home").handler(rc -> authenticate(rc, false)).handler(home::handle)
                 .failureHandler(GatewayRoutes::failed);
+        router.get(CALENDAR_FEEDS + "/*").handler(GatewayRoutes::publicByToken)
+                .handler(rc -> forwarder.forward(rc, calendarFeeds)).failureHandler(GatewayRoutes::failed);
         for (Upstream upstream : upstreams) {
             for (String path : List.of(upstream.prefix(), upstream.prefix() + "/*")) {
                 router.route(path).handler(rc -> authenticate(rc, upstream.interDistrict()))
@@ -168,6 +179,21 @@ public class GatewayRoutes {
                     rc.failure() != null ? "The request could not be handled as sent" : null);
         }
         ProblemWriter.write(rc, path == null ? problem : problem.at(path));
+    }
+
+    /**
+     * A public route: no token is asked for, and whatever caller headers the client made up are
+     * dropped (the service sees a request with no caller, as a calendar app sends it); the request
+     * still gets its request id. The Authorization header, if any, stops here as on every route.
+     */
+    static void publicByToken(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
+        MDC.put(RequestIds.MDC_KEY, requestId);
+        request.headers().set(RequestIds.HEADER, requestId);
+        rc.response().putHeader(RequestIds.HEADER, requestId);
+        removeCallerHeaders(request.headers());
+        rc.next();
     }
 
     private void authenticate(RoutingContext rc, boolean interDistrictRoute) {

@@ -221,6 +221,30 @@ public final class TrainingAccessPolicy {
         return scope.anyPerson();
     }
 
+    /** A secret feed URL of one's own lessons and bookings, and the list of one's feed URLs: any person. */
+    public static Optional<Refusal> subscribeToOwnCalendar(Scope scope) {
+        return scope.anyPerson();
+    }
+
+    /** A secret feed URL of an organization's sessions and bookings: READ_TRAINING there. */
+    public static Optional<Refusal> subscribeToOrganizationCalendar(Scope scope, Place organization) {
+        return scope.allows(Permission.READ_TRAINING, organization);
+    }
+
+    /**
+     * Revoke a feed URL: whoever created it; for an organization's feed also whoever may
+     * READ_TRAINING there (a URL a departed secretary made is ended by the next one).
+     * {@code organization} is null for a person's feed, or when training no longer knows it.
+     */
+    public static Optional<Refusal> revokeCalendarSubscription(Scope scope, String ownerId, Place organization) {
+        Optional<Refusal> asOwner = scope.self(ownerId, "revoke a calendar feed they made");
+        if (asOwner.isEmpty() || organization == null) {
+            return asOwner;
+        }
+        return scope.allows(Permission.READ_TRAINING, organization)
+                .map(elsewhere -> scope.caller().hasAny(Permission.READ_TRAINING.grantedBy()) ? elsewhere : asOwner.get());
+    }
+
     private static Optional<Refusal> managersOf(Scope scope, Person person) {
         if (person.home() != null) {
             return scope.allows(Permission.MANAGE_MEMBERS, person.home());

@@ -177,6 +177,36 @@ public class CourseService {
     }
 
     /** Any person reads a session. */
+    /** A session an organization provides, as its calendar shows it. */
+    public record ProvidedSession(UUID sessionId, String title, String venue, OffsetDateTime startsAt,
+                                  OffsetDateTime endsAt, boolean venuePending) {
+    }
+
+    /**
+     * The sessions of the courses {@code organizationId} provides that have not ended and still
+     * take place (the room maybe not yet confirmed), in the caller's session, for whoever already
+     * decided that the organization's calendar may be read (a feed's token).
+     */
+    public Uni<List<ProvidedSession>> providedBy(UUID organizationId) {
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createSelectionQuery("""
+                        select s, c from SessionEntity s, CourseEntity c
+                        where c.id = s.courseId and c.providerKind = ?1 and c.providerId = ?2 and s.endsAt > ?3
+                          and s.status in ?4
+                        order by s.startsAt, s.id""", Object[].class)
+                        .setParameter(1, ProviderKind.ORGANIZATION)
+                        .setParameter(2, organizationId)
+                        .setParameter(3, OffsetDateTime.now(clock))
+                        .setParameter(4, List.of(SessionEntity.Status.SCHEDULED, SessionEntity.Status.VENUE_PENDING))
+                        .setMaxResults(1000)
+                        .getResultList())
+                .map(rows -> rows.stream().map(row -> {
+                    SessionEntity session = (SessionEntity) row[0];
+                    CourseEntity course = (CourseEntity) row[1];
+                    return new ProvidedSession(session.id, course.title, session.venue, session.startsAt, session.endsAt,
+                            session.status == SessionEntity.Status.VENUE_PENDING);
+                }).toList());
+    }
+
     @WithSession
     public Uni<SessionView> getSession(Caller caller, UUID id) {
         return SessionEntity.<SessionEntity>findById(id)

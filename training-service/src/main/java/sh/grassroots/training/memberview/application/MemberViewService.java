@@ -53,6 +53,16 @@ public class MemberViewService {
         return access.readPersonRecords(caller, personId).chain(() -> upcoming(personId));
     }
 
+    /**
+     * The person's sessions with a seat (held ones as tentative), in the caller's session, for
+     * whoever already decided that this person's calendar may be read (a feed's token).
+     */
+    public Uni<List<MySession>> seatsOf(UUID personId) {
+        return upcoming(personId).map(mine -> mine.stream()
+                .filter(m -> m.status() != EnrolmentStatus.WAITLISTED && m.status() != EnrolmentStatus.CANCELLED)
+                .toList());
+    }
+
     private Uni<List<MySession>> upcoming(UUID personId) {
         return Panache.getSession().chain(s -> s.createSelectionQuery(UPCOMING, Object[].class)
                         .setParameter(1, personId)

@@ -58,6 +58,7 @@ import static sh.grassroots.training.testing.TrainingFixtures.SESSIONS;
 class TrainingAccessMatrixTest {
     static final String HUANGPU = "310101";
     static final String PEOPLE = "/api/v1/training/people";
+    static final String MY_CALENDARS = "/api/v1/me/calendar-subscriptions";
 
     @Inject
     AgroalDataSource db;
@@ -72,7 +73,11 @@ class TrainingAccessMatrixTest {
     private static World world;
 
     /** What one call is aimed at: a new session of the course, a new learner at UP主党支部, maybe enrolled or credited. */
-    record Target(String session, UUID person, String enrolment, String creditEntry) {
+    record Target(String session, UUID person, String enrolment, String creditEntry, String subscription,
+                  String feedToken) {
+        Target(String session, UUID person, String enrolment, String creditEntry) {
+            this(session, person, enrolment, creditEntry, null, null);
+        }
     }
 
     /** A caller, made for the target (the learner is the target's person). */
@@ -86,8 +91,13 @@ class TrainingAccessMatrixTest {
     record Refused(Who who, String slug) {
     }
 
+    /** {@code publicByToken}: no caller headers needed, the secret in the path is the whole check. */
     record Entry(String endpoint, Supplier<Target> target, BiFunction<RequestSpecification, Target, Response> call,
-                 List<Who> allowed, List<Refused> refused) {
+                 List<Who> allowed, List<Refused> refused, boolean publicByToken) {
+        Entry(String endpoint, Supplier<Target> target, BiFunction<RequestSpecification, Target, Response> call,
+              List<Who> allowed, List<Refused> refused) {
+            this(endpoint, target, call, allowed, refused, false);
+        }
     }
 
     @BeforeEach
@@ -123,6 +133,7 @@ class TrainingAccessMatrixTest {
     static final Who OTHER_SECRETARY = new Who("the secretary of another branch",
             t -> AsCaller.branchSecretary(world.second()));
     static final Who SERVICE = new Who("another district's system", t -> AsCaller.service(HUANGPU));
+    static final Who NOBODY = new Who("a phone calendar, without any caller headers", t -> AsCaller.anonymous());
 
     static Refused outOfScope(Who who) {
         return new Refused(who, "out-of-scope");
@@ -154,6 +165,16 @@ class TrainingAccessMatrixTest {
         fixtures.update("insert into credit_entry (id, person_id, study_year, hours, recorded_at) values (?, ?, ?, ?, now())",
                 entry, person, 2026, new BigDecimal("2.0"));
         return new Target(null, person, null, entry.toString());
+    }
+
+    /** A learner at UP主党支部 with a feed URL of their own calendar. */
+    Target subscribed() {
+        UUID person = fixtures.member("订阅日历", world.up());
+        Response made = json(AsCaller.member(person), "{}").post(MY_CALENDARS);
+        made.then().statusCode(201);
+        String url = made.path("url");
+        return new Target(null, person, null, null, made.path("id"),
+                url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length()));
     }
 
     static RequestSpecification json(RequestSpecification spec, String body) {
@@ -267,7 +288,21 @@ class TrainingAccessMatrixTest {
                         OTHERS_OF_A_PERSON),
                 new Entry("GET /api/v1/training/people/{personId}/credit-hours", this::credited,
                         (as, t) -> as.get(PEOPLE + "/" + t.person() + "/credit-hours"), PERSON_AND_HOME_READERS,
-                        OTHERS_OF_A_PERSON));
+                        OTHERS_OF_A_PERSON),
+                new Entry("POST /api/v1/me/calendar-subscriptions", () -> null,
+                        (as, t) -> json(as, "{\"organizationId\":\"" + world.up() + "\"}").post(MY_CALENDARS),
+                        List.of(HOME_SECRETARY, PROVIDER_TRAINING_ADMIN, PROVIDER_ORGANIZER, DISTRICT_ADMIN),
+                        List.of(outOfScope(ANOTHER_MEMBER), outOfScope(OTHER_SECRETARY), outOfScope(ORGANIZER_ELSEWHERE),
+                                outOfScope(OTHER_DISTRICT_ADMIN), service())),
+                new Entry("GET /api/v1/me/calendar-subscriptions", () -> null,
+                        (as, t) -> as.get(MY_CALENDARS), ANY_PERSON, List.of(service())),
+                new Entry("DELETE /api/v1/me/calendar-subscriptions/{id}", this::subscribed,
+                        (as, t) -> as.delete(MY_CALENDARS + "/" + t.subscription()),
+                        List.of(LEARNER),
+                        List.of(notOwn(ANOTHER_MEMBER), notOwn(HOME_SECRETARY), notOwn(DISTRICT_ADMIN), service())),
+                new Entry("GET /calendar/{token}.ics", this::subscribed,
+                        (as, t) -> as.get("/calendar/" + t.feedToken() + ".ics"),
+                        List.of(NOBODY, ANOTHER_MEMBER, SERVICE), List.of(), true));
     }
 
     @Test
@@ -281,10 +316,12 @@ class TrainingAccessMatrixTest {
         List<DynamicNode> endpoints = new ArrayList<>();
         for (Entry entry : entries()) {
             List<DynamicTest> cases = new ArrayList<>();
-            cases.add(DynamicTest.dynamicTest("without the gateway's caller headers: 401", () ->
-                    entry.call().apply(AsCaller.anonymous(), entry.target().get()).then().statusCode(401)
-                            .contentType("application/problem+json")
-                            .body("type", equalTo("urn:grassroots:problem:unauthenticated"))));
+            if (!entry.publicByToken()) {
+                cases.add(DynamicTest.dynamicTest("without the gateway's caller headers: 401", () ->
+                        entry.call().apply(AsCaller.anonymous(), entry.target().get()).then().statusCode(401)
+                                .contentType("application/problem+json")
+                                .body("type", equalTo("urn:grassroots:problem:unauthenticated"))));
+            }
             for (Who who : entry.allowed()) {
                 cases.add(DynamicTest.dynamicTest(who + " is let in", () -> {
                     Target target = entry.target().get();
@@ -339,6 +376,8 @@ class TrainingAccessMatrixTest {
         calls.put("GET /api/v1/training/people/{personId}/sessions", as -> as.get(PEOPLE + "/" + none + "/sessions"));
         calls.put("GET /api/v1/training/people/{personId}/sessions.ics", as -> as.get(PEOPLE + "/" + none + "/sessions.ics"));
         calls.put("GET /api/v1/training/people/{personId}/credit-hours", as -> as.get(PEOPLE + "/" + none + "/credit-hours"));
+        calls.put("DELETE /api/v1/me/calendar-subscriptions/{id}", as -> as.delete(MY_CALENDARS + "/" + none));
+        calls.put("GET /calendar/{token}.ics", as -> as.get("/calendar/" + none + ".ics"));
         assertEquals(Endpoints.of("sh.grassroots.training").stream().filter(e -> e.contains("{")).collect(Collectors.toSet()),
                 calls.keySet(), "every endpoint with an id in its path is tried with an unknown one");
 

@@ -250,6 +250,38 @@ class TrainingAccessPolicyTest {
         assertEquals("service-identity-not-allowed", slug(TrainingAccessPolicy.listOrganizations(service())));
     }
 
+    @Test
+    void a_person_makes_a_feed_of_their_own_calendar_and_an_organizations_feed_is_for_whoever_reads_its_training() {
+        assertNull(slug(TrainingAccessPolicy.subscribeToOwnCalendar(member(MEMBER))));
+        assertEquals("service-identity-not-allowed", slug(TrainingAccessPolicy.subscribeToOwnCalendar(service())));
+
+        assertNull(slug(TrainingAccessPolicy.subscribeToOrganizationCalendar(secretaryOf(UP_BRANCH, UP_PLACE), UP_PLACE)));
+        assertNull(slug(TrainingAccessPolicy.subscribeToOrganizationCalendar(trainingAdminOf(BILIBILI, BILIBILI_PLACE), UP_PLACE)));
+        assertNull(slug(TrainingAccessPolicy.subscribeToOrganizationCalendar(districtAdmin(YANGPU), UP_PLACE)));
+        assertEquals("out-of-scope", slug(TrainingAccessPolicy.subscribeToOrganizationCalendar(
+                secretaryOf(SECOND_BRANCH, SECOND_PLACE), UP_PLACE)));
+        assertEquals("out-of-scope", slug(TrainingAccessPolicy.subscribeToOrganizationCalendar(member(MEMBER), UP_PLACE)));
+        assertEquals("out-of-scope", slug(TrainingAccessPolicy.subscribeToOrganizationCalendar(districtAdmin(HUANGPU), UP_PLACE)));
+        assertEquals("service-identity-not-allowed", slug(TrainingAccessPolicy.subscribeToOrganizationCalendar(service(), UP_PLACE)));
+    }
+
+    @Test
+    void a_feed_is_revoked_by_whoever_made_it_and_an_organizations_also_by_whoever_reads_its_training_now() {
+        String maker = "secretary-" + UP_BRANCH;
+        assertNull(slug(TrainingAccessPolicy.revokeCalendarSubscription(member(MEMBER), MEMBER.toString(), null)));
+        assertEquals("not-own-record", slug(TrainingAccessPolicy.revokeCalendarSubscription(
+                member(UUID.randomUUID()), MEMBER.toString(), null)));
+        assertEquals("not-own-record", slug(TrainingAccessPolicy.revokeCalendarSubscription(
+                districtAdmin(YANGPU), MEMBER.toString(), null)), "a person's own feed is theirs alone");
+
+        assertNull(slug(TrainingAccessPolicy.revokeCalendarSubscription(secretaryOf(UP_BRANCH, UP_PLACE), maker, UP_PLACE)));
+        assertNull(slug(TrainingAccessPolicy.revokeCalendarSubscription(trainingAdminOf(BILIBILI, BILIBILI_PLACE), maker, UP_PLACE)));
+        assertEquals("out-of-scope", slug(TrainingAccessPolicy.revokeCalendarSubscription(
+                secretaryOf(SECOND_BRANCH, SECOND_PLACE), maker, UP_PLACE)));
+        assertEquals("not-own-record", slug(TrainingAccessPolicy.revokeCalendarSubscription(member(MEMBER), maker, UP_PLACE)));
+        assertEquals("service-identity-not-allowed", slug(TrainingAccessPolicy.revokeCalendarSubscription(service(), maker, UP_PLACE)));
+    }
+
     private static Cancellation.By cancelAs(Scope scope, Person person, Provider provider) {
         return assertInstanceOf(CancelAs.class, TrainingAccessPolicy.cancelEnrolment(scope, person, provider)).by();
     }
