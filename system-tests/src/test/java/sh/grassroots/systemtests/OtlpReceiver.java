@@ -254,7 +254,11 @@ final class OtlpReceiver implements AutoCloseable {
             switch (wireType) {
                 case 0 -> varint();
                 case 1 -> position += 8;
-                case 2 -> position += (int) varint();
+                case 2 -> {
+                    // not `position += (int) varint()`: Java reads position before varint() moves it
+                    int length = (int) varint();
+                    position += length;
+                }
                 case 5 -> position += 4;
                 default -> throw new IllegalArgumentException("unknown wire type " + wireType);
             }
