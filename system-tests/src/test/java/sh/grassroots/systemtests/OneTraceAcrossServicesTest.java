@@ -49,15 +49,17 @@ class OneTraceAcrossServicesTest {
                     s -> s.service().equals("gateway") && s.kind() == OtlpReceiver.SERVER);
             ReceivedSpan org = one(trace, "org-service's server span",
                     s -> s.service().equals("org-service") && s.kind() == OtlpReceiver.SERVER);
-            one(trace, "org-service's database calls",
-                    s -> s.service().equals("org-service") && database(s));
+            one(trace, "org-service's outbox row written under its server span",
+                    s -> s.service().equals("org-service") && database(s) && s.name().startsWith("INSERT outbox_event")
+                            && descends(trace, s, org));
             ReceivedSpan publish = one(trace, "the relay's publish span",
                     s -> s.service().equals("org-service") && s.kind() == OtlpReceiver.PRODUCER);
             ReceivedSpan consumed = one(trace, "training-service's consumer span",
                     s -> s.service().equals("training-service") && s.kind() == OtlpReceiver.CONSUMER
                             && s.name().startsWith("OrganizationCreated"));
-            one(trace, "training-service's database write under its consumer span",
-                    s -> s.service().equals("training-service") && database(s) && descends(trace, s, consumed));
+            one(trace, "training-service's write of the organization under its consumer span",
+                    s -> s.service().equals("training-service") && database(s)
+                            && s.name().startsWith("INSERT known_organization") && descends(trace, s, consumed));
 
             assertTrue(descends(trace, org, gateway), "org-service's span is not under the gateway's: " + describe(trace));
             assertTrue(descends(trace, publish, org), "the publish span is not under the request's: " + describe(trace));
