@@ -119,10 +119,18 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
                     return;
                 }
                 JsonObject headers = new JsonObject();
-                req.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+                // a header sent twice is named in "repeated": "headers" keeps only its last value
+                io.vertx.core.json.JsonArray repeated = new io.vertx.core.json.JsonArray();
+                req.headers().forEach(h -> {
+                    String name = h.getKey().toLowerCase();
+                    if (headers.containsKey(name) && !repeated.contains(name)) {
+                        repeated.add(name);
+                    }
+                    headers.put(name, h.getValue());
+                });
                 req.response().putHeader("Content-Type", "application/json").end(new JsonObject()
                         .put("method", req.method().name()).put("uri", req.uri())
-                        .put("headers", headers).put("body", body.toString()).encode());
+                        .put("headers", headers).put("repeated", repeated).put("body", body.toString()).encode());
             })).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             String upstream = "http://127.0.0.1:" + echo.actualPort();
             return Map.of(

@@ -32,6 +32,9 @@ final class OtlpReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    private final List<String> elsewhere = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger rejected = new java.util.concurrent.atomic.AtomicInteger();
 
     OtlpReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -40,13 +43,24 @@ final class OtlpReceiver implements AutoCloseable {
                 byte[] body = readAll("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
                         ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody());
                 int status = 200;
+                requests.incrementAndGet();
                 try {
                     exportRequest(body);
                 } catch (RuntimeException malformed) {
+                    rejected.incrementAndGet();
                     status = 400;
                 }
                 exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
                 exchange.sendResponseHeaders(status, -1);
+            }
+        });
+        // An exporter posting elsewhere (gRPC's service path, a base URL without /v1/traces) is
+        // answered 404 and named in the summary, rather than lost without a word.
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                elsewhere.add(exchange.getRequestMethod() + " " + exchange.getRequestURI()
+                        + " " + exchange.getRequestHeaders().getFirst("Content-Type"));
+                exchange.sendResponseHeaders(404, -1);
             }
         });
         server.start();
@@ -58,6 +72,22 @@ final class OtlpReceiver implements AutoCloseable {
 
     List<ReceivedSpan> spans() {
         return List.copyOf(spans);
+    }
+
+    /**
+     * What arrived, per service: how many export requests and spans, and each span as
+     * name(kind)@trace. When a trace is incomplete this says whether a hop exported nothing at
+     * all, or exported under another trace id.
+     */
+    String summary() {
+        Map<String, List<ReceivedSpan>> byService = new java.util.TreeMap<>();
+        spans.forEach(s -> byService.computeIfAbsent(s.service(), k -> new java.util.ArrayList<>()).add(s));
+        StringBuilder out = new StringBuilder(requests.get() + " export requests ("
+                + rejected.get() + " refused); requests to other paths: " + elsewhere);
+        byService.forEach((service, list) -> out.append("\n  ").append(service).append(": ").append(list.size())
+                .append(" spans: ").append(list.stream().map(s -> s.name() + "(" + s.kind() + ")@" + s.traceId())
+                        .collect(java.util.stream.Collectors.joining(", "))));
+        return out.toString();
     }
 
     List<ReceivedSpan> trace(String traceId) {
@@ -224,7 +254,11 @@ final class OtlpReceiver implements AutoCloseable {
             switch (wireType) {
                 case 0 -> varint();
                 case 1 -> position += 8;
-                case 2 -> position += (int) varint();
+                case 2 -> {
+                    // not `position += (int) varint()`: Java reads position before varint() moves it
+                    int length = (int) varint();
+                    position += length;
+                }
                 case 5 -> position += 4;
                 default -> throw new IllegalArgumentException("unknown wire type " + wireType);
             }

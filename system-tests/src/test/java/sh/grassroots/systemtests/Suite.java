@@ -244,7 +244,7 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         // Every trace recorded and sent to the suite's receiver, as a collector would get them in k8s.
         env.put("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
         env.put("OTEL_TRACES_SAMPLER_ARG", "1");
-        env.put("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
         env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
         env.putAll(extra);
         services.put(name, new Service(name, port, managementPort, builder.start(), log));

@@ -42,16 +42,29 @@ public class Forwarder {
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host"};
 
     /**
+     * The W3C trace context of a request. The gateway's tracing continues the caller's (its server
+     * span) and sends its own client span's on; the Vert.x client adds that one to the headers
+     * rather than replacing them, so a copy of the caller's would go first, and the service, which
+     * reads the first, would hang its span under the caller's and skip the gateway's.
+     */
+    private static final String[] TRACE_CONTEXT = {"traceparent", "tracestate", "baggage"};
+
+    /**
      * Whether a header stops here: hop-by-hop ones, and on requests the bearer token, which the
-     * gateway has verified and turned into X-Caller-* headers (services never see a token).
+     * gateway has verified and turned into X-Caller-* headers (services never see a token), and
+     * the caller's trace context, which the gateway's own tracing sends on in its place.
      * Compared without lower-casing copies: this runs for every header of every request.
      */
     static boolean stopsHere(String name, boolean request) {
-        if (request && name.equalsIgnoreCase("authorization")) {
+        if (request && (name.equalsIgnoreCase("authorization") || among(TRACE_CONTEXT, name))) {
             return true;
         }
-        for (String hop : HOP_BY_HOP) {
-            if (hop.length() == name.length() && hop.equalsIgnoreCase(name)) {
+        return among(HOP_BY_HOP, name);
+    }
+
+    private static boolean among(String[] names, String name) {
+        for (String candidate : names) {
+            if (candidate.length() == name.length() && candidate.equalsIgnoreCase(name)) {
                 return true;
             }
         }

@@ -23,9 +23,17 @@ class HeaderFilterTest {
     }
 
     @Test
+    void the_callers_trace_context_stops_on_the_way_in_where_the_gateways_own_tracing_sends_its_own() {
+        for (String name : new String[] {"traceparent", "TraceParent", "tracestate", "baggage"}) {
+            assertTrue(Forwarder.stopsHere(name, true), name);
+            assertFalse(Forwarder.stopsHere(name, false), name);
+        }
+    }
+
+    @Test
     void end_to_end_headers_pass() {
         for (String name : new String[] {"Content-Type", "Content-Length", "ETag", "If-None-Match", sh.grassroots.platform.access.CallerHeaders.SUBJECT,
-                "traceparent", "Tee", "Hosts"}) {
+                "traceparents", "Tee", "Hosts"}) {
             assertFalse(Forwarder.stopsHere(name, true), name);
             assertFalse(Forwarder.stopsHere(name, false), name);
         }
