@@ -55,11 +55,11 @@ public class MemberResource {
      */
     @GET
     @Path("search")
-    public Uni<Page<NameSearch.MemberHit>> search(@QueryParam("q") @NotBlank @Size(max = 100) String words,
+    public Uni<Page<NameSearch.MemberHit>> search(@QueryParam("q") @NotBlank @Size(max = 100) String q,
                                                   @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
                                                   @QueryParam("cursor") @Size(max = 600) String cursor,
                                                   @Context HttpHeaders headers) {
-        return search.members(Callers.require(headers::getHeaderString), words, limit, cursor);
+        return search.members(Callers.require(headers::getHeaderString), q, limit, cursor);
     }
 
     /** {@code fullSince} absent registers a probationary member. */

@@ -59,11 +59,11 @@ public class OrganizationResource {
      */
     @GET
     @Path("search")
-    public Uni<Page<NameSearch.OrganizationHit>> search(@QueryParam("q") @NotBlank @Size(max = 100) String words,
+    public Uni<Page<NameSearch.OrganizationHit>> search(@QueryParam("q") @NotBlank @Size(max = 100) String q,
                                                         @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
                                                         @QueryParam("cursor") @Size(max = 600) String cursor,
                                                         @Context HttpHeaders headers) {
-        return search.organizations(Callers.require(headers::getHeaderString), words, limit, cursor);
+        return search.organizations(Callers.require(headers::getHeaderString), q, limit, cursor);
     }
 
     public record CreateRequest(

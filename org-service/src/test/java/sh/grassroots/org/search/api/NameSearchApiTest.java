@@ -52,7 +52,7 @@ class NameSearchApiTest {
                 .body("items.id", hasItem(committee)).body("items.id", hasItem(branch));
         AsCaller.districtAdmin("310101").get(ORGS + "?q=杨浦滨江党委" + tag).then().statusCode(200)
                 .body("items", equalTo(List.of()));
-        AsCaller.organizer(branch, YANGPU).get(ORGS + "?q=杨浦滨江" + tag).then().statusCode(200)
+        AsCaller.organizer(branch, YANGPU).get(ORGS + "?q=滨江第一党支部" + tag).then().statusCode(200)
                 .body("items.id", equalTo(List.of(branch)));
     }
 

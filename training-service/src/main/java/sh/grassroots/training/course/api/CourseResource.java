@@ -107,7 +107,7 @@ public class CourseResource {
      */
     @GET
     public Uni<Page<CourseCatalogue.CourseCard>> catalogue(
-            @QueryParam("q") @Size(min = 1, max = 100) String words,
+            @QueryParam("q") @Size(min = 1, max = 100) String q,
             @QueryParam("kind") CourseKind kind,
             @QueryParam("providerId") UUID providerId,
             @QueryParam("upcoming") @DefaultValue("false") boolean upcoming,
@@ -115,7 +115,7 @@ public class CourseResource {
             @QueryParam("cursor") @Size(max = 200) String cursor,
             @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
-        String stripped = words == null || words.isBlank() ? null : words.strip();
+        String stripped = q == null || q.isBlank() ? null : q.strip();
         return catalogue.search(caller, new CourseCatalogue.Search(stripped, kind, providerId, upcoming, limit,
                 cursor == null ? null : Cursors.decodeTimeAndId(cursor)));
     }
