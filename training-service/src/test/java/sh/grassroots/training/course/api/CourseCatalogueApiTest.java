@@ -47,12 +47,12 @@ class CourseCatalogueApiTest {
         String lesson = course("沉浸式党课：从弹幕里读懂青年" + tag, "IMMERSIVE");
         String other = course("金融研修院·跨境支付专题" + tag, "LECTURE");
 
-        anyone().get(COURSES + "?q=弹幕里读懂" + tag).then().statusCode(200)
+        anyone().queryParam("q", "弹幕里读懂青年" + tag).get(COURSES).then().statusCode(200)
                 .body("items.id", equalTo(List.of(lesson)))
                 .body("items[0].title", equalTo("沉浸式党课：从弹幕里读懂青年" + tag))
                 .body("items[0].kind", equalTo("IMMERSIVE"))
                 .body("nextCursor", equalTo(null));
-        anyone().get(COURSES + "?q=" + tag).then().statusCode(200)
+        anyone().queryParam("q", tag).get(COURSES).then().statusCode(200)
                 .body("items.id", hasItem(other)).body("items.id", hasItem(lesson));
     }
 
@@ -92,8 +92,8 @@ class CourseCatalogueApiTest {
     @Test
     void wildcards_in_the_words_are_taken_literally_and_a_bad_cursor_is_a_400() {
         course("百分之百%的党课" + tag, "LECTURE");
-        anyone().get(COURSES + "?q=" + tag + "%25").then().statusCode(200).body("items", equalTo(List.of()));
-        anyone().get(COURSES + "?q=%25&limit=100").then().statusCode(200)
+        anyone().queryParam("q", tag + "%").get(COURSES).then().statusCode(200).body("items", equalTo(List.of()));
+        anyone().queryParam("q", "%").queryParam("limit", 100).get(COURSES).then().statusCode(200)
                 .body("items.title", hasItem("百分之百%的党课" + tag))
                 .body("items.title", everyItem(containsString("%")));
         anyone().get(COURSES + "?cursor=not-a-cursor").then().statusCode(400)
