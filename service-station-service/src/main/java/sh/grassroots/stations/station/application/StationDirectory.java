@@ -23,7 +23,7 @@ import java.util.UUID;
  * The directory of stations a phone browses: filtered by district, service and "open now", in
  * name order or, given where the person stands, nearest first. Open to anyone signed in, like a
  * station's own page. One statement per page, keyset-paginated, each filter backed by an index
- * (V30): the GiST index on the location answers "nearest first" without sorting every station.
+ * (V30): the GiST index on the location (station_point) answers "nearest first" without sorting every station.
  */
 @ApplicationScoped
 public class StationDirectory {
@@ -80,8 +80,9 @@ public class StationDirectory {
         if (search.near()) {
             parameters.add(search.latitude());
             parameters.add(search.longitude());
-            chord = "(ll_to_earth(s.latitude, s.longitude) <-> ll_to_earth(?4, ?5))";
-            sql.append("earth_distance(ll_to_earth(s.latitude, s.longitude), ll_to_earth(?4, ?5)), ").append(chord);
+            chord = "(station_point(s.latitude, s.longitude) <-> station_point(?4, ?5))";
+            // the chord on the unit sphere as metres along the earth's surface (mean radius)
+            sql.append("2 * 6371008.8 * asin(least(1.0, ").append(chord).append(" / 2)), ").append(chord);
         } else {
             sql.append("cast(null as float8), cast(null as float8)");
         }
