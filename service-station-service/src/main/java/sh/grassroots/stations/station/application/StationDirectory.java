@@ -71,7 +71,7 @@ public class StationDirectory {
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(StationCalendar.SHANGHAI);
         List<Object> parameters = new ArrayList<>();
         parameters.add(now.getDayOfWeek().getValue());
-        parameters.add(now.toLocalTime().toString());
+        parameters.add(now.toLocalTime());
         parameters.add(now.toOffsetDateTime());
         String openNow = OPEN_NOW.formatted(1, 2, 3);
         StringBuilder sql = new StringBuilder("select cast(s.id as text), s.name, s.district_code, s.address,"
