@@ -6,7 +6,7 @@
 # KAFKA_LIB_DIR. stack_stop stops exactly the processes it started (by saved PID / data dir).
 
 STACK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-STACK_DATABASES=(org training stations)
+STACK_DATABASES=(org training stations notifications)
 STACK_PG_DATA=""
 STACK_KAFKA_PID=""
 
@@ -16,14 +16,29 @@ stack_mvn() {
   if [ -x "$STACK_ROOT/mvnw" ]; then "$STACK_ROOT/mvnw" "$@"; else mvn "$@"; fi
 }
 
-# A port nobody listens on, from a range that avoids the usual 5432/9092 and the app ports.
+# A port no socket uses, handed out once per run. It is drawn from below the kernel's ephemeral
+# range (ip_local_port_range), so an outgoing connection cannot hold it between the check here and
+# the server's bind; ports already handed out in this run are remembered in $STACK_PORTS_FILE,
+# since callers run this in a subshell.
+STACK_PORTS_FILE="${STACK_PORTS_FILE:-$(mktemp /tmp/grassroots-ports.XXXXXX)}"
+export STACK_PORTS_FILE
+stack_port_in_use() { # port
+  if command -v ss >/dev/null 2>&1; then
+    [ -n "$(ss -Htan "( sport = :$1 )" 2>/dev/null)" ] && return 0
+  fi
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
 stack_free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$(( 20000 + RANDOM % 20000 ))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"; return 0
-    fi
+  local port low=32768 span
+  if [ -r /proc/sys/net/ipv4/ip_local_port_range ]; then read -r low _ < /proc/sys/net/ipv4/ip_local_port_range; fi
+  [ "$low" -gt 21000 ] || low=32768
+  span=$(( low - 20000 ))
+  for _ in $(seq 1 400); do
+    port=$(( 20000 + (RANDOM * 32768 + RANDOM) % span ))
+    grep -qx "$port" "$STACK_PORTS_FILE" 2>/dev/null && continue
+    stack_port_in_use "$port" && continue
+    echo "$port" >> "$STACK_PORTS_FILE"
+    echo "$port"; return 0
   done
   stack_log "no free port found"; return 1
 }
@@ -83,14 +98,25 @@ stack_start_postgres() { # dir durable|ephemeral
       || { cat "$dir/initdb.log" >&2; return 1; }
   fi
   if [ -f "$dir/port" ]; then port=$(cat "$dir/port"); fi
-  if [ -z "${port:-}" ] || (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then port=$(stack_free_port) || return 1; fi
+  if [ -z "${port:-}" ] || stack_port_in_use "$port"; then port=$(stack_free_port) || return 1; fi
   echo "$port" > "$dir/port"
-  opts="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200"
+  opts="-k $dir -c listen_addresses=127.0.0.1 -c max_connections=200"
   if [ "$mode" = ephemeral ]; then
     opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   fi
-  stack_as_pg "$bin/pg_ctl" -D "$STACK_PG_DATA" -w -t 60 -l "$dir/postgres.log" -o "$opts" start >/dev/null \
-    || { tail -n 20 "$dir/postgres.log" >&2; return 1; }
+  local attempt
+  for attempt in 1 2 3; do
+    if stack_as_pg "$bin/pg_ctl" -D "$STACK_PG_DATA" -w -t 60 -l "$dir/postgres.log" -o "$opts -p $port" start >/dev/null; then
+      break
+    fi
+    # Someone took the port between the check and the bind: try again on another one.
+    if [ "$attempt" -lt 3 ] && tail -n 20 "$dir/postgres.log" | grep -q "could not bind\|could not create any TCP/IP sockets"; then
+      stack_log "PostgreSQL could not bind $port (attempt $attempt); trying another port"
+      port=$(stack_free_port) || return 1; echo "$port" > "$dir/port"
+      continue
+    fi
+    tail -n 20 "$dir/postgres.log" >&2; return 1
+  done
   STACK_PG_PORT="$port"
   local db
   for db in "${STACK_DATABASES[@]}"; do
@@ -113,18 +139,37 @@ stack_kafka_lib() {
 }
 
 stack_start_kafka() { # dir
-  local dir="$1" lib port cport
+  local dir="$1" lib port cport attempt
   lib=$(stack_kafka_lib) || return 1
   mkdir -p "$dir"
   if [ -f "$dir/ports" ]; then read -r port cport < "$dir/ports"; fi
-  if [ -z "${port:-}" ] || (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null \
-     || (exec 3<>"/dev/tcp/127.0.0.1/$cport") 2>/dev/null; then
-    port=$(stack_free_port) || return 1
-    cport=$(stack_free_port) || return 1
-    # Ports are part of the stored cluster metadata; a new pair needs a fresh log dir.
-    rm -rf "$dir/logs"
-  fi
-  echo "$port $cport" > "$dir/ports"
+  for attempt in 1 2 3; do
+    if [ -z "${port:-}" ] || stack_port_in_use "$port" || stack_port_in_use "$cport"; then
+      port=$(stack_free_port) || return 1
+      cport=$(stack_free_port) || return 1
+      # Ports are part of the stored cluster metadata; a new pair needs a fresh log dir.
+      rm -rf "$dir/logs"
+    fi
+    echo "$port $cport" > "$dir/ports"
+    if stack_run_kafka "$dir" "$lib" "$port" "$cport"; then
+      STACK_KAFKA_PORT="$port"
+      stack_log "Kafka 4.1.2 (KRaft) on 127.0.0.1:$port, pid $STACK_KAFKA_PID"
+      return 0
+    fi
+    # Someone took a port between the check and the bind: try again on a fresh pair.
+    if grep -q "BindException\|Address already in use" "$dir/kafka.log"; then
+      stack_log "Kafka could not bind $port/$cport (attempt $attempt); trying other ports"
+      port=""
+      continue
+    fi
+    break
+  done
+  stack_log "Kafka did not start"; tail -n 30 "$dir/kafka.log" >&2; return 1
+}
+
+# Starts one broker on the given ports and waits for it; stops it again if it does not come up.
+stack_run_kafka() { # dir lib port controller-port
+  local dir="$1" lib="$2" port="$3" cport="$4"
   sed -e "s#@PORT@#$port#g" -e "s#@CONTROLLER_PORT@#$cport#g" -e "s#@LOG_DIR@#$dir/logs#g" \
     "$STACK_ROOT/local/kafka/server.properties.template" > "$dir/server.properties"
   if [ ! -f "$dir/logs/meta.properties" ]; then
@@ -140,13 +185,16 @@ stack_start_kafka() { # dir
   echo "$STACK_KAFKA_PID" > "$dir/kafka.pid"
   local deadline=$(( SECONDS + 90 ))
   until grep -q "Kafka Server started" "$dir/kafka.log"; do
-    if ! kill -0 "$STACK_KAFKA_PID" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
-      stack_log "Kafka did not start"; tail -n 30 "$dir/kafka.log" >&2; return 1
+    if ! kill -0 "$STACK_KAFKA_PID" 2>/dev/null || [ $SECONDS -ge $deadline ] \
+       || grep -q "BindException" "$dir/kafka.log"; then
+      kill "$STACK_KAFKA_PID" 2>/dev/null
+      for _ in $(seq 1 40); do kill -0 "$STACK_KAFKA_PID" 2>/dev/null || break; sleep 0.25; done
+      kill -9 "$STACK_KAFKA_PID" 2>/dev/null
+      STACK_KAFKA_PID=""
+      return 1
     fi
     sleep 0.3
   done
-  STACK_KAFKA_PORT="$port"
-  stack_log "Kafka 4.1.2 (KRaft) on 127.0.0.1:$port, pid $STACK_KAFKA_PID"
 }
 
 stack_start() { # state-dir durable|ephemeral

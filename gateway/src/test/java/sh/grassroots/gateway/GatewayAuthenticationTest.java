@@ -166,18 +166,22 @@ class GatewayAuthenticationTest {
     }
 
     @Test
-    void a_trace_context_is_created_when_absent_and_kept_when_present() {
+    void the_service_is_called_in_the_gateways_trace_which_continues_the_callers() {
         String token = TestKeys.sign(TestKeys.person("m1"));
+        String traceparent = "00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}";
         given().header("Authorization", "Bearer " + token).get(ROUTE).then().statusCode(200)
-                .body("headers.traceparent", org.hamcrest.Matchers.matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+                .body("headers.traceparent", org.hamcrest.Matchers.matchesPattern(traceparent));
         String incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        // the caller's trace id, under a span of the gateway's own
         given().header("Authorization", "Bearer " + token).header("traceparent", incoming).get(ROUTE).then()
-                .body("headers.traceparent", equalTo(incoming));
+                .body("headers.traceparent", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-"),
+                        org.hamcrest.Matchers.not(equalTo(incoming))));
         String allZeroTraceId = "00-00000000000000000000000000000000-00f067aa0ba902b7-01";
         given().header("Authorization", "Bearer " + token).header("traceparent", allZeroTraceId).get(ROUTE).then()
                 .body("headers.traceparent", org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"),
-                        org.hamcrest.Matchers.not(equalTo(allZeroTraceId))));
+                        org.hamcrest.Matchers.matchesPattern(traceparent),
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("-00000000000000000000000000000000-"))));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package sh.grassroots.gateway;
 
+import sh.grassroots.platform.testing.RawExchange;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -20,7 +22,7 @@ class OversizedHeadersTest {
     @Test
     void a_64_kilobyte_bearer_token_is_answered_431_problem_json_and_not_forwarded() {
         int seen = TestKeys.received().size();
-        RawHttp.Answer answer = RawHttp.send(RestAssured.port, "GET", "/api/v1/training/courses", "x".repeat(64 * 1024));
+        RawExchange.Answer answer = RawExchange.sendLine(RestAssured.port, "GET", "/api/v1/training/courses", "x".repeat(64 * 1024));
 
         assertEquals(431, answer.status(), answer.body());
         assertEquals("application/problem+json", answer.contentType());
@@ -30,7 +32,7 @@ class OversizedHeadersTest {
 
     @Test
     void an_ordinary_token_still_gets_past_the_header_limit() {
-        RawHttp.Answer answer = RawHttp.send(RestAssured.port, "GET", "/api/v1/training/courses",
+        RawExchange.Answer answer = RawExchange.sendLine(RestAssured.port, "GET", "/api/v1/training/courses",
                 TestKeys.sign(TestKeys.person("member-1")));
         assertEquals(false, answer.status() == 431, answer.body());
     }

@@ -74,6 +74,21 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
             vertx = Vertx.vertx();
             HttpServer echo = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
                 RECEIVED.add(req.method().name() + " " + req.uri());
+                if (req.getParam("sse") != null) { // a notification stream: an event now, another later, no end
+                    var response = req.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+                    response.write("id: 1\nevent: notification\ndata: {\"n\":1}\n\n");
+                    vertx.setTimer(Long.parseLong(req.getParam("sse")), id -> {
+                        if (!response.closed()) {
+                            response.write("id: 2\nevent: notification\ndata: {\"n\":2}\n\n");
+                        }
+                    });
+                    vertx.setTimer(30_000, id -> {
+                        if (!response.closed()) {
+                            response.end();
+                        }
+                    });
+                    return;
+                }
                 String delay = req.getParam("delayMs");
                 if (delay != null) { // a slow service: answer later
                     vertx.setTimer(Long.parseLong(delay), id -> req.response().putHeader("Content-Type", "application/json")
@@ -120,6 +135,7 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
                     "gateway.jwt.audience", AUDIENCE,
                     "gateway.upstream.org", upstream,
                     "gateway.upstream.training", upstream,
+                    "gateway.upstream.notifications", upstream,
                     // nothing listens on port 1: the stations route stands for a service that is down
                     "gateway.upstream.stations", "http://127.0.0.1:1");
         } catch (Exception e) {

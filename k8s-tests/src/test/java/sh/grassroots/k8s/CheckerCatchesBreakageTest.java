@@ -250,6 +250,18 @@ class CheckerCatchesBreakageTest {
     }
 
     @Test
+    void tracesTheAppsCannotSendToTheCollectorAreCaught() {
+        List<Map<String, Object>> docs = fresh("prod");
+        docs.removeIf(d -> "NetworkPolicy".equals(Y.kind(d)) && "apps-to-collector".equals(Y.name(d)));
+        assertViolation(ManifestChecker.check(facts, docs), "org-service", "grassroots-collector:4317", "OTEL_EXPORTER_OTLP_ENDPOINT");
+
+        List<Map<String, Object>> withoutCollector = fresh("dev");
+        withoutCollector.removeIf(d -> "OpenTelemetryCollector".equals(Y.kind(d)));
+        assertViolation(ManifestChecker.check(facts, withoutCollector), "gateway", "OTEL_EXPORTER_OTLP_ENDPOINT",
+                "no Service in the manifests");
+    }
+
+    @Test
     void aGatewayClosedToTheIngressControllerIsCaught() {
         List<Map<String, Object>> docs = fresh("prod");
         Map<String, Object> policy = Y.find(docs, "NetworkPolicy", "gateway");

@@ -537,6 +537,9 @@ final class ManifestChecker {
             }
             Map<String, Object> svc = Y.find(docs, "Service", m.group(2));
             if (svc == null) {
+                svc = collectorService(m.group(2));
+            }
+            if (svc == null) {
                 if (m.group(4) == null) {
                     fail(name + ": " + var + " points at " + m.group(2) + ", which is no Service in the manifests");
                 }
@@ -560,6 +563,33 @@ final class ManifestChecker {
                 }
             }
         });
+    }
+
+    /**
+     * The Service the OpenTelemetry operator makes for a collector: {@code <name>-collector}, with
+     * a port per OTLP protocol its config receives (gRPC 4317, HTTP 4318 unless an endpoint says
+     * otherwise), selecting the collector's pods; null when no collector has that Service name.
+     */
+    private Map<String, Object> collectorService(String serviceName) {
+        for (Map<String, Object> collector : Y.ofKind(docs, "OpenTelemetryCollector")) {
+            if (!serviceName.equals(Y.name(collector) + "-collector")) {
+                continue;
+            }
+            List<Map<String, Object>> ports = new ArrayList<>();
+            Map<String, Object> protocols = Y.mapAt(collector, "spec.config.receivers.otlp.protocols");
+            for (var protocol : Map.of("grpc", 4317, "http", 4318).entrySet()) {
+                if (protocols.containsKey(protocol.getKey())) {
+                    String endpoint = Y.strAt(protocols, protocol.getKey() + ".endpoint");
+                    int port = endpoint != null && endpoint.contains(":")
+                            ? Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1)) : protocol.getValue();
+                    ports.add(Map.of("port", port, "targetPort", port));
+                }
+            }
+            String namespace = Y.strAt(collector, "metadata.namespace");
+            return Map.of("spec", Map.of("ports", ports,
+                    "selector", NetworkModel.collectorSelector(namespace == null ? "default" : namespace, Y.name(collector))));
+        }
+        return null;
     }
 
     private void checkTopics() {

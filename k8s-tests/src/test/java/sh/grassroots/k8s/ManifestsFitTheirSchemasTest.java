@@ -65,7 +65,8 @@ class ManifestsFitTheirSchemasTest {
     void theOperatorSchemasAreTheCurrentApis() {
         List<String> known = schemas.customResources();
         assertTrue(known.containsAll(List.of("kafka.strimzi.io/v1/Kafka", "kafka.strimzi.io/v1/KafkaNodePool",
-                "kafka.strimzi.io/v1/KafkaTopic", "kafka.strimzi.io/v1/KafkaUser", "postgresql.cnpg.io/v1/Cluster")), "known: " + known);
+                "kafka.strimzi.io/v1/KafkaTopic", "kafka.strimzi.io/v1/KafkaUser", "postgresql.cnpg.io/v1/Cluster",
+                "opentelemetry.io/v1beta1/OpenTelemetryCollector")), "known: " + known);
         assertTrue(known.stream().noneMatch(k -> k.startsWith("kafka.strimzi.io/v1beta")), "Strimzi 1.x serves v1 only: " + known);
     }
 
@@ -90,12 +91,17 @@ class ManifestsFitTheirSchemasTest {
         kafka.put("listner", kafka.remove("listeners"));
         Y.mapAt(Y.find(docs, "Cluster", "pg-org"), "spec.bootstrap.initdb").put("databse", "org");
         Y.mapAt(Y.find(docs, "KafkaTopic", "org.member.v1"), "spec").put("replica", 1);
+        Map<String, Object> collector = Y.mapAt(Y.find(docs, "OpenTelemetryCollector", "grassroots"), "spec");
+        collector.put("replica", collector.remove("replicas"));
+        Y.mapAt(collector, "config").put("exporter", Y.mapAt(collector, "config").remove("exporters"));
         List<String> v = check(docs);
         assertViolation(v, "Deployment org-service", "imagePulPolicy", "V1Container");
         assertViolation(v, "Kafka grassroots.spec.kafka.listner", "unknown field");
         assertViolation(v, "Kafka grassroots.spec.kafka", "required field \"listeners\" is missing");
         assertViolation(v, "Cluster pg-org.spec.bootstrap.initdb.databse", "unknown field");
         assertViolation(v, "KafkaTopic org.member.v1.spec.replica", "unknown field");
+        assertViolation(v, "OpenTelemetryCollector grassroots.spec.replica", "unknown field");
+        assertViolation(v, "OpenTelemetryCollector grassroots.spec.config", "required field \"exporters\" is missing");
     }
 
     @Test

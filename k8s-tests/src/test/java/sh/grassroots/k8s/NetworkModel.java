@@ -67,6 +67,22 @@ final class NetworkModel {
         for (Map<String, Object> kafka : Y.ofKind(docs, "Kafka")) {
             policies.add(strimziListenerPolicy(kafka));
         }
+        for (Map<String, Object> collector : Y.ofKind(docs, "OpenTelemetryCollector")) {
+            Map<String, String> labels = new LinkedHashMap<>(collectorSelector(ns, Y.name(collector)));
+            labels.put("app.kubernetes.io/name", Y.name(collector) + "-collector");
+            pods.put("OpenTelemetryCollector/" + Y.name(collector), new Pod(Y.name(collector), labels, Map.of()));
+        }
+    }
+
+    /**
+     * The labels by which the OpenTelemetry operator's Service selects the pods it runs for a
+     * collector {@code name} in {@code namespace} (its pods carry these and their own name).
+     */
+    static Map<String, String> collectorSelector(String namespace, String name) {
+        return Map.of("app.kubernetes.io/component", "opentelemetry-collector",
+                "app.kubernetes.io/instance", namespace + "." + name,
+                "app.kubernetes.io/managed-by", "opentelemetry-operator",
+                "app.kubernetes.io/part-of", "opentelemetry");
     }
 
     /** The ingress policy Strimzi generates for a Kafka's listeners (peers default to everyone). */

@@ -1,5 +1,7 @@
 package sh.grassroots.systemtests;
 
+import sh.grassroots.platform.testing.RawExchange;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import sh.grassroots.platform.access.CallerHeaders;
@@ -20,12 +22,12 @@ class PathTricksEndToEndTest {
     private static final Map<String, String> DISTRICT_ADMIN = Map.of(CallerHeaders.SUBJECT, "admin-yangpu",
             CallerHeaders.KIND, "PERSON", CallerHeaders.ROLES, "district_admin", CallerHeaders.DISTRICT, "310110");
 
-    private static RawHttp.Answer straightToTraining(String target) {
-        return RawHttp.send(Suite.get().service("training-service").port(), "GET " + target + " HTTP/1.1", null, DISTRICT_ADMIN);
+    private static RawExchange.Answer straightToTraining(String target) {
+        return RawExchange.sendLine(Suite.get().service("training-service").port(), "GET " + target + " HTTP/1.1", null, DISTRICT_ADMIN);
     }
 
-    private static RawHttp.Answer throughTheGateway(String method, String target, String token) {
-        return RawHttp.send(Suite.get().service("gateway").port(), method, target, token);
+    private static RawExchange.Answer throughTheGateway(String method, String target, String token) {
+        return RawExchange.sendLine(Suite.get().service("gateway").port(), method, target, token);
     }
 
     @Test
@@ -34,7 +36,7 @@ class PathTricksEndToEndTest {
         for (String spelling : new String[] {"/api/v1/training//sessions?limit=1", "/api/v1/training/./sessions?limit=1",
                 "/api/v1/training/x/../sessions?limit=1", "/api/v1/training/%73essions?limit=1",
                 "/api/v1/training/sessions;v=1?limit=1"}) {
-            RawHttp.Answer answer = straightToTraining(spelling);
+            RawExchange.Answer answer = straightToTraining(spelling);
             assertEquals(200, answer.status(), spelling + " -> " + answer.body());
         }
         // while its paths are case-sensitive: an upper-case spelling is another (unknown) path
@@ -57,16 +59,16 @@ class PathTricksEndToEndTest {
                 Map.entry("/api/v1/training/courses%00", "path-not-allowed"),
                 Map.entry("/api/v1/training/x%5C..%5Ccourses", "path-not-allowed"));
         tricks.forEach((target, slug) -> {
-            RawHttp.Answer answer = throughTheGateway("POST", target, member);
+            RawExchange.Answer answer = throughTheGateway("POST", target, member);
             assertEquals(400, answer.status(), target + " -> " + answer.body());
             assertEquals("application/problem+json", answer.contentType(), target);
             assertEquals(slug, answer.slug(), target);
         });
-        RawHttp.Answer upperCase = throughTheGateway("POST", "/api/v1/training/COURSES", member);
+        RawExchange.Answer upperCase = throughTheGateway("POST", "/api/v1/training/COURSES", member);
         assertEquals(403, upperCase.status(), upperCase.body());
         assertEquals("forbidden-role", upperCase.slug());
         // and the plain path is refused for the member's role
-        RawHttp.Answer plain = throughTheGateway("POST", "/api/v1/training/courses", member);
+        RawExchange.Answer plain = throughTheGateway("POST", "/api/v1/training/courses", member);
         assertEquals(403, plain.status(), plain.body());
         assertEquals("forbidden-role", plain.slug());
     }
@@ -74,7 +76,7 @@ class PathTricksEndToEndTest {
     @Test
     void a_member_cannot_read_a_sessions_check_in_code_through_the_gateway() {
         String member = Suite.get().token("member-check-in-code", Set.of("member"));
-        RawHttp.Answer answer = throughTheGateway("GET", "/api/v1/training/sessions/" + java.util.UUID.randomUUID()
+        RawExchange.Answer answer = throughTheGateway("GET", "/api/v1/training/sessions/" + java.util.UUID.randomUUID()
                 + "/check-in-code", member);
         assertEquals(403, answer.status(), answer.body());
         assertEquals("forbidden-role", answer.slug());
@@ -82,7 +84,7 @@ class PathTricksEndToEndTest {
 
     @Test
     void a_request_straight_to_org_service_without_caller_headers_is_401() {
-        RawHttp.Answer answer = RawHttp.send(Suite.get().service("org-service").port(), "GET",
+        RawExchange.Answer answer = RawExchange.sendLine(Suite.get().service("org-service").port(), "GET",
                 "/api/v1/orgs/organizations/" + java.util.UUID.randomUUID(), (String) null);
         assertEquals(401, answer.status(), answer.body());
         assertEquals("unauthenticated", answer.slug());

@@ -27,7 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The four packaged services as real processes, on free ports, against the PostgreSQL and Kafka
+ * The packaged services as real processes, on free ports, against the PostgreSQL and Kafka
  * that bin/test started. Started once for the whole test run and stopped when it ends.
  */
 public final class Suite implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
@@ -43,6 +43,7 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final Map<String, KeyPair> districtKeys = new LinkedHashMap<>();
     private KeyPair keys;
+    private OtlpReceiver traces;
 
     /** A running app: its public (API) port and its management port (health, metrics), both on loopback. */
     public record Service(String name, int port, int managementPort, Process process, Path log) {
@@ -79,6 +80,11 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         return services.get(name);
     }
 
+    /** The spans every service exported to the suite's OTLP receiver. */
+    OtlpReceiver traces() {
+        return traces;
+    }
+
     public String gateway() {
         return services.get("gateway").url();
     }
@@ -91,8 +97,13 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
 
     /** A person with a district claim (district admins) and/or an organization scope (organizers, secretaries). */
     public String token(String subject, Set<String> roles, String district, String orgScope) {
+        return token(subject, roles, district, orgScope, Duration.ofSeconds(900));
+    }
+
+    /** As above, valid for {@code validity}: a long script (the demo's load) outlives the usual quarter hour. */
+    public String token(String subject, Set<String> roles, String district, String orgScope, Duration validity) {
         var claims = Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(roles)
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(900));
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plus(validity));
         if (district != null) {
             claims = claims.claim("district", district);
         }
@@ -144,9 +155,10 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
             districtIssuers.add(district.getKey() + "=" + district.getValue() + "|" + key);
         }
 
+        traces = new OtlpReceiver();
         String db = env("DB_HOST") + ":" + env("DB_PORT");
         String groupPrefix = "system-test-" + UUID.randomUUID() + "-";
-        int org = freePort(), training = freePort(), stations = freePort(), gateway = freePort();
+        int org = freePort(), training = freePort(), stations = freePort(), notifications = freePort(), gateway = freePort();
         byte[] personalDataKey = new byte[32];
         new java.security.SecureRandom().nextBytes(personalDataKey);
         launch(root, logs, "org-service", org, Map.of("DB_NAME", "org", "DB_USER", "org", "DB_PASSWORD", "org",
@@ -157,16 +169,24 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         launch(root, logs, "service-station-service", stations, Map.of("DB_NAME", "stations", "DB_USER", "stations",
                 "DB_PASSWORD", "stations", "PERSONAL_DATA_KEY", Base64.getEncoder().encodeToString(stationsPersonalDataKey)),
                 db, groupPrefix);
-        launch(root, logs, "gateway", gateway, Map.of(
-                "ORG_SERVICE_URL", "http://127.0.0.1:" + org,
-                "TRAINING_SERVICE_URL", "http://127.0.0.1:" + training,
-                "STATIONS_SERVICE_URL", "http://127.0.0.1:" + stations,
-                "JWT_ISSUER", ISSUER, "JWT_AUDIENCE", AUDIENCE,
-                "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
-                "GATEWAY_DISTRICT_ISSUERS", String.join(",", districtIssuers),
+        byte[] notificationsPersonalDataKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(notificationsPersonalDataKey);
+        // no SMTP server here: nobody in these tests asks for e-mail (the service's own tests send to one)
+        launch(root, logs, "notification-service", notifications, Map.of("DB_NAME", "notifications",
+                "DB_USER", "notifications", "DB_PASSWORD", "notifications", "SMTP_HOST", "127.0.0.1", "SMTP_PORT", "1",
+                "NOTIFICATIONS_PERSONAL_DATA_KEY", Base64.getEncoder().encodeToString(notificationsPersonalDataKey)),
+                db, groupPrefix);
+        launch(root, logs, "gateway", gateway, Map.ofEntries(
+                Map.entry("ORG_SERVICE_URL", "http://127.0.0.1:" + org),
+                Map.entry("TRAINING_SERVICE_URL", "http://127.0.0.1:" + training),
+                Map.entry("STATIONS_SERVICE_URL", "http://127.0.0.1:" + stations),
+                Map.entry("NOTIFICATIONS_SERVICE_URL", "http://127.0.0.1:" + notifications),
+                Map.entry("JWT_ISSUER", ISSUER), Map.entry("JWT_AUDIENCE", AUDIENCE),
+                Map.entry("JWT_PUBLIC_KEY_LOCATION", publicKey.toString()),
+                Map.entry("GATEWAY_DISTRICT_ISSUERS", String.join(",", districtIssuers)),
                 // generous: on a small shared machine a write can take seconds; a stopped service is
                 // refused at once whatever this says
-                "GATEWAY_UPSTREAM_TIMEOUT_MS", "10000"), db, groupPrefix);
+                Map.entry("GATEWAY_UPSTREAM_TIMEOUT_MS", "10000")), db, groupPrefix);
         for (Service service : services.values()) {
             awaitReady(service);
         }
@@ -220,6 +240,11 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         env.put("KAFKA_GROUP_PREFIX", groupPrefix);
         // Four JVMs start at once on a small shared machine: a first connection can take a while.
         env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
+        // Every trace recorded and sent to the suite's receiver, as a collector would get them in k8s.
+        env.put("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
+        env.put("OTEL_TRACES_SAMPLER_ARG", "1");
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
         env.putAll(extra);
         services.put(name, new Service(name, port, managementPort, builder.start(), log));
     }
@@ -248,6 +273,9 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
 
     @Override
     public void close() {
+        if (traces != null) {
+            traces.close();
+        }
         List<Process> processes = new ArrayList<>();
         services.values().forEach(s -> {
             s.process().destroy();

@@ -17,7 +17,7 @@ class WalkingSkeletonTest {
 
     @Test
     void every_service_is_ready_with_its_database_and_kafka() {
-        for (String name : new String[]{"org-service", "training-service", "service-station-service", "gateway"}) {
+        for (String name : new String[]{"org-service", "training-service", "service-station-service", "notification-service", "gateway"}) {
             given().get(Suite.get().service(name).managementUrl() + "/q/health/ready").then().statusCode(200)
                     .body("status", equalTo("UP"));
         }
@@ -25,7 +25,7 @@ class WalkingSkeletonTest {
 
     @Test
     void health_and_metrics_are_served_on_the_management_port_and_not_on_the_api_port() {
-        for (String name : new String[]{"org-service", "training-service", "service-station-service", "gateway"}) {
+        for (String name : new String[]{"org-service", "training-service", "service-station-service", "notification-service", "gateway"}) {
             Suite.Service service = Suite.get().service(name);
             given().get(service.managementUrl() + "/q/metrics").then().statusCode(200);
             given().get(service.url() + "/q/health/ready").then().statusCode(404);

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import sh.grassroots.gateway.resilience.UpstreamGuards;
 import sh.grassroots.gateway.routing.model.RequestPath;
 import sh.grassroots.platform.access.CallerHeaders;
+import sh.grassroots.platform.web.Languages;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ import java.util.Map;
 @ApplicationScoped
 public class HomeAggregator {
     private static final Logger LOG = Logger.getLogger(HomeAggregator.class);
-    private static final List<String> PASSED_HEADERS = List.of("X-Request-Id", "traceparent",
+    private static final List<String> PASSED_HEADERS = List.of("X-Request-Id",
             "Accept-Language", CallerHeaders.SUBJECT, CallerHeaders.KIND, CallerHeaders.ROLES, CallerHeaders.ORG_SCOPE,
             CallerHeaders.DISTRICT);
 
@@ -110,6 +111,9 @@ public class HomeAggregator {
             if (value != null) {
                 options.putHeader(header, value);
             }
+        }
+        if (!Languages.namesOneWeServe(incoming.getHeader(Languages.HEADER))) {
+            options.putHeader(Languages.HEADER, Languages.PEOPLES_DEFAULT);
         }
         options.putHeader("Accept", "application/json");
         return client.request(options)

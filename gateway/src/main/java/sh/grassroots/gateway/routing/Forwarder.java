@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import sh.grassroots.gateway.resilience.UpstreamGuards;
 import sh.grassroots.gateway.resilience.model.Bulkhead;
+import sh.grassroots.platform.web.Languages;
 import sh.grassroots.platform.web.Problem;
 
 import java.util.List;
@@ -71,18 +72,21 @@ public class Forwarder {
     private final UpstreamGuards guards;
     private final MeterRegistry registry;
     private final long timeoutMs;
+    private final long streamIdleTimeoutMs;
     private final long maxWaitMs;
 
     public Forwarder(Vertx vertx, UpstreamGuards guards, MeterRegistry registry,
                      @ConfigProperty(name = "gateway.upstream.timeout-ms") long timeoutMs,
                      @ConfigProperty(name = "gateway.upstream.max-connections") int maxConnections,
-                     @ConfigProperty(name = "gateway.bulkhead.max-wait-ms") long maxWaitMs) {
+                     @ConfigProperty(name = "gateway.bulkhead.max-wait-ms") long maxWaitMs,
+                     @ConfigProperty(name = "gateway.upstream.stream-idle-timeout-ms", defaultValue = "60000") long streamIdleTimeoutMs) {
         this.vertx = vertx;
         this.clientOptions = new HttpClientOptions()
                 .setMaxPoolSize(maxConnections).setKeepAlive(true).setConnectTimeout(2000);
         this.guards = guards;
         this.registry = registry;
         this.timeoutMs = timeoutMs;
+        this.streamIdleTimeoutMs = streamIdleTimeoutMs;
         this.maxWaitMs = maxWaitMs;
     }
 
@@ -93,6 +97,10 @@ public class Forwarder {
     void forward(RoutingContext rc, Upstream upstream) {
         HttpServerRequest request = rc.request();
         UpstreamGuards.Guard guard = guards.forUpstream(upstream.name());
+        if (upstream.stream()) {
+            admitted(rc, upstream, guard, false);
+            return;
+        }
         io.vertx.core.Context context = vertx.getOrCreateContext();
         long arrived = System.nanoTime();
         AtomicLong deadline = new AtomicLong(-1);
@@ -104,10 +112,10 @@ public class Forwarder {
                 return;
             }
             waited(upstream).record(System.nanoTime() - arrived, TimeUnit.NANOSECONDS);
-            admitted(rc, upstream, guard);
+            admitted(rc, upstream, guard, true);
         }));
         if (entry instanceof Bulkhead.Admitted) {
-            admitted(rc, upstream, guard);
+            admitted(rc, upstream, guard, true);
         } else if (entry instanceof Bulkhead.Queued queued) {
             // In line for a permit: the body waits in the socket; the caller is answered 503 only
             // when no permit came within the wait this gateway allows.
@@ -149,12 +157,17 @@ public class Forwarder {
         record(upstream, request, 503, System.nanoTime());
     }
 
-    /** Holds a permit of the upstream's bulkhead; gives it back when the answer ends or the caller goes. */
-    private void admitted(RoutingContext rc, Upstream upstream, UpstreamGuards.Guard guard) {
+    /**
+     * Holds a permit of the upstream's bulkhead (unless it is a stream, which holds none); gives it
+     * back when the answer ends or the caller goes.
+     */
+    private void admitted(RoutingContext rc, Upstream upstream, UpstreamGuards.Guard guard, boolean holdsPermit) {
         HttpServerRequest request = rc.request();
         HttpServerResponse response = rc.response();
         if (!guard.breaker().tryPass()) {
-            guard.bulkhead().leave();
+            if (holdsPermit) {
+                guard.bulkhead().leave();
+            }
             if (hasBody(request)) {
                 request.resume();
             }
@@ -166,7 +179,9 @@ public class Forwarder {
         AtomicBoolean finished = new AtomicBoolean();
         Runnable leave = () -> {
             if (finished.compareAndSet(false, true)) {
-                guard.bulkhead().leave();
+                if (holdsPermit) {
+                    guard.bulkhead().leave();
+                }
                 record(upstream, request, response.getStatusCode(), started);
             }
         };
@@ -182,7 +197,7 @@ public class Forwarder {
                 .setHost(upstream.origin().getHost())
                 .setPort(upstream.origin().getPort())
                 .setURI(target(request))
-                .setIdleTimeout(timeoutMs);
+                .setIdleTimeout(upstream.stream() ? streamIdleTimeoutMs : timeoutMs);
         client().request(options).onComplete(opened -> {
             if (opened.failed()) {
                 if (withBody) {
@@ -205,6 +220,10 @@ public class Forwarder {
                 outgoing.headers().set("X-Forwarded-Host", host);
             }
             outgoing.headers().set("X-Forwarded-Proto", request.connection().isSsl() ? "https" : "http");
+            // People read Chinese unless they ask otherwise: say so to the service, which takes no side.
+            if (!Languages.namesOneWeServe(request.getHeader(Languages.HEADER))) {
+                outgoing.headers().set(Languages.HEADER, Languages.PEOPLES_DEFAULT);
+            }
             SocketAddress peer = request.connection().remoteAddress();
             if (peer != null && peer.hostAddress() != null) {
                 outgoing.headers().set("X-Forwarded-For", peer.hostAddress());

@@ -21,7 +21,6 @@ import sh.grassroots.gateway.routing.model.RequestPath;
 import sh.grassroots.platform.access.CallerHeaders;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.RequestIds;
-import sh.grassroots.platform.web.TraceContext;
 
 import java.net.URI;
 import java.util.List;
@@ -50,7 +49,8 @@ public class GatewayRoutes {
                          @ConfigProperty(name = "gateway.max-header-bytes", defaultValue = "16384") long maxHeaderBytes,
                          @ConfigProperty(name = "gateway.upstream.org") URI org,
                          @ConfigProperty(name = "gateway.upstream.training") URI training,
-                         @ConfigProperty(name = "gateway.upstream.stations") URI stations) {
+                         @ConfigProperty(name = "gateway.upstream.stations") URI stations,
+                         @ConfigProperty(name = "gateway.upstream.notifications") URI notifications) {
         this.verifier = verifier;
         this.rateLimits = rateLimits;
         this.forwarder = forwarder;
@@ -62,6 +62,10 @@ public class GatewayRoutes {
                 new Upstream("org", "/api/v1/orgs", org, false),
                 new Upstream("training", "/api/v1/training", training, false),
                 new Upstream("stations", "/api/v1/stations", stations, false),
+                // the stream's route comes before its prefix's, which would match it too
+                new Upstream("notifications", "/api/v1/me/notifications/stream", notifications, false, true),
+                new Upstream("notifications", "/api/v1/me/notifications", notifications, false),
+                new Upstream("notifications", "/api/v1/me/notification-preferences", notifications, false),
                 new Upstream("org", "/inter-district/v1", org, true));
     }
 
@@ -172,9 +176,6 @@ public class GatewayRoutes {
         MDC.put(RequestIds.MDC_KEY, requestId);
         request.headers().set(RequestIds.HEADER, requestId);
         rc.response().putHeader(RequestIds.HEADER, requestId);
-        if (!TraceContext.isValid(request.getHeader(TraceContext.HEADER))) {
-            request.headers().set(TraceContext.HEADER, TraceContext.newTraceparent());
-        }
 
         for (Deprecation deprecation : deprecations) {
             if (request.path().startsWith(deprecation.pathPrefix())) {

@@ -35,6 +35,17 @@ class GatewayProblemLanguageTest {
     }
 
     @Test
+    void a_phone_that_names_no_language_is_read_as_chinese_by_the_service_and_one_that_does_as_it_asked() {
+        String member = "Bearer " + TestKeys.sign(TestKeys.person("m1"));
+        given().header("Authorization", member).get("/api/v1/training/courses").then().statusCode(200)
+                .body("headers.accept-language", equalTo("zh-CN"));
+        given().header("Authorization", member).header("Accept-Language", "fr-FR").get("/api/v1/training/courses")
+                .then().statusCode(200).body("headers.accept-language", equalTo("zh-CN"));
+        given().header("Authorization", member).header("Accept-Language", "en-GB,en;q=0.8").get("/api/v1/training/courses")
+                .then().statusCode(200).body("headers.accept-language", equalTo("en-GB,en;q=0.8"));
+    }
+
+    @Test
     void a_phone_set_to_english_reads_english() {
         given().header("Accept-Language", "en-GB, zh-CN;q=0.5").get(ROUTE).then().statusCode(401)
                 .header("Content-Language", "en")

@@ -97,12 +97,42 @@ class OutboxPublishingTest {
 
     @Test
     void an_event_carries_the_trace_context_of_the_request_that_caused_it() throws Exception {
-        String traceparent = "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01";
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
         String traced = createCommitteeWithTraceparent("国泰君安党委 " + UUID.randomUUID(), traceparent);
         String untraced = createCommitteeWithTraceparent("海通证券党委 " + UUID.randomUUID(), "not-a-traceparent");
 
-        assertEquals(traceparent, envelopeOf(traced).path("traceparent").asText());
-        assertTrue(envelopeOf(untraced).path("traceparent").isNull(), "a malformed traceparent is not passed on");
+        // the request's trace, under the service's own span of it; the row keeps it for the relay
+        String recorded = envelopeOf(traced).path("traceparent").asText();
+        assertTrue(recorded.startsWith("00-" + traceId + "-"), recorded);
+        assertEquals(recorded, traceparentColumnOf(traced));
+        // a malformed traceparent is not passed on: the request starts a trace of its own
+        String fresh = envelopeOf(untraced).path("traceparent").asText();
+        assertTrue(fresh.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}"), fresh);
+        assertEquals(fresh, traceparentColumnOf(untraced));
+    }
+
+    @Test
+    void the_relay_publishes_an_event_in_the_trace_of_the_request_that_recorded_it() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String id = createCommitteeWithTraceparent("申万宏源党委 " + UUID.randomUUID(), "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        ConsumerRecord<String, String> record = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordFor(id), r -> r != null);
+        String header = new String(record.headers().lastHeader("traceparent").value(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(header.startsWith("00-" + traceId + "-"), header);
+        assertTrue(!header.equals(traceparentColumnOf(id)), "the record names the relay's publish span, a child of the request's");
+    }
+
+    private String traceparentColumnOf(String organizationId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select traceparent from outbox_event where message_key = ?")) {
+            s.setString(1, organizationId);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), "no outbox record for " + organizationId);
+                return rs.getString(1);
+            }
+        }
     }
 
     private static String createCommitteeWithTraceparent(String name, String traceparent) {

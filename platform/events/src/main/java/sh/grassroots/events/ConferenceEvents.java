@@ -17,6 +17,10 @@ public final class ConferenceEvents {
     public static final int UNIT_JOINED_VERSION = 1;
     public static final String UNIT_LEFT = "MemberUnitLeft";
     public static final int UNIT_LEFT_VERSION = 1;
+    public static final String STAFF_REGISTERED = "UnitStaffRegistered";
+    public static final int STAFF_REGISTERED_VERSION = 1;
+    public static final String STAFF_LEFT = "UnitStaffLeft";
+    public static final int STAFF_LEFT_VERSION = 1;
 
     private ConferenceEvents() {
     }
@@ -42,6 +46,28 @@ public final class ConferenceEvents {
     public record MemberUnitLeft(
             UUID conferenceId,
             UUID unitId,
+            LocalDate leftOn) {
+    }
+
+    /**
+     * A member unit registered one of its staff as a learner. {@code personId} is the person's id
+     * in every service: the member id when {@code memberId} is set, so a party member has one
+     * learner record. No phone or ID number.
+     */
+    public record UnitStaffRegistered(
+            UUID conferenceId,
+            UUID unitId,
+            UUID personId,
+            String displayName,
+            boolean partyMember,
+            UUID memberId,
+            LocalDate registeredOn) {
+    }
+
+    public record UnitStaffLeft(
+            UUID conferenceId,
+            UUID unitId,
+            UUID personId,
             LocalDate leftOn) {
     }
 }

@@ -51,18 +51,18 @@ class ProblemLanguageApiTest {
 
     @Test
     void a_phone_that_names_no_language_reads_chinese_titles_for_a_validation_error_a_refusal_and_a_conflict() {
-        invalid(asManager()).statusCode(400)
+        invalid(asManager().header("Accept-Language", "zh-CN")).statusCode(400)
                 .header("Content-Language", "zh-CN")
                 .body("type", equalTo("urn:grassroots:problem:validation"))
                 .body("title", equalTo("请求无效"))
                 .body("errors.message", everyItem(matchesPattern(HAN)));
 
-        refused(asSomeone()).statusCode(403)
+        refused(asSomeone().header("Accept-Language", "zh-CN")).statusCode(403)
                 .body("type", equalTo("urn:grassroots:problem:out-of-scope"))
                 .body("title", equalTo("无权访问"))
                 .body("detail", matchesPattern(HAN));
 
-        conflict(null).statusCode(409)
+        conflict("zh-CN").statusCode(409)
                 .body("type", equalTo("urn:grassroots:problem:booking-slot-taken"))
                 .body("title", equalTo("该时段已被预约"))
                 .body("detail", matchesPattern(HAN));

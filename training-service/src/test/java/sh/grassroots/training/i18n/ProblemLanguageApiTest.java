@@ -41,18 +41,18 @@ class ProblemLanguageApiTest {
 
     @Test
     void a_phone_that_names_no_language_reads_chinese_titles_for_a_validation_error_a_refusal_and_a_conflict() {
-        invalid(organizerOf(branch)).statusCode(400)
+        invalid(organizerOf(branch).header("Accept-Language", "zh-CN")).statusCode(400)
                 .header("Content-Language", "zh-CN")
                 .body("type", equalTo("urn:grassroots:problem:validation"))
                 .body("title", equalTo("请求无效"))
                 .body("errors.message", everyItem(matchesPattern(HAN)));
 
         UUID member = fixtures.member("居民区书记", branch);
-        refused(AsCaller.member(UUID.randomUUID()), member).statusCode(403)
+        refused(AsCaller.member(UUID.randomUUID()).header("Accept-Language", "zh-CN"), member).statusCode(403)
                 .body("title", equalTo("无权访问"))
                 .body("detail", matchesPattern(HAN));
 
-        conflict(member, null).statusCode(409)
+        conflict(member, "zh-CN").statusCode(409)
                 .body("type", equalTo("urn:grassroots:problem:already-enrolled"))
                 .body("title", equalTo("已报名"));
     }

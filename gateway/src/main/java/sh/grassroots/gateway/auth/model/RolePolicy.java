@@ -69,8 +69,13 @@ public final class RolePolicy {
                     Permission.MANAGE_MEMBERS.grantedBy()),
             Rule.of("branches-and-villages", Methods.WRITES, "/api/v1/orgs/(branches|villages)(/.*)?",
                     Permission.MANAGE_MEMBERS.grantedBy()),
-            Rule.of("joint-conferences", Methods.WRITES, "/api/v1/orgs/conferences(/.*)?",
+            // a member unit's staff (learners) are also registered by whoever manages the members of
+            // the unit's organization (org-service checks which): not the conference office's alone
+            Rule.of("joint-conferences", Methods.WRITES,
+                    "/api/v1/orgs/conferences(/(?!" + ID + "/units/" + ID + "/staff(/|$)).*)?",
                     Set.of(Roles.ORGANIZER, Roles.DISTRICT_ADMIN)),
+            Rule.of("unit-staff", Methods.WRITES, "/api/v1/orgs/conferences/" + ID + "/units/" + ID + "/staff(/" + ID + ")?",
+                    union(Set.of(Roles.ORGANIZER, Roles.DISTRICT_ADMIN), Permission.MANAGE_MEMBERS.grantedBy())),
 
             // Courses and sessions are run by whoever may MANAGE_TRAINING at the provider (a joint
             // conference's course by its office: the host district's admin or organizers, within it).

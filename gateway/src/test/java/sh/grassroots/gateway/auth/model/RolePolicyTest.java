@@ -24,6 +24,16 @@ class RolePolicyTest {
     }
 
     @Test
+    void a_units_staff_are_also_registered_by_whoever_manages_its_members_but_nothing_else_of_the_conference() {
+        assertTrue(policy.check("POST", "/api/v1/orgs/conferences/c1/units/u1/staff", Set.of("branch_secretary")).isEmpty());
+        assertTrue(policy.check("DELETE", "/api/v1/orgs/conferences/c1/units/u1/staff/p1", Set.of("branch_secretary")).isEmpty());
+        assertEquals("unit-staff",
+                policy.check("POST", "/api/v1/orgs/conferences/c1/units/u1/staff", Set.of("member")).orElseThrow().rule());
+        assertEquals("joint-conferences",
+                policy.check("POST", "/api/v1/orgs/conferences/c1/units/u1/leave", Set.of("branch_secretary")).orElseThrow().rule());
+    }
+
+    @Test
     void only_a_conference_office_changes_a_joint_conference() {
         assertEquals("joint-conferences",
                 policy.check("POST", "/api/v1/orgs/conferences/c1/offers", Set.of("member", "branch_secretary")).orElseThrow().rule());

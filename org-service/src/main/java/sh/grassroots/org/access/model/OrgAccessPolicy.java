@@ -22,7 +22,8 @@ import java.util.Optional;
  *   <li>a member's records: the member themselves where {@code selfAllowed}, else the
  *       permission at their home organization;</li>
  *   <li>an organization's own card and path, and reading joint conferences: any person;</li>
- *   <li>running a joint conference: its office ({@link Scope#conferenceOffice}).</li>
+ *   <li>running a joint conference: its office ({@link Scope#conferenceOffice}); a member unit's
+ *       staff registered as learners: the office or the unit's own contact ({@link #unitStaff}).</li>
  * </ul>
  * A refusal of an existing target is a 403 (ids are random UUIDs, so saying that it exists tells
  * the caller nothing they did not already hold); an unknown id is a 404 for everyone, decided
@@ -207,5 +208,21 @@ public final class OrgAccessPolicy {
 
     /** A district ({@code district}) or a subtree (the materialized {@code pathPrefix}). */
     public record SearchReach(String district, String pathPrefix) {
+    }
+
+    /**
+     * A member unit's staff registered as learners: the conference's office, or the unit's own
+     * contact, who is whoever holds {@code permission} at the unit's organization in the tree
+     * (MANAGE_MEMBERS to register and end, READ_SUBTREE to read) — the people who already manage
+     * that unit's party members. A unit with no organization in the tree ({@code unitOrganization}
+     * null) is the office's alone.
+     */
+    public static Optional<Refusal> unitStaff(Scope scope, String hostDistrict, Place unitOrganization,
+                                              Permission permission) {
+        Optional<Refusal> office = scope.conferenceOffice(hostDistrict);
+        if (office.isEmpty() || unitOrganization == null || scope.caller().isService()) {
+            return office;
+        }
+        return Scope.anyOf(office, scope.allows(permission, unitOrganization));
     }
 }

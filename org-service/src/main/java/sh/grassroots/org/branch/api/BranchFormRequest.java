@@ -1,6 +1,8 @@
 package sh.grassroots.org.branch.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import sh.grassroots.org.branch.model.BranchForm;
@@ -25,7 +27,8 @@ public record BranchFormRequest(
         BigDecimal areaKm2,
         @Size(max = 1000) List<@Valid @NotNull Point> polygon,
         @Size(max = 200) String villageName,
-        @Size(max = 100) String city) {
+        @Size(max = 100) String city,
+        @Min(0) @Max(10_000_000) Integer households) {
 
     public record Point(@NotNull Double lon, @NotNull Double lat) {
     }
@@ -33,6 +36,6 @@ public record BranchFormRequest(
     public FormDraft toDraft() {
         return new FormDraft(type, criteria, purpose, startsOn, plannedEndOn, gridNumber, areaKm2,
                 polygon == null ? null : polygon.stream().map(p -> new BranchForm.LonLat(p.lon(), p.lat())).toList(),
-                villageName, city);
+                villageName, city, households);
     }
 }

@@ -17,6 +17,7 @@ import sh.grassroots.org.branch.model.GridCheck;
 import sh.grassroots.org.branch.persistence.BranchFormColumns;
 import sh.grassroots.org.branch.persistence.VillageProfileEntity;
 import sh.grassroots.org.common.application.RuleProblems;
+import sh.grassroots.org.common.model.Actor;
 import sh.grassroots.org.common.model.Outcome;
 import sh.grassroots.org.tree.model.OrganizationKind;
 import sh.grassroots.org.tree.persistence.OrganizationChangeEntity;
@@ -30,6 +31,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -115,7 +117,7 @@ public class BranchFormService {
             branch.form.plannedEndOn = extended.plannedEndOn();
             return OrganizationChangeEntity.of(branchId, "EXTENDED", temporary.plannedEndOn().toString(),
                             extended.plannedEndOn().toString(), extended.plannedEndOn(), null, OffsetDateTime.now(clock))
-                    .persist()
+                    .by(Actor.of(caller)).persist()
                     .chain(() -> Panache.getSession().chain(s -> s.flush()))
                     .map(ignored -> BranchFormView.of(branch.kind, branch.form));
         });
@@ -136,7 +138,7 @@ public class BranchFormService {
             String old = branch.form.criteria;
             branch.form.criteria = ((Outcome.Done<BranchForm.Functional>) outcome).change().criteria().text();
             return OrganizationChangeEntity.of(branchId, "CRITERIA_CHANGED", old, branch.form.criteria, null, null,
-                            OffsetDateTime.now(clock)).persist()
+                            OffsetDateTime.now(clock)).by(Actor.of(caller)).persist()
                     .chain(() -> Panache.getSession().chain(s -> s.flush()))
                     .chain(() -> affiliations.recheck(branch))
                     .map(recheck -> new CriteriaChange(BranchFormView.of(branch.kind, branch.form), recheck.ended()));
@@ -180,12 +182,15 @@ public class BranchFormService {
     public record GridFlagView(String rule, UUID organizationId, String detail) {
     }
 
-    public record GridView(UUID organizationId, String name, int gridNumber, BigDecimal areaKm2, long members) {
+    public record GridView(UUID organizationId, String name, int gridNumber, BigDecimal areaKm2, long members,
+                           Integer households) {
     }
 
+    /** {@code gridHouseholds}: the grids' counts added up; {@code villageHouseholds}: the village's own. */
     public record GridReportView(UUID villageId, String name, int grids, List<GridView> gridList,
                                  List<Integer> missingNumbers, BigDecimal gridAreaKm2, BigDecimal villageAreaKm2,
-                                 BigDecimal uncoveredAreaKm2, List<GridFlagView> flags) {
+                                 BigDecimal uncoveredAreaKm2, int gridHouseholds, Integer villageHouseholds,
+                                 List<GridFlagView> flags) {
     }
 
     /** The grid checks of a village: its active grid branches, their numbers, areas and members. */
@@ -196,7 +201,8 @@ public class BranchFormService {
                 .chain(village -> VillageProfileEntity.<VillageProfileEntity>findById(villageId)
                 .chain(profile -> Panache.getSession().chain(s -> s.createNativeQuery(
                                 "select o.id, o.name, o.grid_number, o.area_km2, "
-                                        + "(select count(*) from member m where m.home_organization_id = o.id and m.left_on is null) "
+                                        + "(select count(*) from member m where m.home_organization_id = o.id and m.left_on is null), "
+                                        + "o.grid_households "
                                         + "from organization o where o.village_organization_id = ?1 and o.form = 'GRID' "
                                         + "and o.dissolved_on is null order by o.grid_number, o.id", Object[].class)
                         .setParameter(1, villageId).getResultList())
@@ -204,15 +210,26 @@ public class BranchFormService {
                             List<GridCheck.GridFacts> grids = rows.stream().map(r -> new GridCheck.GridFacts(
                                     UUID.fromString(r[0].toString()), (String) r[1], ((Number) r[2]).intValue(),
                                     new BigDecimal(r[3].toString()), ((Number) r[4]).longValue())).toList();
+                            List<Integer> gridHouseholds = rows.stream()
+                                    .map(r -> r[5] == null ? null : ((Number) r[5]).intValue()).toList();
                             GridCheck.Report report = GridCheck.check(
                                     Optional.ofNullable(profile).map(p -> p.areaKm2), grids);
-                            return new GridReportView(villageId, village.name, report.grids(),
-                                    grids.stream().map(g -> new GridView(g.organizationId(), g.name(), g.number(),
-                                            g.areaKm2(), g.members())).toList(),
+                            GridCheck.Households households = GridCheck.households(
+                                    Optional.ofNullable(profile).map(p -> p.households),
+                                    gridHouseholds.stream().map(Optional::ofNullable).toList());
+                            List<GridFlagView> flags = new ArrayList<>();
+                            report.flags().forEach(f -> flags.add(new GridFlagView(f.rule().slug(), f.organizationId(), f.detail())));
+                            households.flags().forEach(f -> flags.add(new GridFlagView(f.rule().slug(), f.organizationId(), f.detail())));
+                            List<GridView> gridList = new ArrayList<>();
+                            for (int i = 0; i < grids.size(); i++) {
+                                GridCheck.GridFacts g = grids.get(i);
+                                gridList.add(new GridView(g.organizationId(), g.name(), g.number(), g.areaKm2(),
+                                        g.members(), gridHouseholds.get(i)));
+                            }
+                            return new GridReportView(villageId, village.name, report.grids(), gridList,
                                     report.missingNumbers(), report.gridAreaKm2(),
                                     report.villageAreaKm2().orElse(null), report.uncoveredAreaKm2().orElse(null),
-                                    report.flags().stream().map(f -> new GridFlagView(f.rule().slug(),
-                                            f.organizationId(), f.detail())).toList());
+                                    households.inGrids(), households.village().orElse(null), flags);
                         })));
     }
 

@@ -15,7 +15,7 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BranchFormView(FormType type, String criteria, String purpose, LocalDate startsOn, LocalDate plannedEndOn,
                              Integer gridNumber, BigDecimal areaKm2, List<BranchForm.LonLat> polygon,
-                             UUID villageOrganizationId, String villageName, String city) {
+                             UUID villageOrganizationId, String villageName, String city, Integer households) {
 
     /** Null for a committee or general branch, which take no form; ORDINARY for a branch without one. */
     public static BranchFormView of(OrganizationKind kind, BranchFormColumns c) {
@@ -23,10 +23,10 @@ public record BranchFormView(FormType type, String criteria, String purpose, Loc
             return null;
         }
         if (c == null || c.type == null) {
-            return new BranchFormView(FormType.ORDINARY, null, null, null, null, null, null, null, null, null, null);
+            return new BranchFormView(FormType.ORDINARY, null, null, null, null, null, null, null, null, null, null, null);
         }
         List<BranchForm.LonLat> polygon = BranchFormColumns.polygon(c.polygon);
         return new BranchFormView(c.type, c.criteria, c.purpose, c.startsOn, c.plannedEndOn, c.gridNumber, c.areaKm2,
-                polygon.isEmpty() ? null : polygon, c.villageOrganizationId, c.villageName, c.city);
+                polygon.isEmpty() ? null : polygon, c.villageOrganizationId, c.villageName, c.city, c.gridHouseholds);
     }
 }

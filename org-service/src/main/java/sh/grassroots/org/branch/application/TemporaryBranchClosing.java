@@ -12,6 +12,7 @@ import sh.grassroots.org.affiliation.application.AffiliationService;
 import sh.grassroots.org.affiliation.model.EndReason;
 import sh.grassroots.org.branch.model.BranchForm;
 import sh.grassroots.org.branch.persistence.BranchFormColumns;
+import sh.grassroots.org.common.model.Actor;
 import sh.grassroots.org.common.model.Outcome;
 import sh.grassroots.org.tree.model.ActiveOrganization;
 import sh.grassroots.org.tree.model.Organization;
@@ -40,6 +41,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class TemporaryBranchClosing {
     private static final Logger LOG = Logger.getLogger(TemporaryBranchClosing.class);
+    /** How the branches it dissolves name who acted in their history. */
+    static final String JOB = "temporary-branch-closing";
     private static final int BATCH = 100;
     private static final String DUE = "form = 'TEMPORARY' and dissolved_on is null and planned_end_on < ?1 "
             + "and (exists (select 1 from affiliation a where a.organization_id = o.id and a.ended_on is null) "
@@ -119,7 +122,7 @@ public class TemporaryBranchClosing {
                             branch.id.toString(), branch.districtCode, new OrganizationEvents.OrganizationDissolved(
                                     branch.id, dissolved.dissolvedOn(), null));
                     return OrganizationChangeEntity.of(branch.id, "DISSOLVED", null, "PLANNED_END_REACHED",
-                                    dissolved.dissolvedOn(), null, OffsetDateTime.now(clock)).persist()
+                                    dissolved.dissolvedOn(), null, OffsetDateTime.now(clock)).by(Actor.system(JOB)).persist()
                             .chain(() -> outbox.record(Topics.ORG_ORGANIZATION, event))
                             .chain(() -> Panache.getSession().chain(s -> s.flush()))
                             .replaceWith(true);

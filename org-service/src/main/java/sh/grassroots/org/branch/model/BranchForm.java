@@ -67,10 +67,13 @@ public sealed interface BranchForm permits BranchForm.Functional, BranchForm.Tem
     /**
      * 微网格党支部: a territorial branch of a village. The village is the general branch above
      * it ({@code villageOrganizationId}) or, where the village has no general branch, its name.
+     * {@code households}: how many households live in the grid, when counted (the village's grid
+     * check adds them up against the village's own count).
      */
     record Grid(int number, BigDecimal areaKm2, List<LonLat> polygon, Optional<UUID> villageOrganizationId,
-                Optional<String> villageName) implements BranchForm {
+                Optional<String> villageName, Optional<Integer> households) implements BranchForm {
         public Grid {
+            Objects.requireNonNull(households, "households");
             Objects.requireNonNull(areaKm2, "areaKm2");
             polygon = List.copyOf(polygon);
             Objects.requireNonNull(villageOrganizationId, "villageOrganizationId");

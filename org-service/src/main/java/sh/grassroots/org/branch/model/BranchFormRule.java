@@ -10,6 +10,7 @@ public enum BranchFormRule implements Rule {
     TEMPORARY_ENDS_BEFORE_START("temporary-branch-ends-before-start", false),
     GRID_NUMBER_NOT_POSITIVE("grid-number-not-positive", false),
     GRID_AREA_NOT_POSITIVE("grid-area-not-positive", false),
+    GRID_HOUSEHOLDS_NEGATIVE("grid-households-negative", false),
     GRID_POLYGON_INVALID("grid-polygon-invalid", false),
     GRID_WITHOUT_VILLAGE("grid-without-village", false),
     GRID_NUMBER_TAKEN("grid-number-taken", true),

@@ -93,6 +93,10 @@ public final class BranchForms {
             return Outcome.refused(BranchFormRule.GRID_AREA_NOT_POSITIVE,
                     "A grid covers some ground; " + draft.areaKm2().toPlainString() + " km² is not an area");
         }
+        if (draft.households() != null && draft.households() < 0) {
+            return Outcome.refused(BranchFormRule.GRID_HOUSEHOLDS_NEGATIVE,
+                    draft.households() + " is no number of households");
+        }
         List<BranchForm.LonLat> polygon = draft.polygon() == null ? List.of() : draft.polygon();
         Optional<String> badPolygon = polygonProblem(polygon);
         if (badPolygon.isPresent()) {
@@ -106,7 +110,7 @@ public final class BranchForms {
                     + "under the village's general branch or name the village (villageName)");
         }
         return Outcome.done(Optional.of(new BranchForm.Grid(draft.gridNumber(), draft.areaKm2(), polygon, village,
-                village.isPresent() ? Optional.empty() : villageName)));
+                village.isPresent() ? Optional.empty() : villageName, Optional.ofNullable(draft.households()))));
     }
 
     static Outcome<Optional<BranchForm>> directlyManaged(FormDraft draft) {
@@ -162,11 +166,12 @@ public final class BranchForms {
         fields.put("polygon", FormDraft::polygon);
         fields.put("villageName", FormDraft::villageName);
         fields.put("city", FormDraft::city);
+        fields.put("households", FormDraft::households);
         List<String> own = switch (d.type()) {
             case ORDINARY -> List.of();
             case FUNCTIONAL -> List.of("criteria");
             case TEMPORARY -> List.of("purpose", "startsOn", "plannedEndOn");
-            case GRID -> List.of("gridNumber", "areaKm2", "polygon", "villageName");
+            case GRID -> List.of("gridNumber", "areaKm2", "polygon", "villageName", "households");
             case DIRECTLY_MANAGED -> List.of("city");
         };
         List<String> stray = new ArrayList<>();

@@ -10,5 +10,5 @@ import java.util.List;
  */
 public record FormDraft(FormType type, String criteria, String purpose, LocalDate startsOn, LocalDate plannedEndOn,
                         Integer gridNumber, BigDecimal areaKm2, List<BranchForm.LonLat> polygon, String villageName,
-                        String city) {
+                        String city, Integer households) {
 }

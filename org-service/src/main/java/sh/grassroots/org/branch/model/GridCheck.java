@@ -25,6 +25,8 @@ public final class GridCheck {
         NUMBERS_DUPLICATED("grid-numbers-duplicated"),
         AREA_UNCOVERED("grid-area-uncovered"),
         AREA_EXCEEDS_VILLAGE("grid-area-exceeds-village"),
+        HOUSEHOLDS_UNCOVERED("grid-households-uncovered"),
+        HOUSEHOLDS_EXCEED_VILLAGE("grid-households-exceed-village"),
         MEMBERS_BELOW_GUIDELINE("grid-members-below-guideline"),
         MEMBERS_ABOVE_GUIDELINE("grid-members-above-guideline");
 
@@ -91,6 +93,35 @@ public final class GridCheck {
         grids.stream().sorted(Comparator.comparingInt(GridFacts::number))
                 .forEach(grid -> memberGuideline(grid.organizationId(), grid.name(), grid.members()).ifPresent(flags::add));
         return new Report(grids.size(), List.copyOf(missing), covered, villageArea, uncovered, List.copyOf(flags));
+    }
+
+    /**
+     * The households the grids count, against the village's own count.
+     *
+     * @param inGrids the grids' households added up, those not counted left out
+     * @param uncounted how many grids have no count
+     */
+    public record Households(int inGrids, int uncounted, Optional<Integer> village, List<Flag> flags) {
+    }
+
+    /**
+     * Every household of the village should live in exactly one grid: the grids' counts added up
+     * should equal the village's. Nothing to compare while the village's count is unknown.
+     */
+    public static Households households(Optional<Integer> village, List<Optional<Integer>> grids) {
+        int inGrids = grids.stream().flatMap(Optional::stream).mapToInt(Integer::intValue).sum();
+        int uncounted = (int) grids.stream().filter(Optional::isEmpty).count();
+        List<Flag> flags = new ArrayList<>();
+        village.ifPresent(total -> {
+            if (inGrids < total) {
+                flags.add(new Flag(GridRule.HOUSEHOLDS_UNCOVERED, null, "The grids count " + inGrids + " of the village's "
+                        + total + " households" + (uncounted > 0 ? "; " + uncounted + " grid(s) have no count" : "")));
+            } else if (inGrids > total) {
+                flags.add(new Flag(GridRule.HOUSEHOLDS_EXCEED_VILLAGE, null, "The grids count " + inGrids
+                        + " households, more than the village's " + total));
+            }
+        });
+        return new Households(inGrids, uncounted, village, List.copyOf(flags));
     }
 
     /** One grid against the 15–20 member guideline. */

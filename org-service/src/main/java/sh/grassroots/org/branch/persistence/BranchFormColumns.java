@@ -41,6 +41,9 @@ public class BranchFormColumns {
     @Column(name = "area_km2", precision = 10, scale = 3)
     public BigDecimal areaKm2;
 
+    @Column(name = "grid_households")
+    public Integer gridHouseholds;
+
     @Column(name = "polygon")
     public String polygon;
 
@@ -69,6 +72,7 @@ public class BranchFormColumns {
                     .map(p -> p.lon() + " " + p.lat()).collect(Collectors.joining(","));
             c.villageOrganizationId = g.villageOrganizationId().orElse(null);
             c.villageName = g.villageName().orElse(null);
+            c.gridHouseholds = g.households().orElse(null);
         } else if (form instanceof BranchForm.DirectlyManaged d) {
             c.city = d.city();
         }
@@ -85,7 +89,8 @@ public class BranchFormColumns {
                     ((Criteria.Valid) Criteria.parse(c.criteria)).criteria());
             case TEMPORARY -> new BranchForm.Temporary(c.purpose, c.startsOn, c.plannedEndOn);
             case GRID -> new BranchForm.Grid(c.gridNumber, c.areaKm2, polygon(c.polygon),
-                    Optional.ofNullable(c.villageOrganizationId), Optional.ofNullable(c.villageName));
+                    Optional.ofNullable(c.villageOrganizationId), Optional.ofNullable(c.villageName),
+                    Optional.ofNullable(c.gridHouseholds));
             case DIRECTLY_MANAGED -> new BranchForm.DirectlyManaged(c.city);
             case ORDINARY -> throw new IllegalStateException("ORDINARY is stored as no form");
         });

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,6 +28,8 @@ import sh.grassroots.org.conference.application.ChairRoster;
 import sh.grassroots.org.conference.application.ConferenceService;
 import sh.grassroots.org.conference.application.Marketplace;
 import sh.grassroots.org.conference.application.ProjectService;
+import sh.grassroots.org.conference.application.UnitStaffService;
+import sh.grassroots.org.conference.application.UnitStaffService.StaffView;
 import sh.grassroots.org.conference.application.Views.ChairTermView;
 import sh.grassroots.org.conference.application.Views.ChairView;
 import sh.grassroots.org.conference.application.Views.ConferenceView;
@@ -52,7 +55,8 @@ import java.util.UUID;
 
 /**
  * 区域化党建联席会议: conferences, their member units, the rotating chair, offers and needs,
- * the matches proposed between them and the co-built projects accepted from them. Any person
+ * the matches proposed between them and the co-built projects accepted from them, and the units'
+ * staff registered as learners. Any person
  * reads; the host district's office (its admin or organizers) writes: the use cases decide (see
  * OrgAccessPolicy).
  */
@@ -62,13 +66,15 @@ public class ConferenceResource {
     private final ChairRoster roster;
     private final Marketplace marketplace;
     private final ProjectService projects;
+    private final UnitStaffService staff;
 
     public ConferenceResource(ConferenceService conferences, ChairRoster roster, Marketplace marketplace,
-                              ProjectService projects) {
+                              ProjectService projects, UnitStaffService staff) {
         this.conferences = conferences;
         this.roster = roster;
         this.marketplace = marketplace;
         this.projects = projects;
+        this.staff = staff;
     }
 
     public record CreateRequest(
@@ -85,6 +91,18 @@ public class ConferenceResource {
     }
 
     public record LeaveRequest(@NotNull LocalDate leftOn) {
+    }
+
+    /**
+     * A unit's staff member as a learner. {@code memberId} links a registered party member (their
+     * name is taken from the record when {@code name} is absent); otherwise {@code name} is needed
+     * and {@code partyMember} says whether they are one (a member whose record is kept elsewhere).
+     */
+    public record StaffRequest(
+            @Size(max = 100) String name,
+            @Size(max = 20) String phone,
+            Boolean partyMember,
+            UUID memberId) {
     }
 
     public record ChairTermRequest(@NotNull UUID unitId, @NotNull LocalDate startsOn, @NotNull LocalDate endsOn) {
@@ -180,6 +198,48 @@ public class ConferenceResource {
         Caller caller = Callers.require(headers::getHeaderString);
         return conferences.leave(caller, id, unitId, request.leftOn(), Versions.expected(ifMatch))
                 .map(v -> Versions.written(v, v.version()));
+    }
+
+    // A unit's staff registered as learners (金融研修院)
+
+    @POST
+    @Path("{id}/units/{unitId}/staff")
+    public Uni<RestResponse<StaffView>> registerStaff(@PathParam("id") UUID id, @PathParam("unitId") UUID unitId,
+                                                      @NotNull @Valid StaffRequest request, UriInfo uri,
+                                                      @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
+        return staff.register(caller, id, unitId, new UnitStaffService.NewStaff(request.name(), request.phone(),
+                        request.partyMember(), request.memberId()))
+                .map(view -> created(uri, view.personId(), view, view.version()));
+    }
+
+    /** The unit's learners registered now, oldest registration first. */
+    @GET
+    @Path("{id}/units/{unitId}/staff")
+    public Uni<Page<StaffView>> staff(@PathParam("id") UUID id, @PathParam("unitId") UUID unitId,
+                                      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                                      @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
+        return staff.list(caller, id, unitId, limit, cursor);
+    }
+
+    @GET
+    @Path("{id}/units/{unitId}/staff/{personId}")
+    public Uni<RestResponse<StaffView>> staffMember(@PathParam("id") UUID id, @PathParam("unitId") UUID unitId,
+                                                    @PathParam("personId") UUID personId,
+                                                    @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                                                    @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
+        return staff.get(caller, id, unitId, personId).map(view -> Versions.read(view, view.version(), ifNoneMatch));
+    }
+
+    /** Ends the person's registration today (the record stays); training hears it from UnitStaffLeft. */
+    @DELETE
+    @Path("{id}/units/{unitId}/staff/{personId}")
+    public Uni<RestResponse<StaffView>> endStaff(@PathParam("id") UUID id, @PathParam("unitId") UUID unitId,
+                                                 @PathParam("personId") UUID personId, @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
+        return staff.end(caller, id, unitId, personId).map(view -> Versions.written(view, view.version()));
     }
 
     // Rotating chair

@@ -25,7 +25,13 @@ public enum ConferenceRule implements Rule {
     PROJECT_ACTIVATED_BEFORE_PROPOSAL("project-activate-before-proposal", false),
     PROJECT_ACTIVATE_ONLY_PROPOSED("project-activate-only-when-proposed", true),
     PROJECT_CLOSE_ONLY_ACTIVE("project-close-only-when-active", true),
-    PROJECT_CLOSED_BEFORE_ACTIVATED("project-close-before-activation", false);
+    PROJECT_CLOSED_BEFORE_ACTIVATED("project-close-before-activation", false),
+    STAFF_UNIT_NOT_MEMBER("staff-unit-not-member", true),
+    STAFF_NAME_MISSING("staff-name-missing", false),
+    STAFF_PARTY_MEMBER_MISMATCH("staff-party-member-mismatch", false),
+    STAFF_MEMBER_HAS_LEFT("staff-member-has-left", true),
+    STAFF_ALREADY_REGISTERED("staff-already-registered", true),
+    STAFF_ALREADY_LEFT("staff-already-left", true);
 
     private final String slug;
     private final boolean dependsOnState;

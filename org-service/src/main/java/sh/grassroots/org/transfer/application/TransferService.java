@@ -14,6 +14,7 @@ import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.common.application.RuleProblems;
+import sh.grassroots.org.common.model.Actor;
 import sh.grassroots.org.common.model.Outcome;
 import sh.grassroots.org.member.persistence.MemberEntity;
 import sh.grassroots.org.transfer.model.Target;
@@ -88,12 +89,12 @@ public class TransferService {
                                     }
                                     return tree.districtOf(member.homeOrganizationId).chain(fromDistrict -> persist(
                                             ((Outcome.Done<TransferChange.Requested>) outcome).change(), note,
-                                            fromDistrict, target.districtCode));
+                                            fromDistrict, target.districtCode, Actor.of(caller)));
                                 })));
     }
 
     private Uni<TransferView> persist(TransferChange.Requested requested, String note, String fromDistrict,
-                                      String toDistrict) {
+                                      String toDistrict, Actor requestedBy) {
         TransferEntity transfer = new TransferEntity();
         transfer.id = requested.transferId();
         transfer.memberId = requested.memberId();
@@ -104,6 +105,7 @@ public class TransferService {
         transfer.status = TransferStatus.REQUESTED;
         transfer.note = note;
         transfer.requestedAt = OffsetDateTime.now(clock);
+        transfer.requestedBy(requestedBy);
         // Two concurrent requests both pass the count; the partial unique index stops the second.
         return transfer.<TransferEntity>persistAndFlush()
                 .onFailure(f -> DatabaseFailures.violates(f, ONE_OPEN_INDEX)).transform(e -> RuleProblems.of(
@@ -125,6 +127,7 @@ public class TransferService {
                 }
                 transfer.status = TransferStatus.ACCEPTED;
                 transfer.decidedAt = OffsetDateTime.now(clock);
+                transfer.decidedBy(Actor.of(caller));
                 return flushed(transfer);
             });
         });
@@ -141,6 +144,8 @@ public class TransferService {
             transfer.rejectionReason = rejected.reason();
             transfer.decidedAt = OffsetDateTime.now(clock);
             transfer.closedAt = transfer.decidedAt;
+            transfer.decidedBy(Actor.of(caller));
+            transfer.closedBy(Actor.of(caller));
             return flushed(transfer);
         });
     }
@@ -156,6 +161,7 @@ public class TransferService {
             requested.cancel();
             transfer.status = TransferStatus.CANCELLED;
             transfer.closedAt = OffsetDateTime.now(clock);
+            transfer.closedBy(Actor.of(caller));
             return flushed(transfer);
         });
     }
@@ -191,6 +197,7 @@ public class TransferService {
                                     member.homePath = target.path;
                                     transfer.status = TransferStatus.COMPLETED;
                                     transfer.closedAt = OffsetDateTime.now(clock);
+                                    transfer.closedBy(Actor.of(caller));
                                     var event = outbox.envelope(MemberEvents.TRANSFER_COMPLETED,
                                             MemberEvents.TRANSFER_COMPLETED_VERSION, member.id.toString(),
                                             toDistrict, new MemberEvents.MemberTransferCompleted(transfer.id,

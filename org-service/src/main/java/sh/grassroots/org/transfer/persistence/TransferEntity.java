@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import sh.grassroots.org.common.model.Actor;
 import sh.grassroots.org.transfer.model.Transfer;
 import sh.grassroots.org.transfer.model.TransferStatus;
 
@@ -59,8 +60,41 @@ public class TransferEntity extends PanacheEntityBase {
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;
 
+    @Column(name = "requested_by_subject")
+    public String requestedBySubject;
+
+    @Column(name = "requested_by_kind")
+    public String requestedByKind;
+
+    @Column(name = "decided_by_subject")
+    public String decidedBySubject;
+
+    @Column(name = "decided_by_kind")
+    public String decidedByKind;
+
+    @Column(name = "closed_by_subject")
+    public String closedBySubject;
+
+    @Column(name = "closed_by_kind")
+    public String closedByKind;
+
     @Version
     public long version;
+
+    public void requestedBy(Actor actor) {
+        requestedBySubject = actor.subject();
+        requestedByKind = actor.kind();
+    }
+
+    public void decidedBy(Actor actor) {
+        decidedBySubject = actor.subject();
+        decidedByKind = actor.kind();
+    }
+
+    public void closedBy(Actor actor) {
+        closedBySubject = actor.subject();
+        closedByKind = actor.kind();
+    }
 
     public Transfer toModel() {
         return switch (status) {

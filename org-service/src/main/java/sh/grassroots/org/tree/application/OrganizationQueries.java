@@ -12,6 +12,7 @@ import sh.grassroots.platform.web.Page;
 import sh.grassroots.org.tree.model.OrganizationKind;
 import sh.grassroots.org.tree.model.SizePolicy;
 import sh.grassroots.org.tree.model.TreePath;
+import sh.grassroots.org.common.model.Actor;
 import sh.grassroots.org.tree.persistence.OrganizationChangeEntity;
 import sh.grassroots.org.tree.persistence.OrganizationEntity;
 import sh.grassroots.org.tree.persistence.TreeStore;
@@ -39,10 +40,12 @@ public class OrganizationQueries {
         this.access = access;
     }
 
+    /** {@code actor}: who made the change; null when it was made before that was recorded. */
     public record ChangeView(String change, String fromValue, String toValue, LocalDate effectiveOn,
-                             String documentNumber, OffsetDateTime occurredAt) {
+                             String documentNumber, OffsetDateTime occurredAt, Actor actor) {
         static ChangeView of(OrganizationChangeEntity e) {
-            return new ChangeView(e.change, e.fromValue, e.toValue, e.effectiveOn, e.documentNumber, e.occurredAt);
+            return new ChangeView(e.change, e.fromValue, e.toValue, e.effectiveOn, e.documentNumber, e.occurredAt,
+                    e.actor());
         }
     }
 

@@ -15,6 +15,7 @@ import sh.grassroots.org.affiliation.model.EndReason;
 import sh.grassroots.org.branch.application.BranchFormService;
 import sh.grassroots.org.branch.persistence.BranchFormColumns;
 import sh.grassroots.org.common.application.RuleProblems;
+import sh.grassroots.org.common.model.Actor;
 import sh.grassroots.org.common.model.Outcome;
 import sh.grassroots.org.tree.model.ActiveOrganization;
 import sh.grassroots.org.tree.model.Organization;
@@ -82,11 +83,11 @@ public class OrganizationService {
                                 "The organization cannot be placed there", rejected.detail())));
                     }
                     return forms.prepare(command.form(), command.kind(), parent)
-                            .chain(form -> persist(command, parent.map(p -> new TreePath(p.path)), form));
+                            .chain(form -> persist(caller, command, parent.map(p -> new TreePath(p.path)), form));
                 });
     }
 
-    private Uni<OrganizationView> persist(CreateOrganization command, Optional<TreePath> parentPath,
+    private Uni<OrganizationView> persist(Caller caller, CreateOrganization command, Optional<TreePath> parentPath,
                                           BranchFormColumns form) {
         OrganizationEntity entity = new OrganizationEntity();
         entity.id = UUID.randomUUID();
@@ -105,7 +106,7 @@ public class OrganizationService {
                 entity.id.toString(), entity.districtCode, payload);
         return entity.<OrganizationEntity>persist()
                 .chain(saved -> OrganizationChangeEntity.of(entity.id, "CREATED", null, entity.name,
-                        entity.foundedOn, entity.documentNumber, entity.createdAt).persist())
+                        entity.foundedOn, entity.documentNumber, entity.createdAt).by(Actor.of(caller)).persist())
                 .chain(() -> outbox.record(Topics.ORG_ORGANIZATION, event))
                 .replaceWith(() -> OrganizationView.of(entity));
     }
@@ -131,7 +132,7 @@ public class OrganizationService {
                             id.toString(), entity.districtCode,
                             new OrganizationEvents.OrganizationRenamed(id, renamed.oldName(), renamed.newName()));
                     return log(OrganizationChangeEntity.of(id, "RENAMED", renamed.oldName(), renamed.newName(),
-                            null, null, OffsetDateTime.now(clock)))
+                            null, null, OffsetDateTime.now(clock)).by(Actor.of(caller)))
                             .chain(() -> outbox.record(Topics.ORG_ORGANIZATION, event))
                             .chain(() -> flushed(entity));
                 });
@@ -157,7 +158,7 @@ public class OrganizationService {
                         if (outcome instanceof Outcome.Refused<TreeChange.Moved> refused) {
                             return Uni.createFrom().failure(RuleProblems.of(refused, "The organization cannot be moved there"));
                         }
-                        return apply(entity, ((Outcome.Done<TreeChange.Moved>) outcome).change());
+                        return apply(caller, entity, ((Outcome.Done<TreeChange.Moved>) outcome).change());
                     });
                 });
     }
@@ -171,7 +172,7 @@ public class OrganizationService {
                 .map(parent -> Optional.of(parent.toModel()));
     }
 
-    private Uni<OrganizationView> apply(OrganizationEntity entity, TreeChange.Moved moved) {
+    private Uni<OrganizationView> apply(Caller caller, OrganizationEntity entity, TreeChange.Moved moved) {
         entity.parentId = moved.newParentId().orElse(null);
         entity.path = moved.newPath().value();
         var event = outbox.envelope(OrganizationEvents.MOVED, OrganizationEvents.MOVED_VERSION,
@@ -180,7 +181,8 @@ public class OrganizationService {
         return tree.rebase(moved.oldPath(), moved.newPath())
                 .chain(() -> log(OrganizationChangeEntity.of(entity.id, "MOVED",
                         moved.oldParentId().map(UUID::toString).orElse(null),
-                        moved.newParentId().map(UUID::toString).orElse(null), null, null, OffsetDateTime.now(clock))))
+                        moved.newParentId().map(UUID::toString).orElse(null), null, null, OffsetDateTime.now(clock))
+                        .by(Actor.of(caller))))
                 .chain(() -> outbox.record(Topics.ORG_ORGANIZATION, event))
                 .chain(() -> flushed(entity));
     }
@@ -208,7 +210,7 @@ public class OrganizationService {
                         return affiliations.endAllAt(id, dissolved.dissolvedOn(), EndReason.BRANCH_DISSOLVED)
                                 .invoke(() -> entity.dissolvedOn = dissolved.dissolvedOn())
                                 .chain(() -> log(OrganizationChangeEntity.of(id, "DISSOLVED", null, null, dissolved.dissolvedOn(),
-                                dissolved.documentNumber(), OffsetDateTime.now(clock))))
+                                dissolved.documentNumber(), OffsetDateTime.now(clock)).by(Actor.of(caller))))
                                 .chain(() -> outbox.record(Topics.ORG_ORGANIZATION, event))
                                 .chain(() -> flushed(entity));
                     }));

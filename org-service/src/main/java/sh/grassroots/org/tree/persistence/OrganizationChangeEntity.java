@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import sh.grassroots.org.common.model.Actor;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,6 +42,12 @@ public class OrganizationChangeEntity extends PanacheEntityBase {
     @Column(name = "occurred_at", nullable = false)
     public OffsetDateTime occurredAt;
 
+    @Column(name = "actor_subject")
+    public String actorSubject;
+
+    @Column(name = "actor_kind")
+    public String actorKind;
+
     public static OrganizationChangeEntity of(UUID organizationId, String change, String fromValue, String toValue,
                                               LocalDate effectiveOn, String documentNumber, OffsetDateTime occurredAt) {
         OrganizationChangeEntity row = new OrganizationChangeEntity();
@@ -52,5 +59,16 @@ public class OrganizationChangeEntity extends PanacheEntityBase {
         row.documentNumber = documentNumber;
         row.occurredAt = occurredAt;
         return row;
+    }
+
+    /** Who made the change. */
+    public OrganizationChangeEntity by(Actor actor) {
+        actorSubject = actor.subject();
+        actorKind = actor.kind();
+        return this;
+    }
+
+    public Actor actor() {
+        return Actor.stored(actorSubject, actorKind);
     }
 }

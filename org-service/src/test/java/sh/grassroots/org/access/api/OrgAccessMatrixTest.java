@@ -57,7 +57,8 @@ import static sh.grassroots.platform.testing.AsCaller.trainingAdmin;
  * {@code b1}; in Huangpu committee {@code H} with branch {@code h1}. Transfers: {@code t} (m2, a1 → b1,
  * requested), {@code tc} (m3, a1 → b1, cancelled), {@code tx} (m4, a1 → h1, requested),
  * {@code txc} (m5, a1 → h1, cancelled). A joint conference {@code c} hosted by Huangpu with units
- * {@code u1} (chairing the first half of 2026) and {@code u2}, an open offer {@code o} and need
+ * {@code u1} (chairing the first half of 2026), {@code u2} and {@code u3} (B's company, with a registered
+ * staff member {@code s} who is not a party member), an open offer {@code o} and need
  * {@code n}, a withdrawn offer {@code ow} and need {@code nw}, and a proposed project {@code p}.
  * The allowed calls are aimed so that they change nothing the other entries rely on (a leaving date
  * before admission, a cancelled transfer, a branch that is not temporary…).
@@ -269,6 +270,23 @@ class OrgAccessMatrixTest {
         e.add(entry("GET " + CONFERENCES + "/{id}/units/{unitId}", c + "/units/{u1}", null, readers, notReaders));
         e.add(entry("POST " + CONFERENCES + "/{id}/units/{unitId}/leave", c + "/units/{u1}/leave",
                 "{\"leftOn\":\"2000-01-01\"}", office, notOffice));
+        // A unit's staff as learners: the office, or whoever manages the members of the unit's
+        // organization (u3's is B: Yangpu's admin, B's organizer), never a branch below it.
+        String u3 = c + "/units/{u3}";
+        List<Who> staffWriters = List.of(ADMIN_H, ORGANIZER_H, ORGANIZER_B, ADMIN_Y);
+        List<Refused> notStaffWriters = List.of(refused(ORGANIZER_A), refused(SECRETARY_B1), refused(STRANGER),
+                refused(TRAINING_ADMIN_A), new Refused(SERVICE_H, NOT_PEOPLE));
+        List<Who> staffReaders = List.of(ADMIN_H, ORGANIZER_B, ADMIN_Y);
+        List<Refused> notStaffReaders = List.of(refused(ORGANIZER_A), refused(STRANGER), new Refused(SERVICE_H, NOT_PEOPLE));
+        e.add(entry("POST " + CONFERENCES + "/{id}/units/{unitId}/staff", u3 + "/staff",
+                "{\"name\":\"王{fresh}\",\"phone\":\"13900000001\",\"partyMember\":false}", staffWriters,
+                notStaffWriters));
+        e.add(entry("GET " + CONFERENCES + "/{id}/units/{unitId}/staff", u3 + "/staff", null, staffReaders,
+                notStaffReaders));
+        e.add(entry("GET " + CONFERENCES + "/{id}/units/{unitId}/staff/{personId}", u3 + "/staff/{s}", null,
+                staffReaders, notStaffReaders));
+        e.add(entry("DELETE " + CONFERENCES + "/{id}/units/{unitId}/staff/{personId}", u3 + "/staff/{s}", null,
+                staffWriters, notStaffWriters));
         e.add(entry("POST " + CONFERENCES + "/{id}/chair-terms", c + "/chair-terms",
                 "{\"unitId\":\"{u2}\",\"startsOn\":\"2026-03-01\",\"endsOn\":\"2026-03-31\"}", office, notOffice));
         e.add(entry("GET " + CONFERENCES + "/{id}/chair-terms", c + "/chair-terms", null, readers, notReaders));
@@ -449,6 +467,11 @@ class OrgAccessMatrixTest {
         ids.put("c", c);
         ids.put("u1", created(base + "/units", "{\"name\":\"太平洋保险\",\"sector\":\"CITY_SOE\",\"joinedOn\":\"2018-12-01\"}"));
         ids.put("u2", created(base + "/units", "{\"name\":\"外滩投资\",\"sector\":\"DISTRICT_SOE\",\"joinedOn\":\"2018-12-01\"}"));
+        ids.put("u3", created(base + "/units", "{\"name\":\"东方证券\",\"sector\":\"CITY_SOE\",\"organizationId\":\""
+                + b + "\",\"joinedOn\":\"2018-12-01\"}"));
+        ids.put("s", districtAdmin(HUANGPU).contentType(ContentType.JSON)
+                .body("{\"name\":\"赵敏\",\"phone\":\"13900000002\",\"partyMember\":false}")
+                .post(base + "/units/" + ids.get("u3") + "/staff").then().statusCode(201).extract().path("personId"));
         created(base + "/chair-terms", "{\"unitId\":\"" + ids.get("u1") + "\",\"startsOn\":\"2026-01-01\","
                 + "\"endsOn\":\"2026-06-30\"}");
         ids.put("o", listing(base + "/offers", ids.get("u2"), 20, "金融品巷·零距离党群服务站"));

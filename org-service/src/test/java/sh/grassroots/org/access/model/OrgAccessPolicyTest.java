@@ -236,4 +236,25 @@ class OrgAccessPolicyTest {
         refused(OrgAccessPolicy.runConference(as("branch_secretary", HUANGPU, branch), HUANGPU), "out-of-scope");
         allowed(OrgAccessPolicy.openRead(as("member", null, null)));
     }
+
+    @Test
+    void a_units_staff_are_registered_by_the_conference_office_or_whoever_manages_the_units_members() {
+        Permission manage = Permission.MANAGE_MEMBERS;
+        allowed(OrgAccessPolicy.unitStaff(as("organizer", HUANGPU, null), HUANGPU, committee, manage));
+        allowed(OrgAccessPolicy.unitStaff(as("organizer", YANGPU, committee), HUANGPU, committee, manage));
+        allowed(OrgAccessPolicy.unitStaff(as("branch_secretary", null, committee), HUANGPU, committee, manage));
+        allowed(OrgAccessPolicy.unitStaff(as("district_admin", YANGPU, null), HUANGPU, committee, manage));
+        allowed(OrgAccessPolicy.unitStaff(as("district_admin", YANGPU, null), HUANGPU, committee,
+                Permission.READ_SUBTREE));
+    }
+
+    @Test
+    void a_units_staff_are_not_for_another_organizations_managers_nor_for_anyone_when_the_unit_has_no_organization() {
+        Permission manage = Permission.MANAGE_MEMBERS;
+        refused(OrgAccessPolicy.unitStaff(as("branch_secretary", null, branch), HUANGPU, committee, manage), "out-of-scope");
+        refused(OrgAccessPolicy.unitStaff(as("organizer", YANGPU, elsewhere), HUANGPU, committee, manage), "out-of-scope");
+        refused(OrgAccessPolicy.unitStaff(as("training_admin", null, committee), HUANGPU, committee, manage), "out-of-scope");
+        refused(OrgAccessPolicy.unitStaff(as("organizer", YANGPU, committee), HUANGPU, null, manage), "out-of-scope");
+        refused(OrgAccessPolicy.unitStaff(service(HUANGPU), HUANGPU, committee, manage), "service-identity-not-allowed");
+    }
 }

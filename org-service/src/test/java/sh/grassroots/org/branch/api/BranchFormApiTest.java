@@ -143,8 +143,35 @@ class BranchFormApiTest {
                 .body("uncoveredAreaKm2", equalTo(0.5f))
                 .body("gridList[0].members", equalTo(3))
                 .body("flags.rule", equalTo(List.of("grid-numbers-missing", "grid-area-uncovered",
-                        "grid-members-below-guideline", "grid-members-below-guideline", "grid-members-below-guideline")))
+                        "grid-members-below-guideline", "grid-members-below-guideline", "grid-members-below-guideline",
+                        "grid-households-uncovered")))
                 .body("flags[2].organizationId", equalTo(first));
+    }
+
+    @Test
+    void the_households_of_yuanyi_villages_grids_add_up_to_the_villages_835() {
+        String yuanyi = generalBranch(CHONGMING, "园艺村党总支", committee(CHONGMING, "港沿镇党委"));
+        admin(CHONGMING).body("{\"areaKm2\":3.1,\"households\":835}").put("/api/v1/orgs/villages/" + yuanyi)
+                .then().statusCode(200);
+        String first = branch(CHONGMING, "第一网格", yuanyi, "{\"type\":\"GRID\",\"gridNumber\":1,\"areaKm2\":1.1,\"households\":290}");
+        branch(CHONGMING, "第二网格", yuanyi, "{\"type\":\"GRID\",\"gridNumber\":2,\"areaKm2\":0.9,\"households\":260}");
+        String third = branch(CHONGMING, "第三网格", yuanyi, "{\"type\":\"GRID\",\"gridNumber\":3,\"areaKm2\":1.1}");
+        admin(CHONGMING).get(ORGS + "/" + first).then().body("form.households", equalTo(290));
+
+        admin(CHONGMING).get("/api/v1/orgs/villages/" + yuanyi + "/grid-check").then().statusCode(200)
+                .body("gridHouseholds", equalTo(550))
+                .body("villageHouseholds", equalTo(835))
+                .body("gridList.households", equalTo(java.util.Arrays.asList(290, 260, null)))
+                .body("flags.rule", org.hamcrest.Matchers.hasItem("grid-households-uncovered"));
+
+        admin(CHONGMING).body("{\"dissolvedOn\":\"2026-01-31\",\"documentNumber\":\"崇港委〔2026〕1号\"}")
+                .post(ORGS + "/" + third + "/dissolve").then().statusCode(200);
+        branch(CHONGMING, "第三网格", yuanyi, "{\"type\":\"GRID\",\"gridNumber\":3,\"areaKm2\":1.1,\"households\":285}");
+        admin(CHONGMING).get("/api/v1/orgs/villages/" + yuanyi + "/grid-check").then().statusCode(200)
+                .body("gridHouseholds", equalTo(835))
+                .body("flags.rule", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("grid-households-uncovered")));
+        create(CHONGMING, unique("第四网格"), "BRANCH", yuanyi, "{\"type\":\"GRID\",\"gridNumber\":4,\"areaKm2\":0.1,"
+                + "\"households\":-1}").statusCode(400);
     }
 
     @Test

@@ -23,20 +23,20 @@ class BranchFormsTest {
             Optional.of(VILLAGE), Optional.of(OrganizationKind.GENERAL_BRANCH));
 
     static FormDraft functional(String criteria) {
-        return new FormDraft(FormType.FUNCTIONAL, criteria, null, null, null, null, null, null, null, null);
+        return new FormDraft(FormType.FUNCTIONAL, criteria, null, null, null, null, null, null, null, null, null);
     }
 
     static FormDraft temporary(LocalDate start, LocalDate end) {
-        return new FormDraft(FormType.TEMPORARY, null, "蓬莱路旧改", start, end, null, null, null, null, null);
+        return new FormDraft(FormType.TEMPORARY, null, "蓬莱路旧改", start, end, null, null, null, null, null, null);
     }
 
     static FormDraft grid(Integer number, String area, List<BranchForm.LonLat> polygon, String villageName) {
         return new FormDraft(FormType.GRID, null, null, null, null, number, area == null ? null : new BigDecimal(area),
-                polygon, villageName, null);
+                polygon, villageName, null, null);
     }
 
     static FormDraft directlyManaged(String city) {
-        return new FormDraft(FormType.DIRECTLY_MANAGED, null, null, null, null, null, null, null, null, city);
+        return new FormDraft(FormType.DIRECTLY_MANAGED, null, null, null, null, null, null, null, null, city, null);
     }
 
     static BranchForm accepted(FormDraft draft, BranchForms.Setting setting) {
@@ -121,7 +121,7 @@ class BranchFormsTest {
 
     @Test
     void a_field_of_another_form_is_refused_rather_than_ignored() {
-        var draft = new FormDraft(FormType.DIRECTLY_MANAGED, "a = 1", null, null, null, null, null, null, null, "北京");
+        var draft = new FormDraft(FormType.DIRECTLY_MANAGED, "a = 1", null, null, null, null, null, null, null, "北京", null);
         var refusal = (Outcome.Refused<?>) BranchForms.decide(draft, UNDER_COMMITTEE);
         assertEquals(BranchFormRule.FIELD_NOT_FOR_FORM, refusal.rule());
         assertTrue(refusal.detail().contains("criteria"));
@@ -129,7 +129,7 @@ class BranchFormsTest {
 
     @Test
     void ordinary_is_no_form() {
-        var ordinary = new FormDraft(FormType.ORDINARY, null, null, null, null, null, null, null, null, null);
+        var ordinary = new FormDraft(FormType.ORDINARY, null, null, null, null, null, null, null, null, null, null);
         assertEquals(Optional.empty(), ((Outcome.Done<Optional<BranchForm>>) BranchForms.decide(ordinary, UNDER_COMMITTEE)).change());
     }
 

@@ -63,4 +63,22 @@ class GridCheckTest {
         var report = GridCheck.check(Optional.empty(), List.of(grid(1, "1", 16), grid(1, "1", 16)));
         assertEquals(List.of("grid-numbers-duplicated"), rules(report));
     }
+
+    @Test
+    void yuanyi_villages_grids_counting_all_835_households_raise_no_household_flag() {
+        var households = GridCheck.households(Optional.of(835),
+                List.of(Optional.of(290), Optional.of(260), Optional.of(285)));
+        assertEquals(835, households.inGrids());
+        assertEquals(List.of(), households.flags());
+    }
+
+    @Test
+    void households_no_grid_counts_and_grids_counting_more_than_the_village_are_flagged() {
+        var uncovered = GridCheck.households(Optional.of(835), List.of(Optional.of(290), Optional.empty()));
+        assertEquals(1, uncovered.uncounted());
+        assertEquals(List.of(GridCheck.GridRule.HOUSEHOLDS_UNCOVERED), uncovered.flags().stream().map(GridCheck.Flag::rule).toList());
+        var exceeding = GridCheck.households(Optional.of(835), List.of(Optional.of(500), Optional.of(400)));
+        assertEquals(List.of(GridCheck.GridRule.HOUSEHOLDS_EXCEED_VILLAGE), exceeding.flags().stream().map(GridCheck.Flag::rule).toList());
+        assertEquals(List.of(), GridCheck.households(Optional.empty(), List.of(Optional.of(1))).flags());
+    }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.MDC;
 import sh.grassroots.events.EventEnvelope;
 
 import java.time.Clock;
@@ -18,12 +17,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
-    /**
-     * The log context (MDC) key of the W3C traceparent under which the current work runs: set
-     * for an HTTP request by platform/web's RequestIdFilter, and for a received event by
-     * {@link ReceivedEvent#consume}. Every envelope recorded meanwhile carries it.
-     */
-    public static final String TRACEPARENT_MDC_KEY = "traceparent";
     private final ObjectMapper mapper;
     private final Clock clock;
 
@@ -33,12 +26,15 @@ public class Outbox {
     }
 
     public <P> EventEnvelope<P> envelope(String type, int version, String aggregateId, String district, P payload) {
-        Object traceparent = MDC.get(TRACEPARENT_MDC_KEY);
         return new EventEnvelope<>(UUID.randomUUID(), type, version, OffsetDateTime.now(clock),
-                aggregateId, district, traceparent == null ? null : traceparent.toString(), payload);
+                aggregateId, district, EventTracing.currentTraceparent(), payload);
     }
 
-    /** Adds the event to the current transaction; the message key is the aggregate id. */
+    /**
+     * Adds the event to the current transaction; the message key is the aggregate id. The row
+     * keeps the envelope's traceparent (the span of the request or event being handled), which the
+     * relay continues when it publishes.
+     */
     public Uni<Void> record(String topic, EventEnvelope<?> event) {
         String json;
         try {
@@ -46,7 +42,7 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("Event cannot be serialised: " + event.type(), e));
         }
-        return OutboxEvent.of(event.eventId(), topic, event.aggregateId(), event.type(), json)
+        return OutboxEvent.of(event.eventId(), topic, event.aggregateId(), event.type(), json, event.traceparent())
                 .persist().replaceWithVoid();
     }
 }

@@ -33,13 +33,21 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(nullable = false)
     public String envelope;
 
+    /** The W3C traceparent of the work that recorded the event; the relay publishes under it. */
+    public String traceparent;
+
     public static OutboxEvent of(UUID eventId, String topic, String key, String type, String envelope) {
+        return of(eventId, topic, key, type, envelope, null);
+    }
+
+    public static OutboxEvent of(UUID eventId, String topic, String key, String type, String envelope, String traceparent) {
         OutboxEvent row = new OutboxEvent();
         row.eventId = eventId;
         row.topic = topic;
         row.messageKey = key;
         row.eventType = type;
         row.envelope = envelope;
+        row.traceparent = traceparent;
         return row;
     }
 }

@@ -3,6 +3,11 @@ package sh.grassroots.platform.outbox;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +41,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -56,7 +64,10 @@ import java.util.function.Supplier;
  * are not sent in a batch where an earlier one failed, nor while an earlier one is parked, so its
  * events stay in order; other aggregates go on.
  *
- * <p>Blocking JDBC on a worker thread is deliberate: nothing here runs in a reactive pipeline,
+ * <p>A pass runs when a commit adds outbox rows ({@link OutboxWakeUp} listens for them) and on
+ * the poll ({@code outbox.relay.interval}), the safety net; passes never overlap in a process.
+ *
+ * <p>Blocking JDBC on a thread of its own is deliberate: nothing here runs in a reactive pipeline,
  * and a plain producer gives exact control of when a row counts as acknowledged.
  */
 @ApplicationScoped
@@ -64,6 +75,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK_KEY = 0x6f7574626f78L; // "outbox"
     private static final int MAX_ERROR_LENGTH = 1000;
+    // Woken per commit, the relay may pass hundreds of times a second: the lag query need not.
+    private static final long LAG_REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final AgroalDataSource dataSource;
     private final String bootstrapServers;
@@ -81,6 +94,14 @@ public class OutboxRelay {
     private volatile Admin admin;
     private volatile Supplier<Producer<String, String>> producerFactory;
     private volatile BrokerState brokerState = new BrokerState(null, null, null);
+    private final AtomicBoolean passRequested = new AtomicBoolean();
+    private final AtomicBoolean passRunning = new AtomicBoolean();
+    private final ExecutorService passes = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile long lagRefreshedAt = System.nanoTime() - LAG_REFRESH_NANOS - 1;
 
     /** What the relay last saw of the broker: when it last acknowledged a row, and the last outage. */
     public record BrokerState(Instant lastAcknowledged, Instant lastUnreachable, String lastError) {
@@ -114,12 +135,50 @@ public class OutboxRelay {
         registry.gauge("outbox.parked", parked);
     }
 
+    /**
+     * The poll: the safety net behind {@link #wake()} (a notification missed while the listener
+     * reconnected, rows left by another replica's failed pass).
+     */
     @Scheduled(every = "${outbox.relay.interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "outbox-relay")
     void tick() {
+        wake();
+    }
+
+    /**
+     * Asks for a relay pass soon, without blocking the caller (the listener calls it on an event
+     * loop). Wake-ups coalesce: at most one pass runs at a time, and one asked for during a pass
+     * makes exactly one more pass after it, which sees every row committed meanwhile.
+     */
+    public void wake() {
         if (!enabled) {
             return;
         }
+        passRequested.set(true);
+        if (passRunning.compareAndSet(false, true)) {
+            try {
+                passes.execute(this::runPasses);
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                passRunning.set(false);
+            }
+        }
+    }
+
+    private void runPasses() {
+        try {
+            while (passRequested.getAndSet(false)) {
+                pass();
+            }
+        } finally {
+            passRunning.set(false);
+        }
+        // A wake-up between the last check and the flag's reset would otherwise wait for the poll.
+        if (passRequested.get()) {
+            wake();
+        }
+    }
+
+    private void pass() {
         try {
             // Drain a backlog (e.g. after Kafka came back) without waiting a tick per batch.
             for (int round = 0; round < 50; round++) {
@@ -127,8 +186,14 @@ public class OutboxRelay {
                     return;
                 }
             }
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay pass failed, the next one retries: %s", e.toString());
         } finally {
-            refreshLag();
+            long now = System.nanoTime();
+            if (now - lagRefreshedAt > LAG_REFRESH_NANOS) {
+                lagRefreshedAt = now;
+                refreshLag();
+            }
         }
     }
 
@@ -137,7 +202,7 @@ public class OutboxRelay {
         return brokerState;
     }
 
-    /** The outbox's lag as of the last tick. */
+    /** The outbox's lag as of the last pass (refreshed at most twice a second). */
     public Lag lag() {
         return new Lag(unpublished.get(), oldestUnpublishedAgeSeconds.get(), parked.get());
     }
@@ -173,7 +238,7 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long id, String topic, String key, ProducerRecord<String, String> record) {
+    private record Row(long id, String topic, String key, String traceparent, ProducerRecord<String, String> record) {
         String aggregate() {
             return topic + '\u0000' + key;
         }
@@ -200,6 +265,7 @@ public class OutboxRelay {
             return 0;
         }
         Set<String> blocked = new HashSet<>();
+        Map<Long, Span> spans = new HashMap<>();
         Map<String, Throwable> unavailableTopics = new HashMap<>();
         List<Sent> sent = new ArrayList<>();
         List<Failed> failed = new ArrayList<>();
@@ -213,6 +279,8 @@ public class OutboxRelay {
                 blocked.add(row.aggregate());
                 continue;
             }
+            Span span = publishSpan(row);
+            spans.put(row.id(), span);
             Future<RecordMetadata> ack;
             try {
                 ack = producer().send(row.record());
@@ -247,6 +315,13 @@ public class OutboxRelay {
                 failed.add(new Failed(s.row(), e));
             }
         }
+        for (Failed f : failed) {
+            Span span = spans.get(f.row().id());
+            if (span != null) {
+                span.setStatus(StatusCode.ERROR, describe(f.error()));
+            }
+        }
+        spans.values().forEach(Span::end);
         markPublished(connection, acknowledged);
         if (!acknowledged.isEmpty()) {
             brokerState = new BrokerState(Instant.now(), brokerState.lastUnreachable(), brokerState.lastError());
@@ -260,7 +335,7 @@ public class OutboxRelay {
     private List<Row> pending(Connection connection) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select id, event_id, topic, message_key, event_type, envelope from outbox_event o "
+                "select id, event_id, topic, message_key, event_type, envelope, traceparent from outbox_event o "
                         + "where published_at is null and parked_at is null "
                         + "and not exists (select 1 from outbox_event p where p.published_at is null "
                         + "  and p.parked_at is not null and p.topic = o.topic and p.message_key = o.message_key and p.id < o.id) "
@@ -272,11 +347,31 @@ public class OutboxRelay {
                             rs.getString("topic"), rs.getString("message_key"), rs.getString("envelope"));
                     record.headers().add("eventId", rs.getString("event_id").getBytes(StandardCharsets.UTF_8));
                     record.headers().add("eventType", rs.getString("event_type").getBytes(StandardCharsets.UTF_8));
-                    rows.add(new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("message_key"), record));
+                    rows.add(new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("message_key"),
+                            rs.getString("traceparent"), record));
                 }
             }
         }
         return rows;
+    }
+
+    /**
+     * The row's Kafka hop as a producer span, a child of the work that recorded the row (its
+     * traceparent column), not of this pass; its context goes into the record's headers, where the
+     * consumers' tracing continues it.
+     */
+    private static Span publishSpan(Row row) {
+        Span span = EventTracing.tracer().spanBuilder(row.topic() + " publish")
+                .setParent(EventTracing.contextOf(row.traceparent()))
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", row.topic())
+                .setAttribute("messaging.kafka.message.key", row.key())
+                .startSpan();
+        W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), row.record().headers(),
+                (headers, name, value) -> headers.remove(name).add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return span;
     }
 
     private static Throwable failedAlready(Future<RecordMetadata> ack) {
@@ -428,6 +523,12 @@ public class OutboxRelay {
 
     @PreDestroy
     void close() {
+        passes.shutdown();
+        try {
+            passes.awaitTermination(sendTimeoutMs + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Producer<String, String> current = producer;
         if (current != null) {
             current.close(Duration.ofSeconds(2));

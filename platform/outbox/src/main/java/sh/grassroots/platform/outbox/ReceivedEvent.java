@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import sh.grassroots.events.EventEnvelope;
 
 import java.util.Set;
@@ -63,8 +68,7 @@ public final class ReceivedEvent {
             LOG.debugf("Skipping event type %s", event.type());
             return Uni.createFrom().voidItem();
         }
-        event.continueTrace();
-        return redelivery.attempt(event, () -> {
+        return traced(event, () -> redelivery.attempt(event, () -> {
             try {
                 return handler.apply(event).replaceWithVoid();
             } catch (IllegalArgumentException e) { // the payload does not fit the event's record
@@ -72,24 +76,61 @@ public final class ReceivedEvent {
             } catch (RuntimeException e) { // a handler that threw instead of failing its Uni
                 return Uni.createFrom().failure(e);
             }
+        }));
+    }
+
+    /**
+     * The context the handling continues. The messaging instrumentation makes current a span
+     * read from the record's headers: the relay's publish span, in the trace the envelope names;
+     * that is the closer parent. A record without trace headers (another producer, a test) gets a
+     * fresh trace from the instrumentation instead: then the envelope's traceparent is the one
+     * that continues the work that recorded the event.
+     */
+    private static Context parentOf(ReceivedEvent event) {
+        Context current = Context.current();
+        SpanContext active = Span.fromContext(current).getSpanContext();
+        Context recorded = EventTracing.contextOf(event.traceparent());
+        SpanContext envelope = Span.fromContext(recorded).getSpanContext();
+        if (!envelope.isValid() || active.isValid() && active.getTraceId().equals(envelope.getTraceId())) {
+            return current;
+        }
+        return recorded;
+    }
+
+    /**
+     * Runs the handling in a consumer span, current until it ends, so that what the handler does
+     * (its database calls, the events it records) belongs to the trace of the work that recorded
+     * this event ({@link #parentOf}).
+     */
+    private static Uni<Void> traced(ReceivedEvent event, java.util.function.Supplier<Uni<Void>> handling) {
+        return Uni.createFrom().deferred(() -> {
+            Context parent = parentOf(event);
+            Span span = EventTracing.tracer().spanBuilder(event.type() + " process")
+                    .setParent(parent)
+                    .setSpanKind(SpanKind.CONSUMER)
+                    .setAttribute("messaging.system", "kafka")
+                    .setAttribute("messaging.operation.type", "process")
+                    .setAttribute("messaging.message.id", event.envelope.path("eventId").asText())
+                    .startSpan();
+            Scope scope = parent.with(span).makeCurrent();
+            Uni<Void> handled;
+            try {
+                handled = handling.get();
+            } catch (RuntimeException e) {
+                handled = Uni.createFrom().failure(e);
+            }
+            return handled.onTermination().invoke((ignored, failure, cancelled) -> {
+                if (failure != null) {
+                    span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
+                }
+                span.end();
+                scope.close();
+            });
         });
     }
 
     String describe() {
         return type + " " + envelope.path("eventId").asText();
-    }
-
-    /**
-     * Events the handler records continue this event's trace: its traceparent goes into the log
-     * context, where {@link Outbox#envelope} finds it (or leaves, when the event has none).
-     */
-    private void continueTrace() {
-        String traceparent = traceparent();
-        if (traceparent != null) {
-            MDC.put(Outbox.TRACEPARENT_MDC_KEY, traceparent);
-        } else {
-            MDC.remove(Outbox.TRACEPARENT_MDC_KEY);
-        }
     }
 
     /** The W3C traceparent the event was recorded under, or null. */

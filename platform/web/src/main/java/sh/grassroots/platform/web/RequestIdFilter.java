@@ -8,9 +8,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Puts the request id and the trace context into the log context (MDC) for the whole request:
- * every log line carries the id, and every event the outbox records meanwhile carries the
- * traceparent. The id is echoed on the answer.
+ * Puts the request id into the log context (MDC) for the whole request, so that every log line
+ * carries it, and echoes it on the answer. (The trace context is OpenTelemetry's: it continues
+ * an incoming traceparent, and puts traceId and spanId into the log context itself.)
  */
 public class RequestIdFilter {
 
@@ -20,12 +20,6 @@ public class RequestIdFilter {
         String id = RequestIds.acceptOrCreate(request.getHeaderString(RequestIds.HEADER));
         request.setProperty(RequestIds.MDC_KEY, id);
         MDC.put(RequestIds.MDC_KEY, id);
-        String traceparent = request.getHeaderString(TraceContext.HEADER);
-        if (TraceContext.isValid(traceparent)) {
-            MDC.put(TraceContext.MDC_KEY, traceparent);
-        } else {
-            MDC.remove(TraceContext.MDC_KEY);
-        }
     }
 
     @ServerResponseFilter

@@ -31,4 +31,19 @@ class LanguagesTest {
         assertEquals(Languages.CHINESE, Languages.fromAcceptLanguage(";;;q=x"));
         assertEquals(Languages.ENGLISH, Languages.fromAcceptLanguage("fr-FR,en;q=0.5"));
     }
+
+    @Test
+    void a_service_keeps_the_words_as_written_when_nothing_it_serves_is_asked_for() {
+        assertEquals(Languages.ENGLISH, Languages.fromAcceptLanguage(null, Languages.ENGLISH));
+        assertEquals(Languages.ENGLISH, Languages.fromAcceptLanguage("fr-FR", Languages.ENGLISH));
+        assertEquals(Languages.CHINESE, Languages.fromAcceptLanguage("zh-CN", Languages.ENGLISH));
+    }
+
+    @Test
+    void the_gateway_states_chinese_only_for_a_header_naming_nothing_we_serve() {
+        assertEquals(false, Languages.namesOneWeServe(null));
+        assertEquals(false, Languages.namesOneWeServe("fr-FR"));
+        assertEquals(true, Languages.namesOneWeServe("en-GB,en;q=0.8"));
+        assertEquals(true, Languages.namesOneWeServe("zh-TW"));
+    }
 }

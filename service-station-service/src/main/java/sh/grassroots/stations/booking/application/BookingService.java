@@ -52,15 +52,17 @@ public class BookingService {
     /** What a feed shows for someone else's booking: the room is taken. */
     static final String BUSY_SUMMARY = "已预约";
     private final BookingTransactions transactions;
+    private final BookingFastLane fastLane;
     private final StationLookup lookup;
     private final StationAccess access;
     private final OrganizationPlaces places;
     private final PersonalData personalData;
     private final Clock clock;
 
-    public BookingService(BookingTransactions transactions, StationLookup lookup, StationAccess access,
+    public BookingService(BookingTransactions transactions, BookingFastLane fastLane, StationLookup lookup, StationAccess access,
                           OrganizationPlaces places, PersonalData personalData, Clock clock) {
         this.transactions = transactions;
+        this.fastLane = fastLane;
         this.lookup = lookup;
         this.access = access;
         this.places = places;
@@ -104,7 +106,12 @@ public class BookingService {
         if (malformed.isPresent()) {
             return Uni.createFrom().failure(malformed.get());
         }
-        return raceHandled(caller, command, () -> transactions.place(caller, command));
+        return Uni.createFrom().deferred(() -> fastLane.place(caller, command))
+                .onFailure(DatabaseFailures::isDeadlock).retry().atMost(3)
+                .onFailure(f -> BookingFailures.isOverlap(f) || BookingFailures.isDuplicateIdempotencyKey(f))
+                .recoverWithUni(failure -> transactions.explainLostRace(caller, command))
+                .chain(placed -> placed != null ? Uni.createFrom().item(placed)
+                        : raceHandled(caller, command, () -> transactions.place(caller, command)));
     }
 
     /** A booking placed with something saved alongside it in the same transaction. */

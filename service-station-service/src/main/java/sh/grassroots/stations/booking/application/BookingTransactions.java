@@ -15,6 +15,7 @@ import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.stations.access.application.StationAccess;
+import sh.grassroots.stations.access.model.Actor;
 import sh.grassroots.stations.access.model.StationAccessPolicy;
 import sh.grassroots.stations.booking.model.BookingDecision;
 import sh.grassroots.stations.booking.model.BookingLifecycle;
@@ -183,13 +184,13 @@ public class BookingTransactions {
     @WithTransaction
     public Uni<BookingView> approve(Caller caller, UUID stationId, UUID bookingId, Long expectedVersion) {
         return move(caller, stationId, bookingId, expectedVersion, null, (policy, station, booker) -> policy.manage(station),
-                (booking, room, now) -> BookingLifecycle.approve(booking.status));
+                (booking, room, now) -> BookingLifecycle.approve(booking.status), true);
     }
 
     @WithTransaction
     public Uni<BookingView> reject(Caller caller, UUID stationId, UUID bookingId, Long expectedVersion, String reason) {
         return move(caller, stationId, bookingId, expectedVersion, reason, (policy, station, booker) -> policy.manage(station),
-                (booking, room, now) -> BookingLifecycle.reject(booking.status));
+                (booking, room, now) -> BookingLifecycle.reject(booking.status), true);
     }
 
     /** The booker's side or the station's managers. */
@@ -271,9 +272,17 @@ public class BookingTransactions {
                         rule.ask(policy, ref, booker), BookingView.Disclosure.of(policy.runs(ref), true)))));
     }
 
-    /** {@code expectedVersion}, when given, is the version the client last saw (If-Match). */
     private Uni<BookingView> move(Caller caller, UUID stationId, UUID bookingId, Long expectedVersion, String reason,
                                   Rule rule, Step step) {
+        return move(caller, stationId, bookingId, expectedVersion, reason, rule, step, false);
+    }
+
+    /**
+     * {@code expectedVersion}, when given, is the version the client last saw (If-Match). A
+     * {@code decision} (approving or rejecting a request) records who took it.
+     */
+    private Uni<BookingView> move(Caller caller, UUID stationId, UUID bookingId, Long expectedVersion, String reason,
+                                  Rule rule, Step step, boolean decision) {
         return booking(stationId, bookingId).chain(booking -> lookup.station(stationId).chain(station ->
                 allowed(caller, station, booking, rule).chain(seen -> stale(booking, expectedVersion)
                 ? Uni.createFrom().<BookingView>failure(BookingProblems.staleVersion(booking.version))
@@ -286,6 +295,9 @@ public class BookingTransactions {
                     booking.status = ((Transition.Moved) transition).to();
                     booking.statusReason = reason == null || reason.isBlank() ? booking.statusReason : reason.strip();
                     booking.updatedAt = OffsetDateTime.ofInstant(now, ZoneId.of(station.timeZone));
+                    if (decision) {
+                        booking.decidedBy(Actor.of(caller), booking.updatedAt);
+                    }
                     return booking.<BookingEntity>persistAndFlush()
                             .chain(() -> recordChange(booking, station))
                             .replaceWith(() -> BookingView.of(booking, ZoneId.of(station.timeZone), seen, personalData));
@@ -445,6 +457,10 @@ public class BookingTransactions {
     }
 
     public EventEnvelope<?> event(BookingEntity b, StationEntity station) {
+        return event(b, station.districtCode);
+    }
+
+    public EventEnvelope<?> event(BookingEntity b, String districtCode) {
         String kind = b.bookerKind.name();
         Object payload;
         String type;
@@ -472,6 +488,6 @@ public class BookingTransactions {
         } else {
             throw new IllegalStateException("No event for a booking moved to " + b.status);
         }
-        return outbox.envelope(type, StationEvents.VERSION, b.id.toString(), station.districtCode, payload);
+        return outbox.envelope(type, StationEvents.VERSION, b.id.toString(), districtCode, payload);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import sh.grassroots.stations.access.model.Actor;
 import sh.grassroots.stations.booking.model.BookerKind;
 import sh.grassroots.stations.booking.model.BookingStatus;
 import sh.grassroots.stations.booking.model.TimeRange;
@@ -94,8 +95,28 @@ public class BookingEntity extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /** Who approved or rejected the request, and when; null until decided or when decided before it was recorded. */
+    @Column(name = "decided_by_subject")
+    public String decidedBySubject;
+
+    @Column(name = "decided_by_kind")
+    public String decidedByKind;
+
+    @Column(name = "decided_at")
+    public OffsetDateTime decidedAt;
+
     @Version
     public long version;
+
+    public void decidedBy(Actor actor, OffsetDateTime at) {
+        decidedBySubject = actor.subject();
+        decidedByKind = actor.kind();
+        decidedAt = at;
+    }
+
+    public Actor decidedBy() {
+        return Actor.stored(decidedBySubject, decidedByKind);
+    }
 
     public TimeRange slot() {
         return new TimeRange(startsAt, endsAt);

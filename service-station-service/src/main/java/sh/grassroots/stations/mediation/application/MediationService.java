@@ -21,6 +21,7 @@ import sh.grassroots.stations.mediation.model.Mediation;
 import sh.grassroots.stations.mediation.model.MediationParties;
 import sh.grassroots.stations.mediation.model.MediationRole;
 import sh.grassroots.stations.mediation.model.MediationRule;
+import sh.grassroots.stations.access.model.Actor;
 import sh.grassroots.stations.mediation.model.Outcome;
 import sh.grassroots.stations.mediation.model.Refusal;
 import sh.grassroots.stations.mediation.persistence.MediationEntity;
@@ -152,6 +153,9 @@ public class MediationService {
             m.outcome = recorded.outcome();
             m.outcomeSummary = recorded.summary();
             m.outcomeRecordedAt = OffsetDateTime.ofInstant(recorded.recordedAt(), loaded.zone());
+            Actor by = Actor.of(caller);
+            m.outcomeRecordedBySubject = by.subject();
+            m.outcomeRecordedByKind = by.kind();
             return m.<MediationEntity>persistAndFlush().map(ignored -> loaded.view());
         });
     }

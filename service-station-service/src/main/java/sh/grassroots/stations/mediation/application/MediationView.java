@@ -1,5 +1,6 @@
 package sh.grassroots.stations.mediation.application;
 
+import sh.grassroots.stations.access.model.Actor;
 import sh.grassroots.stations.booking.application.BookingView;
 import sh.grassroots.stations.mediation.model.Outcome;
 import sh.grassroots.stations.mediation.persistence.MediationEntity;
@@ -12,11 +13,12 @@ import java.util.List;
 /**
  * A mediation session as its station and its arranging organization see it. The family's names
  * are in clear for the station's managers only, masked for the arranging side; the family's phone
- * is masked except when a manager opens the record (as a booker's phone).
+ * is masked except when a manager opens the record (as a booker's phone). {@code outcomeRecordedBy} names
+ * who recorded the outcome (subject and kind); null before, or for an outcome recorded before that was kept.
  */
 public record MediationView(BookingView booking, String site, String residentsSecretary, String expropriationOfficer,
                             String lawyer, Family family, Outcome outcome, String outcomeSummary,
-                            OffsetDateTime outcomeRecordedAt, long version) {
+                            OffsetDateTime outcomeRecordedAt, Actor outcomeRecordedBy, long version) {
 
     public record Family(List<String> names, String phone) {
     }
@@ -27,6 +29,7 @@ public record MediationView(BookingView booking, String site, String residentsSe
                 new Family(personalData.names(m.familyNames, namesInClear),
                         personalData.phone(m.familyPhone, phoneInClear)),
                 m.outcome, m.outcomeSummary,
-                m.outcomeRecordedAt == null ? null : BookingView.local(m.outcomeRecordedAt, zone), m.version);
+                m.outcomeRecordedAt == null ? null : BookingView.local(m.outcomeRecordedAt, zone), m.outcomeRecordedBy(),
+                m.version);
     }
 }

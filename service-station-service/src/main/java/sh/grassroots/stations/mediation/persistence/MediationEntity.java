@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import sh.grassroots.stations.access.model.Actor;
 import sh.grassroots.stations.mediation.model.Outcome;
 
 import java.time.OffsetDateTime;
@@ -49,6 +50,16 @@ public class MediationEntity extends PanacheEntityBase {
 
     @Column(name = "outcome_recorded_at")
     public OffsetDateTime outcomeRecordedAt;
+
+    @Column(name = "outcome_recorded_by_subject")
+    public String outcomeRecordedBySubject;
+
+    @Column(name = "outcome_recorded_by_kind")
+    public String outcomeRecordedByKind;
+
+    public Actor outcomeRecordedBy() {
+        return Actor.stored(outcomeRecordedBySubject, outcomeRecordedByKind);
+    }
 
     @Version
     public long version;

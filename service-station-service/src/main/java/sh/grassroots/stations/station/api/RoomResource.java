@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.Callers;
+import sh.grassroots.stations.booking.application.StationRulesCache;
 import sh.grassroots.stations.station.application.CreateRoom;
 import sh.grassroots.stations.station.application.RoomView;
 import sh.grassroots.stations.station.application.StationService;
@@ -28,9 +29,11 @@ import java.util.UUID;
 @Path("/api/v1/stations/{stationId}/rooms")
 public class RoomResource {
     private final StationService stations;
+    private final StationRulesCache rules;
 
-    public RoomResource(StationService stations) {
+    public RoomResource(StationService stations, StationRulesCache rules) {
         this.stations = stations;
+        this.rules = rules;
     }
 
     public record CreateRequest(
@@ -57,6 +60,7 @@ public class RoomResource {
                         request.requiresApproval(), request.minNoticeMinutes(), request.maxHorizonDays(),
                         request.minLengthMinutes(), request.maxLengthMinutes(), request.bufferMinutes(),
                         request.cancellationDeadlineMinutes(), request.weeklyQuota(), request.monthlyQuota()))
+                .invoke(() -> rules.forget(stationId))
                 .map(created -> RestResponse.ResponseBuilder.<RoomView>created(
                                 uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                         .entity(created).type(MediaType.APPLICATION_JSON).build());

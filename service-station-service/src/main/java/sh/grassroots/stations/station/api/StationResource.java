@@ -24,6 +24,7 @@ import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
+import sh.grassroots.stations.booking.application.StationRulesCache;
 import sh.grassroots.stations.station.application.CreateStation;
 import sh.grassroots.stations.station.application.ManagersView;
 import sh.grassroots.stations.station.application.StationService;
@@ -42,9 +43,12 @@ import java.util.UUID;
 @Path("/api/v1/stations")
 public class StationResource {
     private final StationService stations;
+    private final StationRulesCache rules;
 
-    public StationResource(StationService stations) {
+    /** {@code rules}: what a booking is judged by, this replica's copy; forgotten after each change here. */
+    public StationResource(StationService stations, StationRulesCache rules) {
         this.stations = stations;
+        this.rules = rules;
     }
 
     public record HoursRequest(@NotNull DayOfWeek weekday, @NotNull LocalTime opens, @NotNull LocalTime closes) {
@@ -105,7 +109,7 @@ public class StationResource {
                                         @PathParam("subject") @Size(min = 1, max = 200) String subject,
                                         @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
-        return stations.addManager(caller, stationId, subject(subject));
+        return stations.addManager(caller, stationId, subject(subject)).invoke(() -> rules.forget(stationId));
     }
 
     @DELETE
@@ -114,7 +118,7 @@ public class StationResource {
                                            @PathParam("subject") @Size(min = 1, max = 200) String subject,
                                            @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
-        return stations.removeManager(caller, stationId, subject(subject));
+        return stations.removeManager(caller, stationId, subject(subject)).invoke(() -> rules.forget(stationId));
     }
 
     private static String subject(String subject) {
@@ -137,6 +141,7 @@ public class StationResource {
                     List.of(new Problem.FieldError("end", "must be after start"))));
         }
         return stations.addClosure(caller, stationId, request.start(), request.end(), request.reason())
+                .invoke(() -> rules.forget(stationId))
                 .map(c -> RestResponse.status(RestResponse.Status.CREATED, c));
     }
 

@@ -32,7 +32,7 @@ import sh.grassroots.training.course.model.CourseKind;
 import sh.grassroots.training.course.model.ProviderKind;
 import sh.grassroots.training.course.model.SeatQuota;
 import sh.grassroots.training.course.model.SessionPlan;
-import sh.grassroots.training.course.persistence.SessionEntity;
+import sh.grassroots.training.course.model.VenueKind;
 import sh.grassroots.training.enrolment.model.Eligibility;
 import sh.grassroots.training.enrolment.model.MemberStatus;
 
@@ -75,7 +75,7 @@ public class CourseResource {
     public record ScheduleSessionRequest(
             @NotNull OffsetDateTime startsAt,
             @NotNull OffsetDateTime endsAt,
-            @NotNull SessionEntity.VenueKind venueKind,
+            @NotNull VenueKind venueKind,
             @NotBlank @Size(max = 300) String venue,
             UUID stationRoomId,
             @NotNull Integer capacity,

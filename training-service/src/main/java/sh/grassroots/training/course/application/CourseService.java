@@ -14,6 +14,7 @@ import sh.grassroots.training.common.application.Rejections;
 import sh.grassroots.training.common.model.Rejection;
 import sh.grassroots.training.course.model.ProviderKind;
 import sh.grassroots.training.course.model.SessionPlan;
+import sh.grassroots.training.course.model.VenueKind;
 import sh.grassroots.training.course.persistence.CourseEntity;
 import sh.grassroots.training.course.persistence.EligibilityRows;
 import sh.grassroots.training.course.persistence.SessionEntity;
@@ -120,7 +121,7 @@ public class CourseService {
                     if (broken.isPresent()) {
                         return Uni.createFrom().failure(Rejections.problem(broken.get()));
                     }
-                    if (command.venueKind() == SessionEntity.VenueKind.STATION_ROOM && command.stationRoomId() == null) {
+                    if (command.venueKind() == VenueKind.STATION_ROOM && command.stationRoomId() == null) {
                         return Uni.createFrom().failure(new ProblemException(Problem.withErrors(400, "validation",
                                 "Invalid request", "A session at a station room needs the room's id",
                                 List.of(new Problem.FieldError("stationRoomId", "required for venueKind STATION_ROOM")))));
@@ -129,7 +130,7 @@ public class CourseService {
                     SessionEntity s = new SessionEntity();
                     s.id = UUID.randomUUID();
                     s.courseId = course.id;
-                    boolean atStationRoom = command.venueKind() == SessionEntity.VenueKind.STATION_ROOM;
+                    boolean atStationRoom = command.venueKind() == VenueKind.STATION_ROOM;
                     s.status = VenueSaga.firstStage(atStationRoom) == VenueSaga.Stage.PENDING
                             ? SessionEntity.Status.VENUE_PENDING : SessionEntity.Status.SCHEDULED;
                     s.startsAt = utc(plan.startsAt());

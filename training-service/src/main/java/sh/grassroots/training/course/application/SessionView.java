@@ -1,13 +1,14 @@
 package sh.grassroots.training.course.application;
 
 import sh.grassroots.training.course.model.SeatQuota;
+import sh.grassroots.training.course.model.VenueKind;
 import sh.grassroots.training.course.persistence.SessionEntity;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 public record SessionView(UUID id, UUID courseId, SessionEntity.Status status, OffsetDateTime startsAt,
-                          OffsetDateTime endsAt, SessionEntity.VenueKind venueKind, String venue, UUID stationRoomId,
+                          OffsetDateTime endsAt, VenueKind venueKind, String venue, UUID stationRoomId,
                           int capacity, int seatsTaken, OffsetDateTime enrolmentOpensAt,
                           OffsetDateTime enrolmentClosesAt, OffsetDateTime cancellationDeadline, SeatQuota.By quotaBy,
                           int seatsPerGroup, int holdMinutes, VenueBooking venueBooking) {

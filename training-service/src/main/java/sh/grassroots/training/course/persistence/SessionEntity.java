@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import sh.grassroots.training.course.model.SeatQuota;
+import sh.grassroots.training.course.model.VenueKind;
 import sh.grassroots.training.venue.model.VenueSaga;
 
 import java.time.Duration;
@@ -29,11 +30,6 @@ public class SessionEntity extends PanacheEntityBase {
         /** The station refused the room; the organizer sees its rule and reason. */
         VENUE_REJECTED,
         CANCELLED
-    }
-
-    public enum VenueKind {
-        STATION_ROOM,
-        ADDRESS
     }
 
     @Id

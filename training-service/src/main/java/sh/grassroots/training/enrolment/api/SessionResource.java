@@ -31,6 +31,7 @@ import sh.grassroots.training.enrolment.application.EnrolmentOutcome;
 import sh.grassroots.training.enrolment.application.EnrolmentService;
 import sh.grassroots.training.enrolment.application.EnrolmentView;
 import sh.grassroots.training.enrolment.model.CheckInCode;
+import sh.grassroots.training.enrolment.model.Admission;
 import sh.grassroots.training.enrolment.model.EnrolmentStatus;
 
 import java.net.URI;
@@ -79,8 +80,12 @@ public class SessionResource {
     public record BulkRequest(@NotNull UUID organizationId) {
     }
 
-    /** One line per person: the enrolment when placed, else the problem type and detail of the broken rule. */
-    public record BulkLine(UUID personId, String outcome, EnrolmentView enrolment, String problemType, String detail) {
+    /**
+     * One line per person: the enrolment when placed, else the problem type and detail of the broken
+     * rule; {@code memberOf} HOME or AFFILIATE of the organization enrolled.
+     */
+    public record BulkLine(UUID personId, Admission memberOf, String outcome, EnrolmentView enrolment,
+                           String problemType, String detail) {
     }
 
     public record BulkAnswer(UUID organizationId, int confirmed, int waitlisted, int refused, List<BulkLine> items) {
@@ -97,12 +102,13 @@ public class SessionResource {
                     } else {
                         waitlisted++;
                     }
-                    lines.add(new BulkLine(e.personId(), e.status().name(), e, null, null));
+                    lines.add(new BulkLine(e.personId(), bulk.memberOf().get(e.personId()), e.status().name(), e,
+                            null, null));
                 } else {
                     EnrolmentOutcome.Refused r = (EnrolmentOutcome.Refused) outcome;
                     refused++;
-                    lines.add(new BulkLine(r.personId(), "REFUSED", null, Problem.type(r.rejection().code()),
-                            r.rejection().detail()));
+                    lines.add(new BulkLine(r.personId(), bulk.memberOf().get(r.personId()), "REFUSED", null,
+                            Problem.type(r.rejection().code()), r.rejection().detail()));
                 }
             }
             return new BulkAnswer(bulk.organizationId(), confirmed, waitlisted, refused, lines);
@@ -153,8 +159,11 @@ public class SessionResource {
 
     @GET
     @Path("{id}/enrolments")
-    public Uni<EnrolmentList> enrolments(@PathParam("id") UUID sessionId, @Context HttpHeaders headers) {
-        return enrolments.listForSession(Callers.require(headers::getHeaderString), sessionId).map(EnrolmentList::new);
+    public Uni<EnrolmentList> enrolments(@PathParam("id") UUID sessionId,
+                                         @QueryParam("organizationId") UUID organizationId,
+                                         @Context HttpHeaders headers) {
+        return enrolments.listForSession(Callers.require(headers::getHeaderString), sessionId, organizationId)
+                .map(EnrolmentList::new);
     }
 
     /** An organizer checks a person in; the course's credit hours are awarded. */

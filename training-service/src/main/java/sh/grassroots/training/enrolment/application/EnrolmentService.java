@@ -20,6 +20,7 @@ import sh.grassroots.training.common.model.Rejection;
 import sh.grassroots.training.course.persistence.CourseEntity;
 import sh.grassroots.training.course.persistence.EligibilityRows;
 import sh.grassroots.training.course.persistence.SessionEntity;
+import sh.grassroots.training.enrolment.model.Admission;
 import sh.grassroots.training.enrolment.model.Cancellation;
 import sh.grassroots.training.enrolment.model.Eligibility;
 import sh.grassroots.training.enrolment.model.EnrolmentRules;
@@ -27,12 +28,14 @@ import sh.grassroots.training.enrolment.model.EnrolmentStatus;
 import sh.grassroots.training.enrolment.model.Hold;
 import sh.grassroots.training.enrolment.model.Learner;
 import sh.grassroots.training.enrolment.model.SessionClosure;
+import sh.grassroots.training.enrolment.model.SessionRules;
 import sh.grassroots.training.enrolment.model.Waitlist;
+import sh.grassroots.training.enrolment.persistence.EnrolStatement;
 import sh.grassroots.training.enrolment.persistence.EnrolmentEntity;
 import sh.grassroots.training.enrolment.persistence.IdempotencyKeys;
-import sh.grassroots.training.enrolment.persistence.LearnerEntity;
 import sh.grassroots.training.enrolment.persistence.LearnerDirectory;
 import sh.grassroots.training.enrolment.persistence.Seats;
+import sh.grassroots.training.enrolment.persistence.SessionRulesCache;
 import sh.grassroots.events.TrainingEvents;
 import sh.grassroots.events.VenueEvents;
 import sh.grassroots.training.venue.model.VenueSaga;
@@ -55,6 +58,8 @@ import java.util.UUID;
 public class EnrolmentService {
     private static final String ONE_ACTIVE_PER_PERSON = "enrolment_one_active_per_person";
     private final Seats seats;
+    private final SessionRulesCache rulesCache;
+    private final EnrolStatement enrolStatement;
     private final LearnerDirectory learners;
     private final EligibilityRows eligibilityRows;
     private final IdempotencyKeys idempotencyKeys;
@@ -63,9 +68,12 @@ public class EnrolmentService {
     private final TrainingAccess access;
     private final Clock clock;
 
-    public EnrolmentService(Seats seats, LearnerDirectory learners, EligibilityRows eligibilityRows,
+    public EnrolmentService(Seats seats, SessionRulesCache rulesCache, EnrolStatement enrolStatement,
+                            LearnerDirectory learners, EligibilityRows eligibilityRows,
                             IdempotencyKeys idempotencyKeys, Outbox outbox, ObjectMapper mapper, TrainingAccess access,
                             Clock clock) {
+        this.rulesCache = rulesCache;
+        this.enrolStatement = enrolStatement;
         this.access = access;
         this.seats = seats;
         this.learners = learners;
@@ -80,18 +88,151 @@ public class EnrolmentService {
     public record Enrolled(EnrolmentView enrolment, boolean replayed) {
     }
 
-    /** A bulk answer: one outcome per member of the organization, in person id order. */
-    public record BulkEnrolled(UUID organizationId, List<EnrolmentOutcome> outcomes) {
+    /**
+     * A bulk answer: one outcome per member of the organization, in person id order, each with
+     * whether the person is a member at home there or an affiliate.
+     */
+    public record BulkEnrolled(UUID organizationId, List<EnrolmentOutcome> outcomes, Map<UUID, Admission> memberOf) {
     }
+
+    /**
+     * The caller enrols themselves, or someone whose enrolments they manage; an Idempotency-Key is
+     * the caller's own. A session without seat quotas is served in two round trips and no explicit
+     * transaction: the session's rules come from this replica's copy ({@link SessionRulesCache}),
+     * the person's facts from one read, access and the rules are decided here, and one statement
+     * ({@link EnrolStatement}) takes the seat or the place in line, records the event, and acts only
+     * while the rules it was decided on are still the session's (see docs/performance-enrolment.md).
+     * Quota sessions and requests with an Idempotency-Key keep the transaction under the session
+     * lock ({@link #enrolUnderLock}).
+     */
+    @WithSession
+    public Uni<Enrolled> enrol(Caller caller, UUID sessionId, UUID personId, String idempotencyKey) {
+        return rulesOf(sessionId).chain(rules -> idempotencyKey != null || rules.hasQuota()
+                ? Panache.withTransaction(() -> enrolUnderLock(caller, sessionId, personId, idempotencyKey))
+                : enrolInOneStatement(caller, rules, personId, true));
+    }
+
+    private Uni<SessionRules> rulesOf(UUID sessionId) {
+        return rulesCache.get(sessionId).onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId));
+    }
+
+    private Uni<Enrolled> enrolInOneStatement(Caller caller, SessionRules rules, UUID personId, boolean mayRetry) {
+        return learners.enrolmentFacts(personId, rules.sessionId()).chain(facts -> {
+            if (facts.person().isEmpty()) {
+                return Uni.createFrom().failure(unknownLearner(personId));
+            }
+            return access.scope(caller)
+                    .chain(scope -> TrainingAccess.enforce(TrainingAccessPolicy.enrol(scope, facts.person().get())))
+                    .chain(() -> {
+                        if (facts.learner().isEmpty()) {
+                            return Uni.createFrom().failure(Rejections.problem(new Rejection("learner-unknown",
+                                    "Training does not know person " + personId + " yet")));
+                        }
+                        Optional<Rejection> broken = rules.check(clock.instant(), facts.learner().get(),
+                                facts.alreadyEnrolled());
+                        if (broken.isPresent()) {
+                            // a refusal from the copy is checked too: the rule may have opened since
+                            return rulesCache.isCurrent(rules).chain(current -> current || !mayRetry
+                                    ? Uni.createFrom().failure(Rejections.problem(broken.get()))
+                                    : Uni.createFrom().voidItem().invoke(() -> rulesCache.stale(rules))
+                                    .chain(() -> rulesOf(rules.sessionId()))
+                                    .chain(fresh -> fresh.hasQuota()
+                                            ? Panache.withTransaction(() ->
+                                            enrolUnderLock(caller, rules.sessionId(), personId, null))
+                                            : enrolInOneStatement(caller, fresh, personId, false)));
+                        }
+                        UUID enrolmentId = UUID.randomUUID();
+                        OffsetDateTime at = OffsetDateTime.now(clock);
+                        return enrolStatement.enrol(rules.sessionId(), rules.rulesVersion(), enrolmentId, personId, at,
+                                        event(enrolmentId, rules.sessionId(), personId))
+                                .chain(result -> {
+                                    if (!result.rulesCurrent()) {
+                                        rulesCache.stale(rules);
+                                        return rulesOf(rules.sessionId()).chain(fresh -> mayRetry && !fresh.hasQuota()
+                                                ? enrolInOneStatement(caller, fresh, personId, false)
+                                                : Panache.withTransaction(() ->
+                                                enrolUnderLock(caller, rules.sessionId(), personId, null)));
+                                    }
+                                    if (result.status() == null) {
+                                        return Uni.createFrom().failure(Rejections.problem(new Rejection(
+                                                "already-enrolled", "This person is already enrolled in the session")));
+                                    }
+                                    return placed(enrolmentId, rules.sessionId(), personId, result, at)
+                                            .map(view -> new Enrolled(view, false));
+                                });
+                    });
+        });
+    }
+
+    /** The envelope Outbox would record, serialised as CONFIRMED at position 0: the statement writes what it decided. */
+    private EnrolStatement.Event event(UUID enrolmentId, UUID sessionId, UUID personId) {
+        var payload = new TrainingEvents.EnrolmentChanged(enrolmentId, sessionId, personId,
+                EnrolmentStatus.CONFIRMED.name(), 0, null, null);
+        var envelope = outbox.envelope(TrainingEvents.ENROLMENT_CONFIRMED, TrainingEvents.VERSION, sessionId.toString(),
+                null, payload);
+        try {
+            return new EnrolStatement.Event(envelope.eventId(), TrainingEvents.TOPIC_ENROLMENT, envelope.aggregateId(),
+                    TrainingEvents.ENROLMENT_CONFIRMED, TrainingEvents.ENROLMENT_WAITLISTED,
+                    mapper.writeValueAsString(envelope));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event cannot be serialised: " + envelope.type(), e);
+        }
+    }
+
+    /** The answer to a placed enrolment; a waiting person's place in line is counted after the commit. */
+    private Uni<EnrolmentView> placed(UUID enrolmentId, UUID sessionId, UUID personId, EnrolStatement.Result result,
+                                      OffsetDateTime at) {
+        if (result.status() != EnrolmentStatus.WAITLISTED) {
+            return Uni.createFrom().item(new EnrolmentView(enrolmentId, sessionId, personId, result.status(),
+                    result.position(), null, at, null, null, null, null, null));
+        }
+        return EnrolmentEntity.count("sessionId = ?1 and status = ?2 and position <= ?3",
+                        sessionId, EnrolmentStatus.WAITLISTED, result.position())
+                .map(place -> new EnrolmentView(enrolmentId, sessionId, personId, result.status(), result.position(),
+                        place.intValue(), at, null, null, null, null, null));
+    }
+
+    /**
+     * The organization's people: those whose home it is and those affiliated to it (a functional or
+     * temporary branch's members), in person id order; someone both is counted at home.
+     */
+    private static final String MEMBERS_AND_AFFILIATES = """
+            select l.person_id::text, 'HOME' from learner l where l.home_organization_id = ?1 and l.left_on is null
+            union all
+            select a.person_id::text, 'AFFILIATE' from learner_affiliation a join learner l on l.person_id = a.person_id
+            where a.organization_id = ?1 and a.ended_on is null and l.left_on is null
+              and l.home_organization_id is distinct from ?1
+            order by 1""";
+
+    /**
+     * For each person enrolled in session ?1: HOME when their home is one of the roots or below,
+     * AFFILIATE when only an active affiliation is, else null. The roots are the course's subtrees
+     * or the organization ?2.
+     */
+    private static final String MEMBER_OF = """
+            with recursive below(id, depth) as (
+                %s
+                union all
+                select k.id, b.depth + 1 from known_organization k join below b on k.parent_id = b.id where b.depth < 32
+            )
+            select e.person_id::text,
+                   case when exists (select 1 from learner l where l.person_id = e.person_id
+                                     and l.home_organization_id in (select id from below)) then 'HOME'
+                        when exists (select 1 from learner_affiliation a where a.person_id = e.person_id
+                                     and a.ended_on is null and a.organization_id in (select id from below)) then 'AFFILIATE'
+                   end
+            from enrolment e where e.session_id = ?1""";
+    private static final String COURSE_ROOTS = """
+            select cast(ce.value as uuid), 0 from course_eligibility ce join training_session ts on ts.course_id = ce.course_id
+                where ts.id = ?1 and ce.rule = 'SUBTREE'""";
+    private static final String GIVEN_ROOT = "select cast(?2 as uuid), 0";
 
     /**
      * The course's rules and the person's record do not change with the seats, so they are read
      * before the session row is locked: the lock every enrolment of the session queues on is then
-     * held for the seat work only (measured by bench/training-enrolment.sh). The caller enrols
-     * themselves, or someone whose enrolments they manage; an Idempotency-Key is the caller's own.
+     * held for the seat work only. Runs in the caller's transaction.
      */
-    @WithTransaction
-    public Uni<Enrolled> enrol(Caller caller, UUID sessionId, UUID personId, String idempotencyKey) {
+    private Uni<Enrolled> enrolUnderLock(Caller caller, UUID sessionId, UUID personId, String idempotencyKey) {
         return courseOf(sessionId)
                 .call(() -> mayEnrol(caller, personId))
                 .chain(this::eligibilityOfCourse)
@@ -112,6 +253,12 @@ public class EnrolmentService {
                         })));
     }
 
+    private static ProblemException unknownLearner(UUID personId) {
+        return new ProblemException(Problem.withErrors(422, "learner-unknown",
+                "Learner unknown", "Training does not know person " + personId + " yet",
+                List.of(new Problem.FieldError("personId", "no such person known to training"))));
+    }
+
     /**
      * The person must be one training knows (the id names them in the body: 422 otherwise), and
      * the caller them or someone who manages them.
@@ -119,9 +266,7 @@ public class EnrolmentService {
     private Uni<Void> mayEnrol(Caller caller, UUID personId) {
         return access.person(personId).chain(person -> {
             if (person.isEmpty()) {
-                return Uni.createFrom().failure(new ProblemException(Problem.withErrors(422, "learner-unknown",
-                        "Learner unknown", "Training does not know person " + personId + " yet",
-                        List.of(new Problem.FieldError("personId", "no such person known to training")))));
+                return Uni.createFrom().failure(unknownLearner(personId));
             }
             return access.scope(caller).chain(scope ->
                     TrainingAccess.enforce(TrainingAccessPolicy.enrol(scope, person.get())));
@@ -137,8 +282,9 @@ public class EnrolmentService {
     }
 
     /**
-     * A secretary enrols every person whose home is the organization. Each person gets their own
-     * outcome; one person's rejection does not stop the others.
+     * A secretary enrols every person whose home is the organization and every person affiliated to
+     * it (a functional or temporary branch). Each person gets their own outcome; one person's
+     * rejection does not stop the others.
      */
     @WithTransaction
     public Uni<BulkEnrolled> enrolOrganization(Caller caller, UUID sessionId, UUID organizationId) {
@@ -152,16 +298,22 @@ public class EnrolmentService {
                         : access.scope(caller).chain(scope ->
                         TrainingAccess.enforce(TrainingAccessPolicy.bulkEnrol(scope, place))))
                 .chain(() -> lockedSession(sessionId)).chain(session -> eligibilityOf(session)
-                .chain(eligibility -> LearnerEntity.<LearnerEntity>list(
-                                "homeOrganizationId = ?1 and leftOn is null order by personId", organizationId)
-                        .chain(members -> {
+                .chain(eligibility -> Panache.getSession().chain(s -> s.<Object[]>createNativeQuery(
+                                        MEMBERS_AND_AFFILIATES, Object[].class)
+                                .setParameter(1, organizationId).getResultList())
+                        .chain(people -> {
                             List<EnrolmentOutcome> outcomes = new ArrayList<>();
+                            Map<UUID, Admission> memberOf = new HashMap<>();
                             Uni<Void> chain = Uni.createFrom().voidItem();
-                            for (LearnerEntity member : members) {
-                                chain = chain.chain(() -> attempt(session, eligibility, member.personId)
+                            for (Object[] person : people) {
+                                UUID personId = UUID.fromString((String) person[0]);
+                                if (memberOf.putIfAbsent(personId, Admission.valueOf((String) person[1])) != null) {
+                                    continue;
+                                }
+                                chain = chain.chain(() -> attempt(session, eligibility, personId)
                                         .invoke(outcomes::add).replaceWithVoid());
                             }
-                            return chain.map(done -> new BulkEnrolled(organizationId, outcomes));
+                            return chain.map(done -> new BulkEnrolled(organizationId, outcomes, memberOf));
                         })));
     }
 
@@ -385,7 +537,36 @@ public class EnrolmentService {
             }
             String why = reason == null || reason.isBlank() ? "the session was cancelled" : reason.strip();
             return close(session, why, canceller, VenueSaga.releaseOnCancel(session.venueStage()));
-        });
+        }).invoke(() -> rulesCache.forget(sessionId));
+    }
+
+    /**
+     * The organization that provides a course was dissolved (org.organization.v1): nobody will hold
+     * its sessions that have not started. Each is cancelled as an organizer would cancel it, by
+     * {@code SYSTEM} with the reason: every enrolment ends and its person sees why in the member
+     * view, and a room requested or confirmed at a station is released. Runs in the caller's
+     * transaction (the one that applies the org event); returns how many sessions were cancelled.
+     */
+    public Uni<Integer> cancelFutureSessionsOfProvider(UUID organizationId, String why) {
+        return Panache.getSession().chain(s -> s.<Object>createNativeQuery("""
+                                select ts.id::text from training_session ts join course c on c.id = ts.course_id
+                                where c.provider_kind = 'ORGANIZATION' and c.provider_id = ?1
+                                  and ts.status = 'SCHEDULED' and ts.starts_at > ?2
+                                order by ts.starts_at, ts.id""")
+                        .setParameter(1, organizationId).setParameter(2, OffsetDateTime.now(clock)).getResultList())
+                .chain(ids -> {
+                    Uni<Integer> chain = Uni.createFrom().item(0);
+                    for (Object id : ids) {
+                        UUID sessionId = UUID.fromString(id.toString());
+                        chain = chain.chain(done -> seats.lock(sessionId).chain(session ->
+                                SessionClosure.mayCancel(session.status != SessionEntity.Status.CANCELLED,
+                                        session.startsAt.toInstant(), clock).isPresent()
+                                        ? Uni.createFrom().item(done)
+                                        : close(session, why, Cancellation.Canceller.SYSTEM_CANCELLER,
+                                        VenueSaga.releaseOnCancel(session.venueStage())).replaceWith(done + 1)));
+                    }
+                    return chain;
+                });
     }
 
     /**
@@ -532,19 +713,41 @@ public class EnrolmentService {
                 .chain(this::view);
     }
 
-    /** All enrolments of a session in arrival order, with each waiting person's place in line: for its organizers. */
+    /**
+     * All enrolments of a session in arrival order, with each waiting person's place in line: for its
+     * organizers. Each person is marked HOME or AFFILIATE for {@code organizationId} when given
+     * (e.g. the temporary branch a secretary enrolled), else for the organizations the course is for.
+     */
     @WithSession
-    public Uni<List<EnrolmentView>> listForSession(Caller caller, UUID sessionId) {
+    public Uni<List<EnrolmentView>> listForSession(Caller caller, UUID sessionId, UUID organizationId) {
         return access.requireOrganizerOfSession(caller, sessionId)
                 .chain(s -> EnrolmentEntity.<EnrolmentEntity>list("sessionId = ?1 order by position", sessionId))
-                .map(rows -> {
+                .chain(rows -> memberOf(sessionId, organizationId).map(memberOf -> {
                     List<Waitlist.Entry> waiting = rows.stream().filter(e -> e.status == EnrolmentStatus.WAITLISTED)
                             .map(EnrolmentService::entry).toList();
                     List<EnrolmentView> views = new ArrayList<>();
                     for (EnrolmentEntity e : rows) {
-                        views.add(EnrolmentView.of(e, Waitlist.placeOf(waiting, e.id).orElse(null)));
+                        views.add(EnrolmentView.of(e, Waitlist.placeOf(waiting, e.id).orElse(null))
+                                .memberOf(memberOf.get(e.personId)));
                     }
                     return views;
+                }));
+    }
+
+    private Uni<Map<UUID, Admission>> memberOf(UUID sessionId, UUID organizationId) {
+        String sql = MEMBER_OF.formatted(organizationId == null ? COURSE_ROOTS : GIVEN_ROOT);
+        return Panache.getSession().chain(s -> {
+                    var query = s.<Object[]>createNativeQuery(sql, Object[].class).setParameter(1, sessionId);
+                    return (organizationId == null ? query : query.setParameter(2, organizationId)).getResultList();
+                })
+                .map(rows -> {
+                    Map<UUID, Admission> marks = new HashMap<>();
+                    for (Object[] row : rows) {
+                        if (row[1] != null) {
+                            marks.put(UUID.fromString((String) row[0]), Admission.valueOf((String) row[1]));
+                        }
+                    }
+                    return marks;
                 });
     }
 

@@ -12,8 +12,9 @@ import java.util.UUID;
 /**
  * Who may enrol in a course. Empty sets mean "no restriction of that kind".
  *
- * @param subtreeRoots     members of these organizations or any organization below them
- * @param statuses         member statuses admitted (FULL, PROBATIONARY)
+ * @param subtreeRoots     members of these organizations or any organization below them, at home or
+ *                         affiliated (a functional or temporary branch's members are its affiliates)
+ * @param statuses         statuses admitted (FULL, PROBATIONARY, and NOT_A_MEMBER for academy guests)
  * @param memberUnits      staff of these member units
  * @param prerequisites    courses that must have been completed first
  */
@@ -51,18 +52,21 @@ public record Eligibility(CourseKind kind, Set<UUID> subtreeRoots, Set<MemberSta
         if (!f.learner.isMember() || f.eligibility.subtreeRoots.isEmpty()) {
             return Optional.empty();
         }
-        boolean inside = f.learner.homeAndAncestors().stream().anyMatch(f.eligibility.subtreeRoots::contains);
-        return inside ? Optional.empty()
+        return f.eligibility.admissionOf(f.learner).isPresent() ? Optional.empty()
                 : Optional.of(new Rejection("eligibility-outside-subtree",
                 "The course is for members of other organizations"));
     });
 
+    /**
+     * A list of statuses is the whole list: an academy course for FULL and PROBATIONARY members
+     * turns non-members away, one for NOT_A_MEMBER is for the units' other staff only.
+     */
     static final Rule<Facts> STATUS_ADMITTED = new Rule<>("eligibility-member-status", f ->
-            !f.learner.isMember() || f.eligibility.statuses.isEmpty() || f.eligibility.statuses.contains(f.learner.status())
+            f.eligibility.statuses.isEmpty() || f.eligibility.statuses.contains(f.learner.status())
                     ? Optional.empty()
                     : Optional.of(new Rejection("eligibility-member-status",
                     "The course admits " + f.eligibility.statuses.stream().sorted().toList()
-                            + " members; this member is " + f.learner.status())));
+                            + "; this person is " + f.learner.status())));
 
     /** For members, a member-unit restriction applies too (e.g. a course for one firm's staff). */
     static final Rule<Facts> MEMBER_FROM_LISTED_UNIT = new Rule<>("eligibility-not-staff-of-member-unit", f ->
@@ -82,6 +86,21 @@ public record Eligibility(CourseKind kind, Set<UUID> subtreeRoots, Set<MemberSta
 
     static final List<Rule<Facts>> POLICY = List.of(MEMBERS_ONLY_OUTSIDE_ACADEMY, NON_MEMBERS_FROM_A_MEMBER_UNIT,
             WITHIN_SUBTREE, STATUS_ADMITTED, MEMBER_FROM_LISTED_UNIT, PREREQUISITES_COMPLETED);
+
+    /**
+     * As what the learner is inside the course's organizations: HOME when their home is in one of
+     * the subtrees (it wins over an affiliation), AFFILIATE when only a branch they are affiliated to
+     * is; empty when neither is, and HOME for a course open to every organization.
+     */
+    public Optional<Admission> admissionOf(Learner learner) {
+        if (subtreeRoots.isEmpty() || learner.homeAndAncestors().stream().anyMatch(subtreeRoots::contains)) {
+            return Optional.of(Admission.HOME);
+        }
+        if (learner.affiliationsAndAncestors().stream().anyMatch(subtreeRoots::contains)) {
+            return Optional.of(Admission.AFFILIATE);
+        }
+        return Optional.empty();
+    }
 
     /** The first eligibility rule the learner fails, if any. */
     public Optional<Rejection> check(Learner learner) {

@@ -1,6 +1,6 @@
 package sh.grassroots.training.memberview.model;
 
-import sh.grassroots.platform.ical.ICalendarText;
+import sh.grassroots.platform.ical.ICalendarFeed;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,34 +16,10 @@ public final class ICalendar {
     }
 
     public static String feed(String name, List<Event> events, Instant generatedAt) {
-        StringBuilder out = new StringBuilder();
-        line(out, "BEGIN:VCALENDAR");
-        line(out, "VERSION:2.0");
-        line(out, "PRODID:-//grassroots//training-service//ZH");
-        line(out, "CALSCALE:GREGORIAN");
-        line(out, "X-WR-CALNAME:" + text(name));
-        for (Event e : events) {
-            line(out, "BEGIN:VEVENT");
-            line(out, "UID:" + e.uid() + "@training.grassroots.sh");
-            line(out, "DTSTAMP:" + ICalendarText.utc(generatedAt));
-            line(out, "DTSTART:" + ICalendarText.utc(e.starts()));
-            line(out, "DTEND:" + ICalendarText.utc(e.ends()));
-            line(out, "SUMMARY:" + text(e.summary()));
-            if (e.location() != null) {
-                line(out, "LOCATION:" + text(e.location()));
-            }
-            line(out, "STATUS:" + (e.tentative() ? "TENTATIVE" : "CONFIRMED"));
-            line(out, "END:VEVENT");
-        }
-        line(out, "END:VCALENDAR");
-        return out.toString();
-    }
-
-    static String text(String value) {
-        return ICalendarText.escape(value);
-    }
-
-    static void line(StringBuilder out, String content) {
-        ICalendarText.line(out, content);
+        return ICalendarFeed.write("training-service", name, events.stream()
+                .map(e -> new ICalendarFeed.Event(e.uid() + "@training.grassroots.sh", e.starts(), e.ends(),
+                        e.summary(), e.location(), null,
+                        e.tentative() ? ICalendarFeed.Status.TENTATIVE : ICalendarFeed.Status.CONFIRMED))
+                .toList(), generatedAt);
     }
 }

@@ -70,9 +70,11 @@ public class OrganizationProjector {
     }
 
     /**
-     * A dissolved organization's members lose their enrolments in sessions not yet held (each
-     * cancellation is an event, each freed seat goes to the waitlist), in the same transaction
-     * as the projection change.
+     * A dissolved organization's sessions not yet held are cancelled (it provides them: nobody will
+     * hold them), and its members lose their enrolments in other sessions not yet held (each
+     * cancellation is an event, each freed seat goes to the waitlist), in the same transaction as
+     * the projection change. Its affiliates' enrolments are looked at when org-service ends their
+     * affiliations (AffiliationEnded, BRANCH_DISSOLVED).
      */
     public Uni<Boolean> onDissolved(UUID eventId, UUID organizationId, LocalDate dissolvedOn) {
         String why = "the member's organization was dissolved on " + dissolvedOn;
@@ -86,6 +88,9 @@ public class OrganizationProjector {
                             known.updatedAt = OffsetDateTime.now(clock);
                             return Panache.getSession().chain(s -> s.flush());
                         })
+                        .chain(() -> enrolments.cancelFutureSessionsOfProvider(organizationId,
+                                "the organization providing the session was dissolved on " + dissolvedOn))
+                        .invoke(n -> LOG.infof("%d future sessions of dissolved organization %s cancelled", n, organizationId))
                         .chain(() -> LearnerEntity.<LearnerEntity>list(
                                 "homeOrganizationId = ?1 and leftOn is null order by personId", organizationId))
                         .chain(members -> {

@@ -96,4 +96,41 @@ class EligibilityRulesTest {
         assertEquals("eligibility-outside-subtree", code(rejection));
         assertTrue(rejection.get().detail().length() > 0);
     }
+
+    @Test
+    void an_up_zhu_affiliated_to_the_functional_branch_joins_its_lesson_from_a_home_branch_elsewhere() {
+        Learner creator = aMember().of(UUID.randomUUID()).under(BILIBILI_COMMITTEE).affiliatedTo(UP_BRANCH, BILIBILI_COMMITTEE)
+                .build();
+        Learner colleague = aMember().of(UUID.randomUUID()).under(BILIBILI_COMMITTEE).build();
+        assertEquals("eligible", code(forSubtree(UP_BRANCH).check(creator)));
+        assertEquals(Optional.of(Admission.AFFILIATE), forSubtree(UP_BRANCH).admissionOf(creator));
+        assertEquals("eligibility-outside-subtree", code(forSubtree(UP_BRANCH).check(colleague)));
+    }
+
+    @Test
+    void an_affiliate_of_a_temporary_branch_counts_inside_the_subtree_above_that_branch() {
+        UUID residents = UUID.randomUUID();
+        UUID temporary = UUID.randomUUID();
+        Learner fromAnotherDistrict = aMember().of(UUID.randomUUID()).under(OTHER_COMMITTEE)
+                .affiliatedTo(temporary, residents).build();
+        assertEquals(Optional.of(Admission.AFFILIATE), forSubtree(residents).admissionOf(fromAnotherDistrict));
+    }
+
+    @Test
+    void a_home_member_who_is_also_an_affiliate_is_admitted_as_a_home_member() {
+        Learner both = aMember().of(UP_BRANCH).under(BILIBILI_COMMITTEE).affiliatedTo(UP_BRANCH, BILIBILI_COMMITTEE).build();
+        assertEquals(Optional.of(Admission.HOME), forSubtree(UP_BRANCH).admissionOf(both));
+    }
+
+    @Test
+    void an_academy_course_for_members_turns_the_units_other_staff_away_and_one_for_non_members_the_members() {
+        Eligibility forMembers = new Eligibility(CourseKind.ACADEMY, Set.of(),
+                Set.of(MemberStatus.FULL, MemberStatus.PROBATIONARY), Set.of(CPIC), Set.of());
+        Eligibility forNonMembers = new Eligibility(CourseKind.ACADEMY, Set.of(), Set.of(MemberStatus.NOT_A_MEMBER),
+                Set.of(CPIC), Set.of());
+        assertEquals("eligibility-member-status", code(forMembers.check(aNonMember().workingFor(CPIC).build())));
+        assertEquals("eligible", code(forMembers.check(aMember().workingFor(CPIC).build())));
+        assertEquals("eligible", code(forNonMembers.check(aNonMember().workingFor(CPIC).build())));
+        assertEquals("eligibility-member-status", code(forNonMembers.check(aMember().workingFor(CPIC).build())));
+    }
 }

@@ -12,6 +12,7 @@ final class Learners {
     private MemberStatus status = MemberStatus.FULL;
     private UUID memberUnit;
     private final Set<UUID> completed = new HashSet<>();
+    private final Set<UUID> affiliations = new HashSet<>();
 
     static Learners aMember() {
         return new Learners();
@@ -45,6 +46,13 @@ final class Learners {
         return this;
     }
 
+    /** Affiliated to {@code branch}, a functional or temporary branch, which sits below {@code itsAncestors}. */
+    Learners affiliatedTo(UUID branch, UUID... itsAncestors) {
+        affiliations.add(branch);
+        affiliations.addAll(Set.of(itsAncestors));
+        return this;
+    }
+
     Learners havingCompleted(UUID course) {
         completed.add(course);
         return this;
@@ -55,6 +63,7 @@ final class Learners {
         if (home != null && status != MemberStatus.NOT_A_MEMBER) {
             path.add(home);
         }
-        return new Learner(personId, status == MemberStatus.NOT_A_MEMBER ? null : home, path, status, memberUnit, completed);
+        return new Learner(personId, status == MemberStatus.NOT_A_MEMBER ? null : home, path, status, memberUnit, completed,
+                affiliations);
     }
 }

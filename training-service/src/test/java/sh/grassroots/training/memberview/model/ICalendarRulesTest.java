@@ -2,7 +2,6 @@ package sh.grassroots.training.memberview.model;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -24,23 +23,5 @@ class ICalendarRulesTest {
         assertTrue(feed.contains("STATUS:CONFIRMED\r\n"), feed);
         assertTrue(feed.endsWith("END:VCALENDAR\r\n"), feed);
         assertEquals(feed.split("\r\n", -1).length - 1, feed.split("\n", -1).length - 1, "no bare LF");
-    }
-
-    @Test
-    void commas_semicolons_and_newlines_in_text_are_escaped() {
-        assertEquals("金融品巷\\, 外滩\\; 二楼\\n藤蔓花园", ICalendar.text("金融品巷, 外滩; 二楼\n藤蔓花园"));
-    }
-
-    @Test
-    void long_chinese_lines_are_folded_at_75_octets_without_splitting_a_character() {
-        StringBuilder out = new StringBuilder();
-        ICalendar.line(out, "SUMMARY:" + "滨江党建金融外滩".repeat(6));
-        String[] lines = out.toString().split("\r\n");
-        assertTrue(lines.length > 1);
-        for (String line : lines) {
-            assertTrue(line.getBytes(StandardCharsets.UTF_8).length <= 75, line);
-        }
-        String unfolded = out.toString().replace("\r\n ", "").replace("\r\n", "");
-        assertEquals("SUMMARY:" + "滨江党建金融外滩".repeat(6), unfolded);
     }
 }

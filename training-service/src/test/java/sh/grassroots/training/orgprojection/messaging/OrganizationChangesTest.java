@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sh.grassroots.events.Topics;
+import sh.grassroots.platform.testing.AsCaller;
 import sh.grassroots.training.testing.MutableClock;
 import sh.grassroots.training.testing.TrainingFixtures;
 
@@ -19,7 +20,9 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static sh.grassroots.training.testing.TrainingFixtures.ENROLMENTS;
+import static sh.grassroots.training.testing.TrainingFixtures.SESSIONS;
 
 /** Moves and dissolutions in org-service reach training through Kafka and change eligibility and enrolments. */
 @QuarkusTest
@@ -90,5 +93,41 @@ class OrganizationChangesTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 fixtures.enrol(session, member).statusCode(201).body("status", equalTo("CONFIRMED")));
+    }
+
+    @Test
+    void a_dissolved_providers_future_sessions_are_cancelled_and_each_person_sees_why_in_their_view() {
+        UUID general = fixtures.organization("小西门居民区党总支", null);
+        UUID temporary = fixtures.organization("蓬莱路地块第二临时党支部", general);
+        UUID lane = fixtures.organization("小西门居民区第二党支部", general);
+        String course = fixtures.course("""
+                {"title":"居民议事会：旧改签约答疑","kind":"FORUM","providerKind":"ORGANIZATION","providerId":"%s",
+                 "creditHours":1}""".formatted(temporary));
+        String session = fixtures.sessionOpenNow(course, 1);
+        UUID seatedPerson = fixtures.member("居民区党员", lane);
+        UUID waitingPerson = fixtures.member("楼组长", lane);
+        String seated = fixtures.enrol(session, seatedPerson).extract().path("id");
+        String waiting = fixtures.enrol(session, waitingPerson).extract().path("id");
+        String otherSession = fixtures.sessionOpenNow(fixtures.lecture("别的党课"), 5);
+        String elsewhere = fixtures.enrol(otherSession, seatedPerson).extract().path("id");
+
+        send(temporary, "OrganizationDissolved", """
+                {"organizationId":"%s","dissolvedOn":"2026-11-30","documentNumber":"黄浦组〔2026〕8号"}"""
+                .formatted(temporary));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> fixtures.organizerOfSession(session)
+                .get(SESSIONS + "/" + session).then().body("status", equalTo("CANCELLED")));
+        for (String enrolment : new String[]{seated, waiting}) {
+            fixtures.organizerOfEnrolment(enrolment).get(ENROLMENTS + "/" + enrolment).then()
+                    .body("status", equalTo("CANCELLED"))
+                    .body("cancelledBy", equalTo("SYSTEM"))
+                    .body("closeReason", containsString("dissolved"));
+        }
+        assertEquals(0, fixtures.seatsTaken(session));
+        fixtures.organizerOfEnrolment(elsewhere).get(ENROLMENTS + "/" + elsewhere).then().body("status", equalTo("CONFIRMED"));
+        AsCaller.member(seatedPerson).get("/api/v1/training/people/" + seatedPerson + "/sessions").then().statusCode(200)
+                .body("items.find { it.sessionId == '" + session + "' }.status", equalTo("CANCELLED"))
+                .body("items.find { it.sessionId == '" + session + "' }.cancelReason", containsString("dissolved"))
+                .body("items.find { it.sessionId == '" + otherSession + "' }.status", equalTo("CONFIRMED"));
     }
 }
