@@ -17,10 +17,13 @@ import static sh.grassroots.org.member.model.IdNumbers.aValidIdNumber;
 import static sh.grassroots.org.testing.Districts.YANGPU;
 import static sh.grassroots.org.tree.api.TreeApi.branch;
 import static sh.grassroots.org.tree.api.TreeApi.committee;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.matchesPattern;
 
 /** Finding organizations and members by their Chinese names, only within the part of the tree one manages. */
 @QuarkusTest
 class NameSearchApiTest {
+    private static final String HAN = "(?s).*\\p{IsHan}.*";
     private static final String ORGS = "/api/v1/orgs/organizations/search";
     private static final String MEMBERS = "/api/v1/orgs/members/search";
 
@@ -85,6 +88,19 @@ class NameSearchApiTest {
                 .body("errors.field", hasItem("q"));
         AsCaller.districtAdmin(YANGPU).queryParam("q", "%").get(MEMBERS).then().statusCode(200)
                 .body("items", equalTo(List.of()));
+    }
+
+    @Test
+    void a_phone_in_chinese_reads_why_its_search_was_refused_in_chinese() {
+        AsCaller.districtAdmin(YANGPU).header("Accept-Language", "zh-CN").get(MEMBERS + "?limit=0").then().statusCode(400)
+                .header("Content-Language", "zh-CN")
+                .body("type", equalTo("urn:grassroots:problem:validation"))
+                .body("title", equalTo("请求无效"))
+                .body("errors.field", hasItem("q")).body("errors.field", hasItem("limit"))
+                .body("errors.message", everyItem(matchesPattern(HAN)));
+        AsCaller.member(UUID.randomUUID()).header("Accept-Language", "zh-CN").get(ORGS + "?q=党委").then().statusCode(403)
+                .body("title", equalTo("无权访问"))
+                .body("detail", matchesPattern(HAN));
     }
 
     private static String tag() {

@@ -26,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sh.grassroots.stations.support.Api.STATIONS;
 import static sh.grassroots.stations.support.Api.asSomeone;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.matchesPattern;
 
 /**
  * The station directory a phone browses. The stations are the demo's: 哔哩哔哩's in 杨浦 (opens
@@ -35,6 +37,7 @@ import static sh.grassroots.stations.support.Api.asSomeone;
 class StationDirectoryApiTest {
     private static final String DIRECTORY = STATIONS + "/directory";
     /** 五角场, 杨浦区: about a kilometre south of 哔哩哔哩's station. */
+    private static final String HAN = "(?s).*\\p{IsHan}.*";
     private static final String IN_YANGPU = "latitude=31.2990&longitude=121.5140";
 
     @Inject
@@ -130,6 +133,21 @@ class StationDirectoryApiTest {
         asSomeone().get(DIRECTORY + "?" + IN_YANGPU + "&cursor=" + byName).then().statusCode(400)
                 .body("type", equalTo("urn:grassroots:problem:invalid-cursor"));
         asSomeone().get(DIRECTORY + "?latitude=91&longitude=121").then().statusCode(400);
+    }
+
+    @Test
+    void a_phone_in_chinese_reads_why_its_search_was_refused_in_chinese() {
+        asSomeone().header("Accept-Language", "zh-CN").get(DIRECTORY + "?latitude=31.3").then().statusCode(400)
+                .header("Content-Language", "zh-CN")
+                .body("type", equalTo("urn:grassroots:problem:validation"))
+                .body("title", equalTo("请求无效"))
+                .body("detail", equalTo("“附近”需要同时提供纬度和经度"))
+                .body("errors.message", everyItem(matchesPattern(HAN)));
+        asSomeone().header("Accept-Language", "zh-CN").get(DIRECTORY + "?latitude=91&longitude=121&district=杨浦")
+                .then().statusCode(400)
+                .body("title", equalTo("请求无效"))
+                .body("errors.field", hasItem("latitude")).body("errors.field", hasItem("district"))
+                .body("errors.message", everyItem(matchesPattern(HAN)));
     }
 
     private static String station(String name, String district, double latitude, double longitude,

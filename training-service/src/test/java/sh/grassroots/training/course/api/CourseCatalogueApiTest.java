@@ -23,10 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sh.grassroots.training.testing.TrainingFixtures.COURSES;
 import static sh.grassroots.training.testing.TrainingFixtures.anyone;
+import static org.hamcrest.Matchers.matchesPattern;
 
 /** The course catalogue a member searches from the phone. */
 @QuarkusTest
 class CourseCatalogueApiTest {
+    private static final String HAN = "(?s).*\\p{IsHan}.*";
+
     @Inject
     AgroalDataSource db;
     @Inject
@@ -99,6 +102,19 @@ class CourseCatalogueApiTest {
         anyone().get(COURSES + "?cursor=not-a-cursor").then().statusCode(400)
                 .body("type", equalTo("urn:grassroots:problem:invalid-cursor"));
         AsCaller.service("310110").get(COURSES).then().statusCode(403);
+    }
+
+    @Test
+    void a_phone_in_chinese_reads_why_its_search_was_refused_in_chinese() {
+        anyone().header("Accept-Language", "zh-CN").queryParam("q", "").queryParam("limit", 101).get(COURSES)
+                .then().statusCode(400)
+                .header("Content-Language", "zh-CN")
+                .body("type", equalTo("urn:grassroots:problem:validation"))
+                .body("title", equalTo("请求无效"))
+                .body("errors.field", hasItem("q")).body("errors.field", hasItem("limit"))
+                .body("errors.message", everyItem(matchesPattern(HAN)));
+        anyone().header("Accept-Language", "zh-CN").get(COURSES + "?cursor=not-a-cursor").then().statusCode(400)
+                .body("title", matchesPattern(HAN));
     }
 
     private String course(String title, String kind) {
