@@ -23,7 +23,7 @@ import java.util.UUID;
  * The directory of stations a phone browses: filtered by district, service and "open now", in
  * name order or, given where the person stands, nearest first. Open to anyone signed in, like a
  * station's own page. One statement per page, keyset-paginated, each filter backed by an index
- * (V30): the GiST index on the location (station_point) answers "nearest first" without sorting every station.
+ * (V31): the GiST index on the location (station_point) answers "nearest first" without sorting every station.
  */
 @ApplicationScoped
 public class StationDirectory {
