@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# City scale for org-service: subtree member counts and a district's member list against ~80,000
-# organizations and ~2.2 million members, through the HTTP API and, as the baseline in the same
+# City scale for org-service: subtree member counts, a district's member list and name search
+# (members and organizations) against ~80,000 organizations and ~2.2 million members, through the HTTP API and, as the baseline in the same
 # run, the same SQL straight on PostgreSQL. Prints p50/p99 of each and the API/SQL ratio.
 #
 # Usage: bench/org-city-scale.sh [seconds-per-measurement]
@@ -209,6 +209,30 @@ measure "district list page 1" "$FIRST_URL" "$work/list-first.sql" \
   -D id="$ROOT_ID" -D lo="$ROOT_PATH" -D hi="$(upper "$ROOT_PATH")"
 measure "district list page $NTH" "$NTH_URL" "$work/list-after.sql" \
   -D id="$ROOT_ID" -D hi="$(upper "$ROOT_PATH")" -D kp="$KEY_PATH" -D ki="$KEY_ID"
+
+# Name search (issue 16): a district admin looks for a member by a full name (three characters:
+# trigrams narrow it) and by a two-character name (too short for a trigram: the name order and the
+# district filter carry it), and for organizations by a word of their names; the SQL side runs the
+# statement NameSearch runs (a district admin's reach needs no lookup).
+read -r NAME3 NAME2 < <(sql "select name, left(name, 2) from member where left_on is null and char_length(name) = 3
+  and home_path >= '$ROOT_PATH' and home_path < '$(upper "$ROOT_PATH")' order by id limit 1")
+ORG_WORD=居民区党总支
+uri() { jq -rn --arg s "$1" '$s|@uri'; }
+cat > "$work/member-search.sql" <<'SQL'
+select cast(m.id as text), m.name, m.status, cast(m.home_organization_id as text), o.name from member m join organization o on o.id = m.home_organization_id where m.left_on is null and m.name ilike :pat and o.district_code = :d order by m.name, m.id limit 21;
+SQL
+cat > "$work/org-search.sql" <<'SQL'
+select cast(o.id as text), o.name, o.kind, o.district_code, cast(o.parent_id as text), o.dissolved_on from organization o where o.name ilike :pat and o.district_code = :d order by o.name, o.id limit 21;
+SQL
+if [ "$(curl -s -o /dev/null -w '%{http_code}' "${HEADERS[@]}" "$API/members/search?q=$(uri "$NAME3")")" = 200 ]; then
+  SEARCH_API=1
+else
+  SEARCH_API=0; echo "[bench] this build has no name search: measuring it in SQL only" >&2
+fi
+search_url() { [ "$SEARCH_API" = 1 ] && echo "$API/$1/search?q=$(uri "$2")&limit=20" || echo -; }
+measure "member name $NAME3" "$(search_url members "$NAME3")" "$work/member-search.sql" -D pat="%$NAME3%" -D d="$DISTRICT"
+measure "member name $NAME2" "$(search_url members "$NAME2")" "$work/member-search.sql" -D pat="%$NAME2%" -D d="$DISTRICT"
+measure "organization $ORG_WORD" "$(search_url organizations "$ORG_WORD")" "$work/org-search.sql" -D pat="%$ORG_WORD%" -D d="$DISTRICT"
 
 echo
 echo "org-service at city scale, $(nproc) cores, $CONNECTIONS connection(s), ${DURATION}s per measurement (ms); load average at start ${LOAD_AT_START}, now $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -210,7 +210,7 @@ post $HUANGPU "/api/v1/stations/$bund/rooms/$bund_garden/bookings" "{\"start\":\
 
 # A mediation at the 蓬莱路 renovation site (no station is named there in the article: a service point).
 penglai=$(post $HUANGPU /api/v1/stations "{\"name\":\"蓬莱路地块旧改基地党群服务点\",\"districtCode\":\"$HUANGPU\",
-  \"address\":\"上海市黄浦区蓬莱路（小西门居民区）\",\"hostUnits\":[\"小西门居民区党总支\",\"老西门街道\"],
+  \"address\":\"上海市黄浦区蓬莱路（小西门居民区）\",\"latitude\":31.2167,\"longitude\":121.4908,\"hostUnits\":[\"小西门居民区党总支\",\"老西门街道\"],
   \"services\":[\"旧改政策咨询\",\"调解\",\"居民议事会\"],\"managers\":[\"station-manager-penglai\"],
   \"openingHours\":[$(week 08:30 20:30)]}")
 penglai_room=$(post $HUANGPU /api/v1/stations/$penglai/rooms '{"name":"调解室","capacity":10}')

@@ -240,6 +240,35 @@ class ArticleDemoTest {
         assertTrue(Integer.parseInt(ids.get("checked_in")) > 0);
     }
 
+    /**
+     * A member standing at 五角场 (杨浦, about a kilometre south of 哔哩哔哩's station) asks for
+     * stations near them from the phone: 哔哩哔哩's comes first, the two in 黄浦 after it, nearer first.
+     */
+    @Test
+    void near_me_in_yangpu_the_phone_lists_the_bilibili_station_first() {
+        List<Map<String, Object>> items = as(Suite.get().token("member-near-wujiaochang", Set.of("member")))
+                .queryParam("latitude", 31.2990).queryParam("longitude", 121.5140).queryParam("limit", 100)
+                .get("/api/v1/stations/directory").then().statusCode(200).extract().jsonPath().getList("items");
+        assertFalse(items.isEmpty(), "no station near 五角场");
+        assertEquals("哔哩哔哩党群服务站", items.get(0).get("name"), () -> "nearest first: " + items);
+        assertTrue(((Number) items.get(0).get("distanceMeters")).longValue() < 1000, () -> "distance: " + items.get(0));
+        List<Object> names = items.stream().map(item -> item.get("name")).toList();
+        assertTrue(names.indexOf("金融品巷·零距离党群服务站") > 0
+                && names.indexOf("金融品巷·零距离党群服务站") < names.indexOf("蓬莱路地块旧改基地党群服务点"),
+                () -> "the 黄浦 stations by distance: " + names);
+    }
+
+    /** The phone names no language: the gateway asks for zh-CN, and a half-given location is refused in Chinese. */
+    @Test
+    void near_me_with_half_a_location_is_refused_in_chinese() {
+        as(Suite.get().token("member-near-half", Set.of("member"))).queryParam("latitude", 31.2990)
+                .get("/api/v1/stations/directory").then().statusCode(400)
+                .body("type", org.hamcrest.Matchers.equalTo("urn:grassroots:problem:validation"))
+                .body("title", org.hamcrest.Matchers.equalTo("请求无效"))
+                .body("detail", org.hamcrest.Matchers.equalTo("“附近”需要同时提供纬度和经度"))
+                .body("errors.field", org.hamcrest.Matchers.hasItem("longitude"));
+    }
+
     private static String admin(String district) {
         return Suite.get().token("article-reader-" + district, Set.of("district_admin"), district, null);
     }

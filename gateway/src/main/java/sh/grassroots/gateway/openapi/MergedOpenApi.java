@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,9 +21,8 @@ import java.util.Map;
 /**
  * {@code GET /api/v1/openapi.json}: the public API as one OpenAPI document, merged from the
  * services' own documents at request time (so it never drifts from what they serve). Paths do
- * not collide because each service owns its prefix; schemas of the same name are shared types
- * (e.g. problem documents) and the first one is kept. A service that does not answer is listed
- * under {@code x-unavailable}.
+ * not collide because each service owns its prefix; schema names are made unique per service
+ * ({@link OpenApiMerger}). A service that does not answer is listed under {@code x-unavailable}.
  */
 @ApplicationScoped
 public class MergedOpenApi {
@@ -59,41 +57,18 @@ public class MergedOpenApi {
                     .map(body -> body.toJsonObject()));
         }
         Future.join(documents).onComplete(done -> {
-            JsonObject paths = new JsonObject();
-            JsonObject schemas = new JsonObject();
-            JsonArray unavailable = new JsonArray();
+            Map<String, JsonObject> answered = new LinkedHashMap<>();
+            List<String> unavailable = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
                 Future<JsonObject> document = documents.get(i);
                 if (document.failed()) {
                     unavailable.add(names.get(i));
-                    continue;
+                } else {
+                    answered.put(names.get(i), document.result());
                 }
-                JsonObject doc = document.result();
-                doc.getJsonObject("paths", new JsonObject()).forEach(e -> {
-                    if (e.getKey().startsWith("/api/") || e.getKey().startsWith("/inter-district/")) {
-                        paths.put(e.getKey(), e.getValue());
-                    }
-                });
-                JsonObject components = doc.getJsonObject("components", new JsonObject());
-                components.getJsonObject("schemas", new JsonObject()).forEach(e -> {
-                    if (!schemas.containsKey(e.getKey())) {
-                        schemas.put(e.getKey(), e.getValue());
-                    }
-                });
             }
-            JsonObject merged = new JsonObject()
-                    .put("openapi", "3.1.0")
-                    .put("info", new JsonObject().put("title", "Grassroots party building platform: public API")
-                            .put("version", "v1"))
-                    .put("components", new JsonObject().put("schemas", schemas)
-                            .put("securitySchemes", new JsonObject().put("bearer",
-                                    new JsonObject().put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT"))))
-                    .put("security", new JsonArray().add(new JsonObject().put("bearer", new JsonArray())))
-                    .put("paths", paths);
-            if (!unavailable.isEmpty()) {
-                merged.put("x-unavailable", unavailable);
-            }
-            rc.response().putHeader("Content-Type", "application/json").end(merged.encode());
+            rc.response().putHeader("Content-Type", "application/json")
+                    .end(OpenApiMerger.merge(answered, unavailable).encode());
         });
     }
 }

@@ -1,5 +1,6 @@
 package sh.grassroots.org.access.model;
 
+import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.access.Permission;
 import sh.grassroots.platform.access.Place;
 import sh.grassroots.platform.access.Refusal;
@@ -173,6 +174,40 @@ public final class OrgAccessPolicy {
     /** Setting up, and every change to, a joint conference hosted by {@code hostDistrict}: its office. */
     public static Optional<Refusal> runConference(Scope scope, String hostDistrict) {
         return scope.conferenceOffice(hostDistrict);
+    }
+
+    /**
+     * A search by name among organizations and members: a district admin searches their
+     * district; an organizer or branch secretary the subtree of their organization scope. Nobody
+     * else has a part of the tree to search in.
+     */
+    public static Optional<Refusal> searchNames(Scope scope) {
+        Optional<Refusal> person = scope.anyPerson();
+        if (person.isPresent()) {
+            return person;
+        }
+        if (searchReach(scope).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(Refusal.outOfScope("Searching by name needs a district or an organization to search in: "
+                + "it is for district admins, organizers and branch secretaries"));
+    }
+
+    /** Where a name search looks; empty when the caller has no part of the tree to search. */
+    public static Optional<SearchReach> searchReach(Scope scope) {
+        Caller caller = scope.caller();
+        if (caller.isService()) {
+            return Optional.empty();
+        }
+        if (caller.has(Roles.DISTRICT_ADMIN) && caller.district() != null) {
+            return Optional.of(new SearchReach(caller.district(), null));
+        }
+        return scope.orgScope().filter(place -> scope.reaches(Permission.READ_SUBTREE, place))
+                .map(place -> new SearchReach(null, place.path()));
+    }
+
+    /** A district ({@code district}) or a subtree (the materialized {@code pathPrefix}). */
+    public record SearchReach(String district, String pathPrefix) {
     }
 
     /**

@@ -28,6 +28,7 @@ import sh.grassroots.org.member.application.MemberView;
 import sh.grassroots.org.member.application.RegisterMember;
 import sh.grassroots.org.member.model.LeaveReason;
 import sh.grassroots.org.member.model.MemberStatus;
+import sh.grassroots.org.search.application.NameSearch;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -41,8 +42,24 @@ import java.util.UUID;
 public class MemberResource {
     private final MemberService members;
 
-    public MemberResource(MemberService members) {
+    private final NameSearch search;
+
+    public MemberResource(MemberService members, NameSearch search) {
         this.members = members;
+        this.search = search;
+    }
+
+    /**
+     * Current members whose name contains {@code q}, within the caller's district (district admin)
+     * or subtree (organizer, branch secretary); by name, keyset pages.
+     */
+    @GET
+    @Path("search")
+    public Uni<Page<NameSearch.MemberHit>> search(@QueryParam("q") @NotBlank @Size(max = 100) String q,
+                                                  @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+                                                  @QueryParam("cursor") @Size(max = 600) String cursor,
+                                                  @Context HttpHeaders headers) {
+        return search.members(Callers.require(headers::getHeaderString), q, limit, cursor);
     }
 
     /** {@code fullSince} absent registers a probationary member. */

@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import sh.grassroots.org.branch.api.BranchFormRequest;
 import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Page;
+import sh.grassroots.org.search.application.NameSearch;
 import sh.grassroots.org.tree.application.CreateOrganization;
 import sh.grassroots.org.tree.application.OrganizationQueries;
 import sh.grassroots.org.tree.application.OrganizationService;
@@ -44,9 +45,25 @@ public class OrganizationResource {
     private final OrganizationService organizations;
     private final OrganizationQueries queries;
 
-    public OrganizationResource(OrganizationService organizations, OrganizationQueries queries) {
+    private final NameSearch search;
+
+    public OrganizationResource(OrganizationService organizations, OrganizationQueries queries, NameSearch search) {
         this.organizations = organizations;
         this.queries = queries;
+        this.search = search;
+    }
+
+    /**
+     * Organizations whose name contains {@code q}, within the caller's district (district admin)
+     * or subtree (organizer, branch secretary); by name, keyset pages.
+     */
+    @GET
+    @Path("search")
+    public Uni<Page<NameSearch.OrganizationHit>> search(@QueryParam("q") @NotBlank @Size(max = 100) String q,
+                                                        @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+                                                        @QueryParam("cursor") @Size(max = 600) String cursor,
+                                                        @Context HttpHeaders headers) {
+        return search.organizations(Callers.require(headers::getHeaderString), q, limit, cursor);
     }
 
     public record CreateRequest(

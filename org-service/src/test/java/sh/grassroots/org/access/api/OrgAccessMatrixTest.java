@@ -149,6 +149,12 @@ class OrgAccessMatrixTest {
             e.add(entry("GET " + ORGS + "/{id}/" + read, ORGS + "/{A}/" + read, null, structure, notStructure));
         }
         e.add(entry("GET " + ORGS + "/{id}/path", ORGS + "/{a1}/path", null, anyPerson, systemOfYangpu));
+        // Name search: only where the caller manages a part of the tree (a training admin reads no subtree).
+        List<Who> searchers = List.of(ADMIN_Y, ADMIN_H, ORGANIZER_A, SECRETARY_A1);
+        List<Refused> noPartOfTheTree = List.of(refused(TRAINING_ADMIN_A), refused(MEMBER_M), refused(STRANGER),
+                new Refused(SERVICE_Y, NOT_PEOPLE));
+        e.add(entry("GET " + ORGS + "/search", ORGS + "/search?q=支部", null, searchers, noPartOfTheTree, ""));
+        e.add(entry("GET " + MEMBERS + "/search", MEMBERS + "/search?q=王", null, searchers, noPartOfTheTree, ""));
 
         // Members
         List<Refused> notMembersOfA1 = List.of(refused(SECRETARY_B1), refused(ADMIN_H), refused(STRANGER),

@@ -291,6 +291,10 @@ class StationAccessMatrixTest {
                 // A list of what the caller runs: anyone may ask, and who runs nothing gets an empty one.
                 new Entry("GET /api/v1/stations", this::nothing, (as, t) -> as.get(STATIONS),
                         List.of(MANAGER, ADMIN, SOMEONE, SECRETARY), ONLY_PEOPLE),
+                // The directory (near me, by district, service, open now): what anyone may see of a station.
+                new Entry("GET /api/v1/stations/directory", this::nothing,
+                        (as, t) -> as.queryParam("latitude", 31.3).queryParam("longitude", 121.5).get(STATIONS + "/directory"),
+                        ANYONE, ONLY_PEOPLE),
                 new Entry("GET /api/v1/stations/{stationId}", this::nothing, (as, t) -> as.get(station()),
                         ANYONE, ONLY_PEOPLE),
                 new Entry("GET /api/v1/stations/{stationId}/rooms", this::nothing, (as, t) -> as.get(station() + "/rooms"),

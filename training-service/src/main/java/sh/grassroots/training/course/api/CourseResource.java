@@ -2,13 +2,17 @@ package sh.grassroots.training.course.api;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -16,6 +20,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.Callers;
+import sh.grassroots.platform.web.Cursors;
+import sh.grassroots.platform.web.Page;
+import sh.grassroots.training.course.application.CourseCatalogue;
 import sh.grassroots.training.course.application.CourseService;
 import sh.grassroots.training.course.application.CourseView;
 import sh.grassroots.training.course.application.CreateCourse;
@@ -43,8 +50,11 @@ public class CourseResource {
 
     private final CourseService courses;
 
-    public CourseResource(CourseService courses) {
+    private final CourseCatalogue catalogue;
+
+    public CourseResource(CourseService courses, CourseCatalogue catalogue) {
         this.courses = courses;
+        this.catalogue = catalogue;
     }
 
     public record EligibilityRequest(List<UUID> subtreeRoots, List<MemberStatus> statuses, List<UUID> memberUnits,
@@ -89,6 +99,25 @@ public class CourseResource {
                 .map(created -> RestResponse.ResponseBuilder.<CourseView>created(
                                 uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                         .entity(created).type(MediaType.APPLICATION_JSON).build());
+    }
+
+    /**
+     * The open catalogue: {@code q} words of the title, {@code kind}, {@code providerId}, and
+     * {@code upcoming} for courses with a session to come; newest first, {@code cursor} pages on.
+     */
+    @GET
+    public Uni<Page<CourseCatalogue.CourseCard>> catalogue(
+            @QueryParam("q") @Size(min = 1, max = 100) String q,
+            @QueryParam("kind") CourseKind kind,
+            @QueryParam("providerId") UUID providerId,
+            @QueryParam("upcoming") @DefaultValue("false") boolean upcoming,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @QueryParam("cursor") @Size(max = 200) String cursor,
+            @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
+        String stripped = q == null || q.isBlank() ? null : q.strip();
+        return catalogue.search(caller, new CourseCatalogue.Search(stripped, kind, providerId, upcoming, limit,
+                cursor == null ? null : Cursors.decodeTimeAndId(cursor)));
     }
 
     @GET

@@ -209,6 +209,8 @@ class TrainingAccessMatrixTest {
                         ORGANIZERS,
                         List.of(outOfScope(HOME_SECRETARY), outOfScope(ORGANIZER_ELSEWHERE),
                                 outOfScope(OTHER_DISTRICT_ADMIN), outOfScope(ANOTHER_MEMBER), service())),
+                new Entry("GET /api/v1/training/courses", () -> null,
+                        (as, t) -> as.queryParam("q", "党课").get(COURSES), ANY_PERSON, List.of(service())),
                 new Entry("GET /api/v1/training/courses/{id}", () -> null,
                         (as, t) -> as.get(COURSES + "/" + world.course()), ANY_PERSON, List.of(service())),
                 new Entry("POST /api/v1/training/courses/{id}/sessions", this::newcomer,
