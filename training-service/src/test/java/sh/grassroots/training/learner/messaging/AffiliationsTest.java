@@ -5,7 +5,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import sh.grassroots.events.MemberEvents;
 import sh.grassroots.platform.testing.AsCaller;
 import sh.grassroots.training.testing.MutableClock;
+import sh.grassroots.training.testing.Envelopes;
 import sh.grassroots.training.testing.TrainingFixtures;
 
 import java.time.Duration;
@@ -54,11 +54,7 @@ class AffiliationsTest {
     }
 
     void send(UUID member, String type, String payload) {
-        String json = """
-                {"eventId":"%s","type":"%s","version":1,"occurredAt":"2026-11-29T10:00:00+08:00","aggregateId":"%s",
-                 "district":"310110","traceparent":null,"payload":%s}""".formatted(UUID.randomUUID(), type, member, payload);
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(MemberEvents.TOPIC, member.toString(), json))
-                .awaitCompletion();
+        Envelopes.publish(kafka, MemberEvents.TOPIC, member, Envelopes.envelope(type, member, "310110", payload));
     }
 
     void affiliate(UUID member, UUID branch, String kind) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sh.grassroots.training.testing.MutableClock;
+import sh.grassroots.training.testing.Envelopes;
 import sh.grassroots.training.testing.TrainingFixtures;
 
 import java.time.Duration;
@@ -47,9 +48,7 @@ class MemberEventsTest {
     }
 
     static String envelope(String type, UUID member, String payload) {
-        return """
-                {"eventId":"%s","type":"%s","version":1,"occurredAt":"2026-11-29T10:00:00+08:00","aggregateId":"%s",
-                 "district":"310110","traceparent":null,"payload":%s}""".formatted(UUID.randomUUID(), type, member, payload);
+        return Envelopes.envelope(type, member, "310110", payload);
     }
 
     void send(UUID member, String json) {

@@ -13,6 +13,7 @@ import sh.grassroots.events.ConferenceEvents;
 import sh.grassroots.events.MemberEvents;
 import sh.grassroots.platform.testing.AsCaller;
 import sh.grassroots.training.testing.MutableClock;
+import sh.grassroots.training.testing.Envelopes;
 import sh.grassroots.training.testing.TrainingFixtures;
 
 import java.time.Duration;
@@ -57,9 +58,7 @@ class UnitStaffLearnersTest {
     }
 
     static String envelope(String type, UUID aggregate, String payload) {
-        return """
-                {"eventId":"%s","type":"%s","version":1,"occurredAt":"2026-11-29T10:00:00+08:00","aggregateId":"%s",
-                 "district":"310101","traceparent":null,"payload":%s}""".formatted(UUID.randomUUID(), type, aggregate, payload);
+        return Envelopes.envelope(type, aggregate, "310101", payload);
     }
 
     void sendConference(String json) {

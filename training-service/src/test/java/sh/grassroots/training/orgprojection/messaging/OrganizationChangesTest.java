@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import sh.grassroots.events.Topics;
 import sh.grassroots.platform.testing.AsCaller;
 import sh.grassroots.training.testing.MutableClock;
+import sh.grassroots.training.testing.Envelopes;
 import sh.grassroots.training.testing.TrainingFixtures;
 
 import java.time.Duration;
@@ -49,11 +49,7 @@ class OrganizationChangesTest {
     }
 
     void send(UUID org, String type, String payload) {
-        String json = """
-                {"eventId":"%s","type":"%s","version":1,"occurredAt":"2026-11-29T10:00:00+08:00","aggregateId":"%s",
-                 "district":"310101","traceparent":null,"payload":%s}""".formatted(UUID.randomUUID(), type, org, payload);
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.ORG_ORGANIZATION, org.toString(), json))
-                .awaitCompletion();
+        Envelopes.publish(kafka, Topics.ORG_ORGANIZATION, org, Envelopes.envelope(type, org, "310101", payload));
     }
 
     @Test
