@@ -18,6 +18,14 @@ public sealed interface Outcome<T> permits Outcome.Done, Outcome.Rejected {
         public Rejected {
             Objects.requireNonNull(rejection, "rejection");
         }
+
+        public Rule rule() {
+            return rejection.rule();
+        }
+
+        public String detail() {
+            return rejection.detail();
+        }
     }
 
     static <T> Outcome<T> done(T value) {

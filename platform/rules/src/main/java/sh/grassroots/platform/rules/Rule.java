@@ -1,5 +1,6 @@
 package sh.grassroots.platform.rules;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,11 @@ public interface Rule {
     /** This rule refusing, with a detail for people. */
     default Rejection rejects(String detail) {
         return new Rejection(this, detail);
+    }
+
+    /** This rule refusing because of the named request fields (each reported with the detail). */
+    default Rejection rejects(String detail, List<String> fields) {
+        return new Rejection(this, detail, fields);
     }
 
     /** A rule named in one place only (an enum is better once a feature has several). */

@@ -3,6 +3,8 @@ package sh.grassroots.platform.web;
 import sh.grassroots.platform.rules.Rejection;
 import sh.grassroots.platform.rules.RuleKind;
 
+import java.util.List;
+
 /**
  * The one place a broken rule becomes the problem a client sees: the rule's slug is the type, its
  * kind decides the status, the title comes from the problem catalogue (translated per
@@ -26,13 +28,28 @@ public final class Rejections {
     }
 
     public static Problem problem(Rejection rejection) {
+        return problem(rejection, rejection.fields().stream()
+                .map(field -> new Problem.FieldError(field, rejection.detail())).toList());
+    }
+
+    /** The rejection naming the request's fields that broke it (e.g. an id in the body that does not exist). */
+    public static Problem problem(Rejection rejection, List<Problem.FieldError> errors) {
         String slug = rejection.slug();
-        return Problem.of(status(rejection.kind()), slug, title(slug), rejection.detail());
+        return Problem.withErrors(status(rejection.kind()), slug, title(slug), rejection.detail(), errors);
     }
 
     /** To throw from a use case's pipeline; the exception mapper writes it. */
     public static ProblemException exception(Rejection rejection) {
         return new ProblemException(problem(rejection));
+    }
+
+    public static ProblemException exception(Rejection rejection, List<Problem.FieldError> errors) {
+        return new ProblemException(problem(rejection, errors));
+    }
+
+    /** One field of the request broke the rule. */
+    public static ProblemException exception(Rejection rejection, String field, String message) {
+        return exception(rejection, List.of(new Problem.FieldError(field, message)));
     }
 
     static String title(String slug) {

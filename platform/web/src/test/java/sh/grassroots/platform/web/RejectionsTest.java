@@ -6,6 +6,7 @@ import sh.grassroots.platform.rules.RuleKind;
 
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,5 +42,20 @@ class RejectionsTest {
     void the_title_is_the_catalogues_english_one_or_else_the_slug_in_words() {
         assertEquals("Unauthenticated", Rejections.problem(Rule.of("unauthenticated", RuleKind.MALFORMED).rejects("d")).title());
         assertEquals("Session full", Rejections.problem(Rule.of("session-full", RuleKind.CONFLICT).rejects("d")).title());
+    }
+
+    @Test
+    void a_rejection_naming_a_field_keeps_its_status_and_lists_the_field() {
+        Problem problem = Rejections.exception(Rule.of("unknown-parent", RuleKind.INVALID)
+                .rejects("No organization with id 7"), "parentId", "no such organization").problem();
+        assertEquals(422, problem.status());
+        assertEquals(List.of(new Problem.FieldError("parentId", "no such organization")), problem.errors());
+    }
+
+    @Test
+    void the_fields_a_rejection_names_become_its_errors_with_the_detail() {
+        Problem problem = Rejections.problem(Rule.of("mediation-summary-missing", RuleKind.INVALID)
+                .rejects("Say what was agreed", List.of("summary")));
+        assertEquals(List.of(new Problem.FieldError("summary", "Say what was agreed")), problem.errors());
     }
 }
