@@ -17,13 +17,13 @@ import sh.grassroots.training.credit.model.AnnualRequirement;
 import sh.grassroots.training.credit.model.CreditEntry;
 import sh.grassroots.training.credit.model.CreditLedger;
 import sh.grassroots.training.credit.persistence.CreditEntryEntity;
-import sh.grassroots.training.course.persistence.SessionEntity;
+import sh.grassroots.training.session.persistence.SessionEntity;
 import sh.grassroots.training.enrolment.model.Attendance;
 import sh.grassroots.training.enrolment.model.CheckInCode;
 import sh.grassroots.training.enrolment.model.EnrolmentStatus;
 import sh.grassroots.training.enrolment.persistence.EnrolmentEntity;
 import sh.grassroots.training.enrolment.persistence.LearnerEntity;
-import sh.grassroots.training.enrolment.persistence.Seats;
+import sh.grassroots.training.session.persistence.Seats;
 import sh.grassroots.events.TrainingEvents;
 
 import java.math.BigDecimal;

@@ -1,8 +1,9 @@
 package sh.grassroots.training.enrolment.model;
 
+import sh.grassroots.training.session.model.Eligibility;
 import sh.grassroots.training.common.model.Rejection;
 import sh.grassroots.training.common.model.Rule;
-import sh.grassroots.training.course.model.SeatQuota;
+import sh.grassroots.training.session.model.SeatQuota;
 import sh.grassroots.training.venue.model.VenueSaga;
 
 import java.time.Instant;

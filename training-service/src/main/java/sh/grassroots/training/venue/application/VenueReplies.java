@@ -8,10 +8,10 @@ import sh.grassroots.platform.outbox.Inbox;
 import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.events.TrainingEvents;
 import sh.grassroots.training.course.application.CourseService;
-import sh.grassroots.training.course.persistence.CourseEntity;
-import sh.grassroots.training.course.persistence.SessionEntity;
+import sh.grassroots.training.session.application.Sessions;
+import sh.grassroots.training.session.persistence.SessionEntity;
 import sh.grassroots.training.enrolment.application.EnrolmentService;
-import sh.grassroots.training.enrolment.persistence.Seats;
+import sh.grassroots.training.session.persistence.Seats;
 import sh.grassroots.training.venue.model.VenueSaga;
 
 import java.util.UUID;
@@ -30,8 +30,10 @@ public class VenueReplies {
     private final Outbox outbox;
     private final Seats seats;
     private final EnrolmentService enrolments;
+    private final CourseService courses;
 
-    public VenueReplies(Inbox inbox, Outbox outbox, Seats seats, EnrolmentService enrolments) {
+    public VenueReplies(Inbox inbox, Outbox outbox, Seats seats, EnrolmentService enrolments, CourseService courses) {
+        this.courses = courses;
         this.inbox = inbox;
         this.outbox = outbox;
         this.seats = seats;
@@ -53,9 +55,9 @@ public class VenueReplies {
             if (decision instanceof VenueSaga.Confirm confirm) {
                 session.status = SessionEntity.Status.SCHEDULED;
                 session.venueBookingId = confirm.bookingId();
-                return CourseEntity.<CourseEntity>findById(session.courseId)
+                return courses.summary(session.courseId)
                         .chain(course -> flush().chain(() -> outbox.record(TrainingEvents.TOPIC_SESSION,
-                                CourseService.sessionScheduled(outbox, session, course))));
+                                Sessions.sessionScheduled(outbox, session, course))));
             }
             if (decision instanceof VenueSaga.LoseRoom lost) {
                 session.venueRejectionRule = VenueSaga.ROOM_CANCELLED;

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import sh.grassroots.events.VenueEvents;
 import sh.grassroots.platform.outbox.Outbox;
-import sh.grassroots.training.course.persistence.SessionEntity;
-import sh.grassroots.training.enrolment.persistence.Seats;
+import sh.grassroots.training.session.persistence.SessionEntity;
+import sh.grassroots.training.session.persistence.Seats;
 import sh.grassroots.training.venue.model.VenueSaga;
 
 import java.time.Clock;

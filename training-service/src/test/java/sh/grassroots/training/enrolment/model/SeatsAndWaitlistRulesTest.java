@@ -1,5 +1,6 @@
 package sh.grassroots.training.enrolment.model;
 
+import sh.grassroots.training.session.model.SeatBook;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,8 +1,8 @@
-package sh.grassroots.training.course.application;
+package sh.grassroots.training.session.application;
 
-import sh.grassroots.training.course.model.SeatQuota;
+import sh.grassroots.training.session.model.SeatQuota;
 import sh.grassroots.training.course.model.VenueKind;
-import sh.grassroots.training.course.persistence.SessionEntity;
+import sh.grassroots.training.session.persistence.SessionEntity;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package sh.grassroots.training.course.model;
+package sh.grassroots.training.session.model;
 
 import java.util.Optional;
 import java.util.UUID;

@@ -1,5 +1,8 @@
-package sh.grassroots.training.enrolment.model;
+package sh.grassroots.training.session.model;
 
+import sh.grassroots.training.enrolment.model.Admission;
+import sh.grassroots.training.enrolment.model.Learner;
+import sh.grassroots.training.enrolment.model.MemberStatus;
 import org.junit.jupiter.api.Test;
 import sh.grassroots.training.common.model.Rejection;
 import sh.grassroots.training.course.model.CourseKind;

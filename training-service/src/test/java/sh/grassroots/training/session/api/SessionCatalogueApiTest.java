@@ -1,4 +1,4 @@
-package sh.grassroots.training.course.api;
+package sh.grassroots.training.session.api;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package sh.grassroots.training.enrolment.api;
+package sh.grassroots.training.session.api;
 
 import sh.grassroots.platform.web.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
@@ -22,9 +22,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Problem;
-import sh.grassroots.training.course.application.CourseService;
-import sh.grassroots.training.course.application.SessionCatalogue;
-import sh.grassroots.training.course.application.SessionView;
+import sh.grassroots.training.session.application.SessionCatalogue;
+import sh.grassroots.training.session.application.SessionView;
+import sh.grassroots.training.session.application.Sessions;
 import sh.grassroots.training.credit.application.CreditService;
 import sh.grassroots.training.credit.application.CreditView;
 import sh.grassroots.training.enrolment.application.EnrolmentOutcome;
@@ -42,14 +42,14 @@ import java.util.UUID;
 /** A session, the people enrolled in it, and their attendance. */
 @Path("/api/v1/training/sessions")
 public class SessionResource {
-    private final CourseService courses;
+    private final Sessions sessions;
     private final EnrolmentService enrolments;
     private final CreditService credits;
     private final SessionCatalogue catalogue;
 
-    public SessionResource(CourseService courses, EnrolmentService enrolments, CreditService credits,
+    public SessionResource(Sessions sessions, EnrolmentService enrolments, CreditService credits,
                            SessionCatalogue catalogue) {
-        this.courses = courses;
+        this.sessions = sessions;
         this.enrolments = enrolments;
         this.credits = credits;
         this.catalogue = catalogue;
@@ -118,7 +118,7 @@ public class SessionResource {
     @GET
     @Path("{id}")
     public Uni<SessionView> get(@PathParam("id") UUID id, @Context HttpHeaders headers) {
-        return courses.getSession(Callers.require(headers::getHeaderString), id);
+        return sessions.get(Callers.require(headers::getHeaderString), id);
     }
 
     /**

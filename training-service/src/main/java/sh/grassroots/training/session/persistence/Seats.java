@@ -1,10 +1,10 @@
-package sh.grassroots.training.enrolment.persistence;
+package sh.grassroots.training.session.persistence;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import sh.grassroots.training.course.persistence.SessionEntity;
+import sh.grassroots.training.session.persistence.SessionEntity;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package sh.grassroots.training.enrolment.model;
+package sh.grassroots.training.session.model;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package sh.grassroots.training.course.application;
+package sh.grassroots.training.session.application;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -11,7 +11,7 @@ import sh.grassroots.training.access.application.TrainingAccess;
 import sh.grassroots.training.access.model.TrainingAccessPolicy;
 import sh.grassroots.training.course.model.CourseKind;
 import sh.grassroots.training.course.persistence.CourseEntity;
-import sh.grassroots.training.course.persistence.SessionEntity;
+import sh.grassroots.training.session.persistence.SessionEntity;
 
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package sh.grassroots.training.course.persistence;
+package sh.grassroots.training.session.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -8,7 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import sh.grassroots.training.course.model.SeatQuota;
+import sh.grassroots.training.session.model.SeatQuota;
 import sh.grassroots.training.course.model.VenueKind;
 import sh.grassroots.training.venue.model.VenueSaga;
 

@@ -1,7 +1,8 @@
-package sh.grassroots.training.enrolment.model;
+package sh.grassroots.training.session.model;
 
+import sh.grassroots.training.enrolment.model.EnrolmentRules;
+import sh.grassroots.training.enrolment.model.Learner;
 import sh.grassroots.training.common.model.Rejection;
-import sh.grassroots.training.course.model.SeatQuota;
 import sh.grassroots.training.venue.model.VenueSaga;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package sh.grassroots.training.enrolment.api;
+package sh.grassroots.training.session.api;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -6,8 +6,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import sh.grassroots.training.enrolment.model.SessionRules;
-import sh.grassroots.training.enrolment.persistence.SessionRulesCache;
+import sh.grassroots.training.session.model.SessionRules;
+import sh.grassroots.training.session.persistence.SessionRulesCache;
 import sh.grassroots.training.testing.MutableClock;
 import sh.grassroots.training.testing.TrainingFixtures;
 

@@ -1,4 +1,4 @@
-package sh.grassroots.training.course.model;
+package sh.grassroots.training.session.model;
 
 import sh.grassroots.training.common.model.Rejection;
 import sh.grassroots.training.common.model.Rule;

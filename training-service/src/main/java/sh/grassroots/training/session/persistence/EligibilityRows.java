@@ -1,10 +1,10 @@
-package sh.grassroots.training.course.persistence;
+package sh.grassroots.training.session.persistence;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.training.course.model.CourseKind;
-import sh.grassroots.training.enrolment.model.Eligibility;
+import sh.grassroots.training.session.model.Eligibility;
 import sh.grassroots.training.enrolment.model.MemberStatus;
 
 import java.util.ArrayList;

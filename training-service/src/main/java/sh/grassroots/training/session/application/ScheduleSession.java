@@ -1,6 +1,6 @@
-package sh.grassroots.training.course.application;
+package sh.grassroots.training.session.application;
 
-import sh.grassroots.training.course.model.SessionPlan;
+import sh.grassroots.training.session.model.SessionPlan;
 import sh.grassroots.training.course.model.VenueKind;
 
 import java.util.UUID;

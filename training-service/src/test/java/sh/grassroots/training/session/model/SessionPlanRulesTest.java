@@ -1,4 +1,4 @@
-package sh.grassroots.training.course.model;
+package sh.grassroots.training.session.model;
 
 import org.junit.jupiter.api.Test;
 

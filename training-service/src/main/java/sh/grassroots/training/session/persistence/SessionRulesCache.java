@@ -1,12 +1,12 @@
-package sh.grassroots.training.enrolment.persistence;
+package sh.grassroots.training.session.persistence;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.training.course.persistence.CourseEntity;
-import sh.grassroots.training.course.persistence.EligibilityRows;
-import sh.grassroots.training.course.persistence.SessionEntity;
-import sh.grassroots.training.enrolment.model.SessionRules;
+import sh.grassroots.training.session.persistence.EligibilityRows;
+import sh.grassroots.training.session.persistence.SessionEntity;
+import sh.grassroots.training.session.model.SessionRules;
 
 import java.util.Map;
 import java.util.Optional;
