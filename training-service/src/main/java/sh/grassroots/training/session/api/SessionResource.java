@@ -28,7 +28,9 @@ import sh.grassroots.training.session.application.Sessions;
 import sh.grassroots.training.credit.application.CreditService;
 import sh.grassroots.training.credit.application.CreditView;
 import sh.grassroots.training.enrolment.application.EnrolmentOutcome;
-import sh.grassroots.training.enrolment.application.EnrolmentService;
+import sh.grassroots.training.enrolment.application.Enrol;
+import sh.grassroots.training.enrolment.application.EnrolmentQueries;
+import sh.grassroots.training.session.application.CloseSession;
 import sh.grassroots.training.enrolment.application.EnrolmentView;
 import sh.grassroots.training.enrolment.model.CheckInCode;
 import sh.grassroots.training.enrolment.model.Admission;
@@ -43,14 +45,19 @@ import java.util.UUID;
 @Path("/api/v1/training/sessions")
 public class SessionResource {
     private final Sessions sessions;
-    private final EnrolmentService enrolments;
+    private final Enrol enrolments;
+    private final EnrolmentQueries enrolmentQueries;
+    private final CloseSession closing;
     private final CreditService credits;
     private final SessionCatalogue catalogue;
 
-    public SessionResource(Sessions sessions, EnrolmentService enrolments, CreditService credits,
+    public SessionResource(Sessions sessions, Enrol enrolments, EnrolmentQueries enrolmentQueries, CloseSession closing,
+                           CreditService credits,
                            SessionCatalogue catalogue) {
         this.sessions = sessions;
         this.enrolments = enrolments;
+        this.enrolmentQueries = enrolmentQueries;
+        this.closing = closing;
         this.credits = credits;
         this.catalogue = catalogue;
     }
@@ -89,7 +96,7 @@ public class SessionResource {
     }
 
     public record BulkAnswer(UUID organizationId, int confirmed, int waitlisted, int refused, List<BulkLine> items) {
-        static BulkAnswer of(EnrolmentService.BulkEnrolled bulk) {
+        static BulkAnswer of(Enrol.BulkEnrolled bulk) {
             List<BulkLine> lines = new ArrayList<>();
             int confirmed = 0;
             int waitlisted = 0;
@@ -157,7 +164,7 @@ public class SessionResource {
     public Uni<EnrolmentList> enrolments(@PathParam("id") UUID sessionId,
                                          @QueryParam("organizationId") UUID organizationId,
                                          @Context HttpHeaders headers) {
-        return enrolments.listForSession(Callers.require(headers::getHeaderString), sessionId, organizationId)
+        return enrolmentQueries.listForSession(Callers.require(headers::getHeaderString), sessionId, organizationId)
                 .map(EnrolmentList::new);
     }
 
@@ -186,7 +193,7 @@ public class SessionResource {
     @Path("{id}/cancellation")
     public Uni<Count> cancel(@PathParam("id") UUID sessionId, @NotNull @Valid SessionCancelRequest r,
                              @Context HttpHeaders headers) {
-        return enrolments.cancelSession(Callers.require(headers::getHeaderString), sessionId, r.reason())
+        return closing.cancel(Callers.require(headers::getHeaderString), sessionId, r.reason())
                 .map(Count::new);
     }
 
@@ -194,7 +201,7 @@ public class SessionResource {
     @POST
     @Path("{id}/no-shows")
     public Uni<Count> noShows(@PathParam("id") UUID sessionId, @Context HttpHeaders headers) {
-        return enrolments.recordNoShows(Callers.require(headers::getHeaderString), sessionId).map(Count::new);
+        return closing.recordNoShows(Callers.require(headers::getHeaderString), sessionId).map(Count::new);
     }
 
     /** For the organizer's screen: the current code, to show as a QR code until {@code validUntil}. */

@@ -10,7 +10,6 @@ import sh.grassroots.platform.web.Page;
 import sh.grassroots.training.access.application.TrainingAccess;
 import sh.grassroots.training.access.model.TrainingAccessPolicy;
 import sh.grassroots.training.course.model.CourseKind;
-import sh.grassroots.training.course.persistence.CourseEntity;
 import sh.grassroots.training.session.persistence.SessionEntity;
 
 import java.math.BigDecimal;
@@ -54,7 +53,7 @@ public class SessionCatalogue {
 
     private Uni<Page<Entry>> page(UUID courseId, int limit, Instant now, Cursors.TimeAndId after) {
         Cursors.TimeAndId from = after.time().isBefore(now) ? new Cursors.TimeAndId(now, new UUID(0L, 0L)) : after;
-        String hql = "select s, c from SessionEntity s, CourseEntity c where c.id = s.courseId"
+        String hql = "select s, c.title, c.kind, c.creditHours from SessionEntity s, CourseEntity c where c.id = s.courseId"
                 + " and s.status = :scheduled"
                 + " and (s.startsAt > :t or (s.startsAt = :t and s.id > :id))"
                 + (courseId == null ? "" : " and s.courseId = :course")
@@ -71,8 +70,7 @@ public class SessionCatalogue {
             return query.getResultList();
         }).map(rows -> Page.of(rows.stream().map(row -> {
             SessionEntity s = (SessionEntity) row[0];
-            CourseEntity c = (CourseEntity) row[1];
-            return new Entry(s.id, c.id, c.title, c.kind, c.creditHours, s.startsAt, s.endsAt, s.venue,
+            return new Entry(s.id, s.courseId, (String) row[1], (CourseKind) row[2], (BigDecimal) row[3], s.startsAt, s.endsAt, s.venue,
                     s.capacity, s.capacity - s.seatsTaken, s.enrolmentOpensAt, s.enrolmentClosesAt);
         }).toList(), limit, e -> Cursors.encode(e.startsAt().toInstant(), e.sessionId())));
     }

@@ -19,7 +19,6 @@ import sh.grassroots.training.course.application.CourseService;
 import sh.grassroots.training.course.application.CourseSummary;
 import sh.grassroots.training.course.model.ProviderKind;
 import sh.grassroots.training.course.model.VenueKind;
-import sh.grassroots.training.course.persistence.CourseEntity;
 import sh.grassroots.training.session.model.SessionPlan;
 import sh.grassroots.training.session.persistence.SessionEntity;
 import sh.grassroots.training.venue.model.VenueSaga;
@@ -132,7 +131,7 @@ public class Sessions {
      */
     public Uni<List<ProvidedSession>> providedBy(UUID organizationId) {
         return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createSelectionQuery("""
-                        select s, c from SessionEntity s, CourseEntity c
+                        select s, c.title from SessionEntity s, CourseEntity c
                         where c.id = s.courseId and c.providerKind = ?1 and c.providerId = ?2 and s.endsAt > ?3
                           and s.status in ?4
                         order by s.startsAt, s.id""", Object[].class)
@@ -144,8 +143,7 @@ public class Sessions {
                         .getResultList())
                 .map(rows -> rows.stream().map(row -> {
                     SessionEntity session = (SessionEntity) row[0];
-                    CourseEntity course = (CourseEntity) row[1];
-                    return new ProvidedSession(session.id, course.title, session.venue, session.startsAt, session.endsAt,
+                    return new ProvidedSession(session.id, (String) row[1], session.venue, session.startsAt, session.endsAt,
                             session.status == SessionEntity.Status.VENUE_PENDING);
                 }).toList());
     }

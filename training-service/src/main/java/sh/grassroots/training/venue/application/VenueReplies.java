@@ -8,9 +8,9 @@ import sh.grassroots.platform.outbox.Inbox;
 import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.events.TrainingEvents;
 import sh.grassroots.training.course.application.CourseService;
+import sh.grassroots.training.session.application.CloseSession;
 import sh.grassroots.training.session.application.Sessions;
 import sh.grassroots.training.session.persistence.SessionEntity;
-import sh.grassroots.training.enrolment.application.EnrolmentService;
 import sh.grassroots.training.session.persistence.Seats;
 import sh.grassroots.training.venue.model.VenueSaga;
 
@@ -29,15 +29,15 @@ public class VenueReplies {
     private final Inbox inbox;
     private final Outbox outbox;
     private final Seats seats;
-    private final EnrolmentService enrolments;
+    private final CloseSession sessions;
     private final CourseService courses;
 
-    public VenueReplies(Inbox inbox, Outbox outbox, Seats seats, EnrolmentService enrolments, CourseService courses) {
+    public VenueReplies(Inbox inbox, Outbox outbox, Seats seats, CloseSession sessions, CourseService courses) {
         this.courses = courses;
         this.inbox = inbox;
         this.outbox = outbox;
         this.seats = seats;
-        this.enrolments = enrolments;
+        this.sessions = sessions;
     }
 
     /** @return true when the event was applied now (even if it changed nothing), false for a redelivery */
@@ -62,7 +62,7 @@ public class VenueReplies {
             if (decision instanceof VenueSaga.LoseRoom lost) {
                 session.venueRejectionRule = VenueSaga.ROOM_CANCELLED;
                 session.venueRejectionReason = lost.reason();
-                return enrolments.cancelForLostRoom(session, lost.reason())
+                return sessions.cancelForLostRoom(session, lost.reason())
                         .invoke(n -> LOG.infof("Session %s lost its room; %d enrolments cancelled", sessionId, n))
                         .replaceWithVoid();
             }

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sh.grassroots.training.session.model.SessionRules;
-import sh.grassroots.training.session.persistence.SessionRulesCache;
+import sh.grassroots.training.session.application.SessionRulesCache;
 import sh.grassroots.training.testing.MutableClock;
 import sh.grassroots.training.testing.TrainingFixtures;
 

@@ -1,9 +1,9 @@
-package sh.grassroots.training.session.persistence;
+package sh.grassroots.training.session.application;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import sh.grassroots.training.course.persistence.CourseEntity;
+import sh.grassroots.training.course.application.CourseService;
 import sh.grassroots.training.session.persistence.EligibilityRows;
 import sh.grassroots.training.session.persistence.SessionEntity;
 import sh.grassroots.training.session.model.SessionRules;
@@ -25,9 +25,11 @@ public class SessionRulesCache {
     static final int MAX_SESSIONS = 20_000;
     private final Map<UUID, SessionRules> rules = new ConcurrentHashMap<>();
     private final EligibilityRows eligibilityRows;
+    private final CourseService courses;
 
-    public SessionRulesCache(EligibilityRows eligibilityRows) {
+    public SessionRulesCache(EligibilityRows eligibilityRows, CourseService courses) {
         this.eligibilityRows = eligibilityRows;
+        this.courses = courses;
     }
 
     /** The session's rules, from this replica's copy or read in the caller's session; null for an unknown session. */
@@ -72,9 +74,9 @@ public class SessionRulesCache {
                                 "select rules_version from training_session where id = ?1")
                         .setParameter(1, sessionId).getSingleResultOrNull())
                 .chain(version -> version == null ? Uni.createFrom().nullItem()
-                        : SessionEntity.<SessionEntity>findById(sessionId).call(this::detach).chain(session -> CourseEntity
-                        .<CourseEntity>findById(session.courseId)
-                        .chain(course -> eligibilityRows.load(course.id, course.kind))
+                        : SessionEntity.<SessionEntity>findById(sessionId).call(this::detach).chain(session -> courses
+                        .summary(session.courseId)
+                        .chain(course -> eligibilityRows.load(course.id(), course.kind()))
                         .map(eligibility -> new SessionRules(session.id, session.courseId,
                                 ((Number) version).longValue(), session.status != SessionEntity.Status.CANCELLED,
                                 session.enrolmentOpensAt.toInstant(), session.enrolmentClosesAt.toInstant(),
