@@ -7,7 +7,7 @@ import org.jboss.logging.Logger;
 import sh.grassroots.platform.outbox.Inbox;
 import sh.grassroots.training.enrolment.application.CancelEnrolment;
 import sh.grassroots.training.enrolment.model.MemberStatus;
-import sh.grassroots.training.enrolment.persistence.LearnerEntity;
+import sh.grassroots.training.learner.persistence.LearnerEntity;
 import sh.grassroots.training.learner.model.MemberChange;
 
 import java.time.Clock;

@@ -9,7 +9,7 @@ import sh.grassroots.events.ConferenceEvents.UnitStaffRegistered;
 import sh.grassroots.platform.outbox.Inbox;
 import sh.grassroots.training.enrolment.application.CancelEnrolment;
 import sh.grassroots.training.enrolment.model.MemberStatus;
-import sh.grassroots.training.enrolment.persistence.LearnerEntity;
+import sh.grassroots.training.learner.persistence.LearnerEntity;
 import sh.grassroots.training.learner.model.UnitStaffChange;
 
 import java.time.Clock;

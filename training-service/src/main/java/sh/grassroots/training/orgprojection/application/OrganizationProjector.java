@@ -9,7 +9,7 @@ import sh.grassroots.events.OrganizationEvents.OrganizationCreated;
 import sh.grassroots.platform.outbox.Inbox;
 import sh.grassroots.training.enrolment.application.CancelEnrolment;
 import sh.grassroots.training.session.application.CloseSession;
-import sh.grassroots.training.enrolment.persistence.LearnerEntity;
+import sh.grassroots.training.learner.persistence.LearnerEntity;
 import sh.grassroots.training.orgprojection.model.OrganizationSnapshot;
 import sh.grassroots.training.orgprojection.model.ProjectionUpdate;
 import sh.grassroots.training.orgprojection.persistence.KnownOrganizationEntity;

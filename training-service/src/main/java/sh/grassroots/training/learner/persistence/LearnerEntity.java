@@ -1,4 +1,4 @@
-package sh.grassroots.training.enrolment.persistence;
+package sh.grassroots.training.learner.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
