@@ -45,6 +45,7 @@ QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 MANAGEMENT_PORT=$M
 PERSONAL_DATA_KEY=$(head -c 32 /dev/urandom | base64) \
 HTTP_PORT=$PORT DB_NAME=stations DB_USER=stations DB_PASSWORD=stations OUTBOX_RELAY_INTERVAL=1s NO_SHOW_EVERY=off \
   java -Xmx384m ${BENCH_JAVA_OPTS:-} -jar service-station-service/target/quarkus-app/quarkus-run.jar >"$state/stations.log" 2>&1 & PIDS+=($!)
+APP_PID=$!
 BASE_URL="http://127.0.0.1:$PORT"
 for _ in $(seq 1 240); do curl -fsS "http://127.0.0.1:$MGMT/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fsS "http://127.0.0.1:$MGMT/q/health/ready" >/dev/null || { echo "[bench] stations did not start" >&2; tail -n 40 "$state/stations.log" >&2; exit 1; }
@@ -97,11 +98,16 @@ echo "[bench] contended: $ROOMS rooms x $DAYS days x 23 one-hour slots = $(( ROO
      "uncontended: $FREE_ROOMS rooms, each request a slot of its own; $CONNECTIONS connections, ${DURATION}s per run," \
      "$(nproc) cores, PostgreSQL fsync=off, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+# CPU the service's process used (user + system, ms): on a shared machine the throughput moves with
+# the neighbours' load, the service's own CPU per request much less.
+app_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$APP_PID/stat"; }
 api_run() { # mode rooms -> sets API_*
-  local out
+  local out cpu0
+  cpu0=$(app_cpu_ms)
   out=$(BENCH_MODE=$1 BENCH_ROOMS="$2" wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency \
         -s bench/station-booking.lua "$BASE_URL")
   API_RPS=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  API_CPU_MS=$(( $(app_cpu_ms) - cpu0 ))
   API_P99=$(echo "$out" | awk '$1=="99%" {print $2}')
   API_NON2XX=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
   API_REQS=$(echo "$out" | awk '/requests in/ {print $1}')
@@ -129,6 +135,7 @@ sql_run() { # free(0|1) prefix rooms -> sets SQL_*
 report() { # regime
   printf '%-12s api (HTTP, stations)    %10.1f requests/s   p99 %s   %s requests, %s booked, non-2xx %s, timeouts %s\n' \
     "$1" "$API_RPS" "$API_P99" "$API_REQS" "$API_BOOKED" "${API_NON2XX:-0}" "${API_TIMEOUTS:-0}"
+  awk -v r="$1" -v c="$API_CPU_MS" -v n="$API_REQS" 'BEGIN { printf "%-12s api process CPU per request %.3f ms (user+system)\n", r, c/n }'
   printf '%-12s sql (pgbench, same SQL) %10.1f requests/s   %s requests, %s booked, failed %s\n' \
     "$1" "$SQL_TPS" "${SQL_TXS:-?}" "$SQL_BOOKED" "${SQL_FAILED:-0}"
   awk -v r="$1" -v a="$API_RPS" -v s="$SQL_TPS" 'BEGIN { printf "%-12s ratio api/sql %.3f\n", r, a/s }'

@@ -5,7 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import sh.grassroots.gateway.TestKeys;
+import sh.grassroots.platform.access.CallerHeaders;
 
+import java.util.Locale;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -27,12 +29,12 @@ class CalendarFeedRouteTest {
 
     @Test
     void a_feed_is_fetched_without_a_token_and_reaches_the_service_without_any_caller() {
-        Response echoed = given().header("X-Caller-Subject", "admin-310110").header("X-Caller-Roles", "district_admin")
+        Response echoed = given().header(CallerHeaders.SUBJECT, "admin-310110").header(CallerHeaders.ROLES, "district_admin")
                 .header("Authorization", "Bearer made-up").get(FEED);
         echoed.then().statusCode(200).header("X-Request-Id", not(nullValue()))
                 .body("method", equalTo("GET")).body("uri", equalTo(FEED));
         Map<String, String> headers = echoed.path("headers");
-        assertTrue(headers.keySet().stream().noneMatch(h -> h.startsWith("x-caller-")), headers.toString());
+        assertTrue(headers.keySet().stream().noneMatch(h -> h.startsWith(CallerHeaders.PREFIX.toLowerCase(Locale.ROOT))), headers.toString());
         assertTrue(!headers.containsKey("authorization"), headers.toString());
         assertEquals(echoed.header("X-Request-Id"), headers.get("x-request-id"));
     }

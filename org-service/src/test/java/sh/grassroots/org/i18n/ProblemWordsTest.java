@@ -3,10 +3,8 @@ package sh.grassroots.org.i18n;
 import org.junit.jupiter.api.Test;
 import sh.grassroots.platform.testing.ProblemWords;
 import sh.grassroots.org.access.model.OrgAccessPolicy;
-import sh.grassroots.org.tree.model.Placement;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,10 +14,7 @@ class ProblemWordsTest {
     @Test
     void every_slug_written_in_the_code_has_both_languages() {
         Set<String> slugs = new TreeSet<>(ProblemWords.slugsUsed("sh.grassroots.org"));
-        // Slugs the code builds from a rule's name or a word: "placement-" + Placement.Rule, "unknown-" + what.
-        for (Placement.Rule rule : Placement.Rule.values()) {
-            slugs.add("placement-" + rule.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        }
+        // Slugs the code builds from a word: "unknown-" + what.
         slugs.add("unknown-member");
         slugs.add("unknown-organization");
         // Refusals of the inter-district transfers, named by constants of the policy.

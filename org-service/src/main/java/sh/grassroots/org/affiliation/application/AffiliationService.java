@@ -1,5 +1,7 @@
 package sh.grassroots.org.affiliation.application;
 
+import sh.grassroots.org.branch.model.BranchFormRule;
+import sh.grassroots.org.member.model.MemberRule;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -21,8 +23,8 @@ import sh.grassroots.org.branch.persistence.BranchFormColumns;
 import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
-import sh.grassroots.org.common.application.RuleProblems;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.web.Rejections;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.org.member.model.MemberStatus;
 import sh.grassroots.org.member.persistence.MemberEntity;
 import sh.grassroots.org.tree.model.TreePath;
@@ -38,7 +40,6 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,18 +94,17 @@ public class AffiliationService {
 
     private Uni<AffiliationView> affiliateOne(OrganizationEntity branch, UUID memberId, LocalDate today) {
         return MemberEntity.<MemberEntity>findById(memberId)
-                .onItem().ifNull().failWith(() -> new ProblemException(Problem.withErrors(422, "unknown-member",
-                        "Unknown member", "No member with id " + memberId,
-                        List.of(new Problem.FieldError("memberIds", "no member " + memberId)))))
+                .onItem().ifNull().failWith(() -> Rejections.exception(AffiliationRule.UNKNOWN_MEMBER.rejects(
+                        "No member with id " + memberId), "memberIds", "no member " + memberId))
                 .chain(member -> tree.districtOf(member.homeOrganizationId).chain(homeDistrict ->
                         attributesOf(memberId).chain(attributes -> activeAffiliation(memberId, branch.id).chain(active -> {
                             Outcome<Affiliations.Added> outcome = Affiliations.affiliate(branchOf(branch),
                                     new Affiliations.Candidate(memberId, member.leftOn == null, member.homeOrganizationId,
                                             homeDistrict.trim(), attributes, active != null), today);
-                            if (outcome instanceof Outcome.Refused<Affiliations.Added> refused) {
-                                return Uni.createFrom().failure(RuleProblems.of(refused, "The member cannot be affiliated"));
+                            if (outcome instanceof Outcome.Rejected<Affiliations.Added> refused) {
+                                return Uni.createFrom().failure(Rejections.exception(refused.rejection()));
                             }
-                            Affiliations.Added added = ((Outcome.Done<Affiliations.Added>) outcome).change();
+                            Affiliations.Added added = ((Outcome.Done<Affiliations.Added>) outcome).value();
                             AffiliationEntity row = new AffiliationEntity();
                             row.id = UUID.randomUUID();
                             row.memberId = memberId;
@@ -130,8 +130,8 @@ public class AffiliationService {
         LocalDate today = LocalDate.now(clock);
         return managedBranch(caller, branchId).chain(branch -> activeAffiliation(memberId, branchId).chain(active -> {
             if (active == null) {
-                return Uni.createFrom().failure(new ProblemException(Problem.of(409, AffiliationRule.NOT_AFFILIATED.slug(),
-                        "Not affiliated", "Member " + memberId + " has no active affiliation with " + branch.name)));
+                return Uni.createFrom().failure(Rejections.exception(AffiliationRule.NOT_AFFILIATED.rejects(
+                        "Member " + memberId + " has no active affiliation with " + branch.name)));
             }
             return endRow(active, today, EndReason.LEFT_BY_MEMBER, branch.districtCode)
                     .chain(() -> MemberEntity.<MemberEntity>findById(memberId))
@@ -218,14 +218,13 @@ public class AffiliationService {
                 Permission.MANAGE_MEMBERS, false)).chain(member -> {
             List<MemberAttributes.Invalid> invalid = MemberAttributes.check(attributes);
             if (!invalid.isEmpty()) {
-                return Uni.createFrom().failure(new ProblemException(Problem.withErrors(422,
-                        AffiliationRule.INVALID_ATTRIBUTES.slug(), "Invalid member attributes",
-                        "Some attributes cannot be recorded", invalid.stream()
-                                .map(i -> new Problem.FieldError(i.key(), i.message())).toList())));
+                return Uni.createFrom().failure(Rejections.exception(
+                        AffiliationRule.INVALID_ATTRIBUTES.rejects("Some attributes cannot be recorded"), invalid.stream()
+                                .map(i -> new Problem.FieldError(i.key(), i.message())).toList()));
             }
             if (member.leftOn != null) {
-                return Uni.createFrom().failure(new ProblemException(Problem.of(409, "member-has-left",
-                        "The member has left", "The member's record was closed on " + member.leftOn)));
+                return Uni.createFrom().failure(Rejections.exception(MemberRule.MEMBER_HAS_LEFT.rejects(
+                        "The member's record was closed on " + member.leftOn)));
             }
             return MemberAttributeEntity.delete("memberId", memberId)
                     .chain(() -> Multi.createFrom().iterable(sorted.entrySet())
@@ -401,7 +400,7 @@ public class AffiliationService {
         if (form.isPresent() && form.get() instanceof BranchForm.Functional functional) {
             return functional;
         }
-        throw new ProblemException(Problem.of(422, "branch-not-functional", "Not a functional branch",
+        throw Rejections.exception(BranchFormRule.NOT_FUNCTIONAL.rejects(
                 branch.name + " has no criteria; only a functional branch has candidates and re-checks"));
     }
 
@@ -435,17 +434,17 @@ public class AffiliationService {
     }
 
     private static ProblemException alreadyAffiliated(UUID memberId) {
-        return new ProblemException(Problem.of(409, AffiliationRule.ALREADY_AFFILIATED.slug(), "Already affiliated",
+        return Rejections.exception(AffiliationRule.ALREADY_AFFILIATED.rejects(
                 "Member " + memberId + " is already affiliated with this branch"));
     }
 
     /** The database refused what the rules above let through: a concurrent dissolution or leaving. */
     private static ProblemException invariant(Throwable failure) {
-        String slug = DatabaseFailures.violates(failure, "affiliation_to_dissolved_branch") ? AffiliationRule.BRANCH_DISSOLVED.slug()
-                : DatabaseFailures.violates(failure, "affiliation_of_former_member") ? AffiliationRule.MEMBER_HAS_LEFT.slug()
-                : DatabaseFailures.violates(failure, "affiliation_to_own_home") ? AffiliationRule.OWN_HOME.slug()
-                : AffiliationRule.BRANCH_TAKES_NO_AFFILIATIONS.slug();
-        return new ProblemException(Problem.of(409, slug, "The member cannot be affiliated",
-                "The branch or the member changed while the affiliation was being made"));
+        AffiliationRule rule = DatabaseFailures.violates(failure, "affiliation_to_dissolved_branch")
+                ? AffiliationRule.BRANCH_DISSOLVED
+                : DatabaseFailures.violates(failure, "affiliation_of_former_member") ? AffiliationRule.MEMBER_HAS_LEFT
+                : DatabaseFailures.violates(failure, "affiliation_to_own_home") ? AffiliationRule.OWN_HOME
+                : AffiliationRule.BRANCH_TAKES_NO_AFFILIATIONS;
+        return Rejections.exception(rule.rejects("The branch or the member changed while the affiliation was being made"));
     }
 }

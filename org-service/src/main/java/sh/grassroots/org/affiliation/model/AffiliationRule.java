@@ -1,25 +1,27 @@
 package sh.grassroots.org.affiliation.model;
 
-import sh.grassroots.org.common.model.Rule;
+import sh.grassroots.platform.rules.Rule;
+import sh.grassroots.platform.rules.RuleKind;
 
 public enum AffiliationRule implements Rule {
-    BRANCH_TAKES_NO_AFFILIATIONS("affiliation-branch-not-functional-or-temporary", false),
-    BRANCH_DISSOLVED("affiliation-branch-dissolved", true),
-    TEMPORARY_BRANCH_ENDED("affiliation-temporary-branch-ended", true),
-    OWN_HOME("affiliation-to-own-home", false),
-    MEMBER_HAS_LEFT("affiliation-member-has-left", true),
-    MEMBER_IN_OTHER_DISTRICT("affiliation-member-in-other-district", false),
-    ALREADY_AFFILIATED("affiliation-already-active", true),
-    CRITERIA_NOT_MET("affiliation-criteria-not-met", true),
-    NOT_AFFILIATED("affiliation-not-active", true),
-    INVALID_ATTRIBUTES("invalid-member-attributes", false);
+    BRANCH_TAKES_NO_AFFILIATIONS("affiliation-branch-not-functional-or-temporary", RuleKind.INVALID),
+    BRANCH_DISSOLVED("affiliation-branch-dissolved", RuleKind.CONFLICT),
+    TEMPORARY_BRANCH_ENDED("affiliation-temporary-branch-ended", RuleKind.CONFLICT),
+    OWN_HOME("affiliation-to-own-home", RuleKind.INVALID),
+    MEMBER_HAS_LEFT("affiliation-member-has-left", RuleKind.CONFLICT),
+    MEMBER_IN_OTHER_DISTRICT("affiliation-member-in-other-district", RuleKind.INVALID),
+    ALREADY_AFFILIATED("affiliation-already-active", RuleKind.CONFLICT),
+    CRITERIA_NOT_MET("affiliation-criteria-not-met", RuleKind.CONFLICT),
+    NOT_AFFILIATED("affiliation-not-active", RuleKind.CONFLICT),
+    INVALID_ATTRIBUTES("invalid-member-attributes", RuleKind.INVALID),
+    UNKNOWN_MEMBER("unknown-member", RuleKind.INVALID);
 
     private final String slug;
-    private final boolean dependsOnState;
+    private final RuleKind kind;
 
-    AffiliationRule(String slug, boolean dependsOnState) {
+    AffiliationRule(String slug, RuleKind kind) {
         this.slug = slug;
-        this.dependsOnState = dependsOnState;
+        this.kind = kind;
     }
 
     @Override
@@ -28,7 +30,7 @@ public enum AffiliationRule implements Rule {
     }
 
     @Override
-    public boolean dependsOnState() {
-        return dependsOnState;
+    public RuleKind kind() {
+        return kind;
     }
 }

@@ -1,7 +1,7 @@
 package sh.grassroots.org.affiliation.model;
 
 import sh.grassroots.org.branch.model.BranchForm;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -36,33 +36,33 @@ public final class Affiliations {
         Optional<BranchForm> form = branch.form().filter(f -> f instanceof BranchForm.Functional
                 || f instanceof BranchForm.Temporary);
         if (form.isEmpty()) {
-            return Outcome.refused(AffiliationRule.BRANCH_TAKES_NO_AFFILIATIONS, branch.name()
+            return Outcome.rejected(AffiliationRule.BRANCH_TAKES_NO_AFFILIATIONS, branch.name()
                     + " is neither a functional nor a temporary branch; members belong to it by their home");
         }
         if (branch.dissolved()) {
-            return Outcome.refused(AffiliationRule.BRANCH_DISSOLVED, branch.name() + " has been dissolved");
+            return Outcome.rejected(AffiliationRule.BRANCH_DISSOLVED, branch.name() + " has been dissolved");
         }
         if (form.get() instanceof BranchForm.Temporary temporary && temporary.isDue(today)) {
-            return Outcome.refused(AffiliationRule.TEMPORARY_BRANCH_ENDED, branch.name() + "'s task ended on "
+            return Outcome.rejected(AffiliationRule.TEMPORARY_BRANCH_ENDED, branch.name() + "'s task ended on "
                     + temporary.plannedEndOn() + "; extend it first");
         }
         if (!member.active()) {
-            return Outcome.refused(AffiliationRule.MEMBER_HAS_LEFT, "Member " + member.id() + " has left");
+            return Outcome.rejected(AffiliationRule.MEMBER_HAS_LEFT, "Member " + member.id() + " has left");
         }
         if (member.homeOrganizationId().equals(branch.id())) {
-            return Outcome.refused(AffiliationRule.OWN_HOME, "Member " + member.id() + " already has " + branch.name()
+            return Outcome.rejected(AffiliationRule.OWN_HOME, "Member " + member.id() + " already has " + branch.name()
                     + " as their home branch");
         }
         if (!member.homeDistrict().equals(branch.districtCode())) {
-            return Outcome.refused(AffiliationRule.MEMBER_IN_OTHER_DISTRICT, "Member " + member.id()
+            return Outcome.rejected(AffiliationRule.MEMBER_IN_OTHER_DISTRICT, "Member " + member.id()
                     + "'s home is in district " + member.homeDistrict() + ", the branch in " + branch.districtCode());
         }
         if (member.alreadyAffiliated()) {
-            return Outcome.refused(AffiliationRule.ALREADY_AFFILIATED, "Member " + member.id()
+            return Outcome.rejected(AffiliationRule.ALREADY_AFFILIATED, "Member " + member.id()
                     + " is already affiliated with " + branch.name());
         }
         if (form.get() instanceof BranchForm.Functional functional && !functional.criteria().matches(member.attributes())) {
-            return Outcome.refused(AffiliationRule.CRITERIA_NOT_MET, "Member " + member.id() + " does not meet "
+            return Outcome.rejected(AffiliationRule.CRITERIA_NOT_MET, "Member " + member.id() + " does not meet "
                     + branch.name() + "'s criteria: " + functional.criteria().text());
         }
         return Outcome.done(new Added(member.id(), branch.id(), form.get().type().name(), today));

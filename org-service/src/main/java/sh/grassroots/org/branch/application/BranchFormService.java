@@ -1,5 +1,6 @@
 package sh.grassroots.org.branch.application;
 
+import sh.grassroots.org.tree.model.TreeRule;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -16,15 +17,14 @@ import sh.grassroots.org.branch.model.FormType;
 import sh.grassroots.org.branch.model.GridCheck;
 import sh.grassroots.org.branch.persistence.BranchFormColumns;
 import sh.grassroots.org.branch.persistence.VillageProfileEntity;
-import sh.grassroots.org.common.application.RuleProblems;
+import sh.grassroots.platform.web.Rejections;
 import sh.grassroots.org.common.model.Actor;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.org.tree.model.OrganizationKind;
 import sh.grassroots.org.tree.persistence.OrganizationChangeEntity;
 import sh.grassroots.org.tree.persistence.OrganizationEntity;
 import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.access.Permission;
-import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 
 import java.math.BigDecimal;
@@ -63,10 +63,10 @@ public class BranchFormService {
         }
         Outcome<Optional<BranchForm>> outcome = BranchForms.decide(draft, new BranchForms.Setting(kind,
                 parent.map(p -> p.id), parent.map(p -> p.kind)));
-        if (outcome instanceof Outcome.Refused<Optional<BranchForm>> refused) {
-            return Uni.createFrom().failure(RuleProblems.of(refused, "The branch form is not valid"));
+        if (outcome instanceof Outcome.Rejected<Optional<BranchForm>> refused) {
+            return Uni.createFrom().failure(Rejections.exception(refused.rejection()));
         }
-        Optional<BranchForm> form = ((Outcome.Done<Optional<BranchForm>>) outcome).change();
+        Optional<BranchForm> form = ((Outcome.Done<Optional<BranchForm>>) outcome).value();
         if (form.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
@@ -89,8 +89,8 @@ public class BranchFormService {
         return sameNumber
                 .map(taken -> {
                     if (taken > 0) {
-                        throw new ProblemException(Problem.of(409, BranchFormRule.GRID_NUMBER_TAKEN.slug(),
-                                "The grid number is taken", "The village already has an active grid number " + grid.number()));
+                        throw Rejections.exception(BranchFormRule.GRID_NUMBER_TAKEN.rejects(
+                                "The village already has an active grid number " + grid.number()));
                     }
                     return columns;
                 });
@@ -101,19 +101,19 @@ public class BranchFormService {
     public Uni<BranchFormView> extend(Caller caller, UUID branchId, LocalDate newPlannedEnd) {
         return structured(caller, branchId).chain(branch -> {
             if (branch.dissolvedOn != null) {
-                return Uni.createFrom().failure(new ProblemException(Problem.of(409, "organization-dissolved",
-                        "The organization has been dissolved", branch.name + " was dissolved on " + branch.dissolvedOn)));
+                return Uni.createFrom().failure(Rejections.exception(TreeRule.ORGANIZATION_DISSOLVED.rejects(
+                        branch.name + " was dissolved on " + branch.dissolvedOn)));
             }
             Optional<BranchForm> form = BranchFormColumns.toModel(branch.form);
             if (form.isEmpty() || !(form.get() instanceof BranchForm.Temporary temporary)) {
-                return Uni.createFrom().failure(RuleProblems.of(new Outcome.Refused<>(BranchFormRule.NOT_TEMPORARY,
-                        branch.name + " is not a temporary branch"), "Only a temporary branch is extended"));
+                return Uni.createFrom().failure(Rejections.exception(BranchFormRule.NOT_TEMPORARY.rejects(
+                        branch.name + " is not a temporary branch")));
             }
             Outcome<BranchForm.Temporary> outcome = temporary.extendTo(newPlannedEnd, LocalDate.now(clock));
-            if (outcome instanceof Outcome.Refused<BranchForm.Temporary> refused) {
-                return Uni.createFrom().failure(RuleProblems.of(refused, "The temporary branch cannot be extended"));
+            if (outcome instanceof Outcome.Rejected<BranchForm.Temporary> refused) {
+                return Uni.createFrom().failure(Rejections.exception(refused.rejection()));
             }
-            BranchForm.Temporary extended = ((Outcome.Done<BranchForm.Temporary>) outcome).change();
+            BranchForm.Temporary extended = ((Outcome.Done<BranchForm.Temporary>) outcome).value();
             branch.form.plannedEndOn = extended.plannedEndOn();
             return OrganizationChangeEntity.of(branchId, "EXTENDED", temporary.plannedEndOn().toString(),
                             extended.plannedEndOn().toString(), extended.plannedEndOn(), null, OffsetDateTime.now(clock))
@@ -128,15 +128,15 @@ public class BranchFormService {
     public Uni<CriteriaChange> changeCriteria(Caller caller, UUID branchId, String criteria) {
         return structured(caller, branchId).chain(branch -> {
             if (branch.dissolvedOn != null) {
-                return Uni.createFrom().failure(new ProblemException(Problem.of(409, "organization-dissolved",
-                        "The organization has been dissolved", branch.name + " was dissolved on " + branch.dissolvedOn)));
+                return Uni.createFrom().failure(Rejections.exception(TreeRule.ORGANIZATION_DISSOLVED.rejects(
+                        branch.name + " was dissolved on " + branch.dissolvedOn)));
             }
             Outcome<BranchForm.Functional> outcome = BranchForms.changeCriteria(BranchFormColumns.toModel(branch.form), criteria);
-            if (outcome instanceof Outcome.Refused<BranchForm.Functional> refused) {
-                return Uni.createFrom().failure(RuleProblems.of(refused, "The criteria cannot be set"));
+            if (outcome instanceof Outcome.Rejected<BranchForm.Functional> refused) {
+                return Uni.createFrom().failure(Rejections.exception(refused.rejection()));
             }
             String old = branch.form.criteria;
-            branch.form.criteria = ((Outcome.Done<BranchForm.Functional>) outcome).change().criteria().text();
+            branch.form.criteria = ((Outcome.Done<BranchForm.Functional>) outcome).value().criteria().text();
             return OrganizationChangeEntity.of(branchId, "CRITERIA_CHANGED", old, branch.form.criteria, null, null,
                             OffsetDateTime.now(clock)).by(Actor.of(caller)).persist()
                     .chain(() -> Panache.getSession().chain(s -> s.flush()))
@@ -156,12 +156,12 @@ public class BranchFormService {
     public Uni<VillageView> describeVillage(Caller caller, UUID villageId, BigDecimal areaKm2, Integer households) {
         return structured(caller, villageId).chain(village -> {
             if (village.kind != OrganizationKind.GENERAL_BRANCH) {
-                return Uni.createFrom().failure(RuleProblems.of(new Outcome.Refused<>(BranchFormRule.NOT_A_VILLAGE,
-                        village.name + " is a " + village.kind + "; a village is a general branch"), "Not a village"));
+                return Uni.createFrom().failure(Rejections.exception(BranchFormRule.NOT_A_VILLAGE.rejects(
+                        village.name + " is a " + village.kind + "; a village is a general branch")));
             }
             if (areaKm2 != null && areaKm2.compareTo(BigDecimal.ZERO) <= 0) {
-                return Uni.createFrom().failure(RuleProblems.of(new Outcome.Refused<>(BranchFormRule.VILLAGE_AREA_NOT_POSITIVE,
-                        areaKm2.toPlainString() + " km² is not an area"), "Invalid village area"));
+                return Uni.createFrom().failure(Rejections.exception(BranchFormRule.VILLAGE_AREA_NOT_POSITIVE.rejects(
+                        areaKm2.toPlainString() + " km² is not an area")));
             }
             // The village's row is locked first: two first descriptions at once both found no
             // profile and both inserted one (a duplicate key, 500); now the second waits and updates.

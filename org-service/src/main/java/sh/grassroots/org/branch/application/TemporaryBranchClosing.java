@@ -13,7 +13,7 @@ import sh.grassroots.org.affiliation.model.EndReason;
 import sh.grassroots.org.branch.model.BranchForm;
 import sh.grassroots.org.branch.persistence.BranchFormColumns;
 import sh.grassroots.org.common.model.Actor;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.org.tree.model.ActiveOrganization;
 import sh.grassroots.org.tree.model.Organization;
 import sh.grassroots.org.tree.model.TreeChange;
@@ -112,11 +112,11 @@ public class TemporaryBranchClosing {
                     LocalDate on = branch.foundedOn != null && branch.foundedOn.isAfter(end) ? branch.foundedOn : end;
                     Outcome<TreeChange.Dissolved> outcome = ((ActiveOrganization) organization)
                             .dissolve(on, null, today, children, members);
-                    if (outcome instanceof Outcome.Refused<TreeChange.Dissolved> refused) {
+                    if (outcome instanceof Outcome.Rejected<TreeChange.Dissolved> refused) {
                         LOG.infof("Temporary branch %s reached its planned end but stays: %s", branch.id, refused.detail());
                         return Uni.createFrom().item(true);
                     }
-                    TreeChange.Dissolved dissolved = ((Outcome.Done<TreeChange.Dissolved>) outcome).change();
+                    TreeChange.Dissolved dissolved = ((Outcome.Done<TreeChange.Dissolved>) outcome).value();
                     branch.dissolvedOn = dissolved.dissolvedOn();
                     var event = outbox.envelope(OrganizationEvents.DISSOLVED, OrganizationEvents.DISSOLVED_VERSION,
                             branch.id.toString(), branch.districtCode, new OrganizationEvents.OrganizationDissolved(

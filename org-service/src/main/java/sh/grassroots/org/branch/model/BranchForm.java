@@ -1,7 +1,7 @@
 package sh.grassroots.org.branch.model;
 
 import sh.grassroots.org.affiliation.model.Criteria;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -49,11 +49,11 @@ public sealed interface BranchForm permits BranchForm.Functional, BranchForm.Tem
         /** Moves the planned end later; an extension that shortens or keeps the end is no extension. */
         public Outcome<Temporary> extendTo(LocalDate newPlannedEnd, LocalDate today) {
             if (!newPlannedEnd.isAfter(plannedEndOn)) {
-                return Outcome.refused(BranchFormRule.EXTENSION_NOT_LATER,
+                return Outcome.rejected(BranchFormRule.EXTENSION_NOT_LATER,
                         "The planned end is " + plannedEndOn + "; an extension must move it later, not to " + newPlannedEnd);
             }
             if (newPlannedEnd.isBefore(today)) {
-                return Outcome.refused(BranchFormRule.EXTENSION_IN_PAST,
+                return Outcome.rejected(BranchFormRule.EXTENSION_IN_PAST,
                         "The new planned end " + newPlannedEnd + " has already passed");
             }
             return Outcome.done(new Temporary(purpose, startsOn, newPlannedEnd));

@@ -1,7 +1,7 @@
 package sh.grassroots.org.branch.model;
 
 import sh.grassroots.org.affiliation.model.Criteria;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.org.tree.model.OrganizationKind;
 
 import java.math.BigDecimal;
@@ -29,15 +29,15 @@ public final class BranchForms {
 
     public static Outcome<Optional<BranchForm>> decide(FormDraft draft, Setting setting) {
         if (draft == null || draft.type() == null) {
-            return Outcome.refused(BranchFormRule.FIELD_MISSING, "A form needs its type");
+            return Outcome.rejected(BranchFormRule.FIELD_MISSING, "A form needs its type");
         }
         if (setting.kind() != OrganizationKind.BRANCH) {
-            return Outcome.refused(BranchFormRule.FORM_ONLY_ON_BRANCH,
+            return Outcome.rejected(BranchFormRule.FORM_ONLY_ON_BRANCH,
                     "Only a BRANCH takes a form; this is a " + setting.kind());
         }
         Optional<String> stray = strayField(draft);
         if (stray.isPresent()) {
-            return Outcome.refused(BranchFormRule.FIELD_NOT_FOR_FORM,
+            return Outcome.rejected(BranchFormRule.FIELD_NOT_FOR_FORM,
                     "The field " + stray.get() + " does not belong to a " + draft.type() + " branch");
         }
         return switch (draft.type()) {
@@ -55,7 +55,7 @@ public final class BranchForms {
         }
         Criteria.Parsed parsed = Criteria.parse(draft.criteria());
         if (parsed instanceof Criteria.Malformed malformed) {
-            return Outcome.refused(BranchFormRule.MALFORMED_CRITERIA, malformed.message());
+            return Outcome.rejected(BranchFormRule.MALFORMED_CRITERIA, malformed.message());
         }
         return Outcome.done(Optional.of(new BranchForm.Functional(((Criteria.Valid) parsed).criteria())));
     }
@@ -71,7 +71,7 @@ public final class BranchForms {
             return missing("plannedEndOn", FormType.TEMPORARY);
         }
         if (draft.plannedEndOn().isBefore(draft.startsOn())) {
-            return Outcome.refused(BranchFormRule.TEMPORARY_ENDS_BEFORE_START,
+            return Outcome.rejected(BranchFormRule.TEMPORARY_ENDS_BEFORE_START,
                     "The planned end " + draft.plannedEndOn() + " is before the start " + draft.startsOn());
         }
         return Outcome.done(Optional.of(new BranchForm.Temporary(draft.purpose().strip(), draft.startsOn(),
@@ -86,27 +86,27 @@ public final class BranchForms {
             return missing("areaKm2", FormType.GRID);
         }
         if (draft.gridNumber() <= 0) {
-            return Outcome.refused(BranchFormRule.GRID_NUMBER_NOT_POSITIVE,
+            return Outcome.rejected(BranchFormRule.GRID_NUMBER_NOT_POSITIVE,
                     "Grids are numbered from 1; " + draft.gridNumber() + " is no grid number");
         }
         if (draft.areaKm2().compareTo(BigDecimal.ZERO) <= 0) {
-            return Outcome.refused(BranchFormRule.GRID_AREA_NOT_POSITIVE,
+            return Outcome.rejected(BranchFormRule.GRID_AREA_NOT_POSITIVE,
                     "A grid covers some ground; " + draft.areaKm2().toPlainString() + " km² is not an area");
         }
         if (draft.households() != null && draft.households() < 0) {
-            return Outcome.refused(BranchFormRule.GRID_HOUSEHOLDS_NEGATIVE,
+            return Outcome.rejected(BranchFormRule.GRID_HOUSEHOLDS_NEGATIVE,
                     draft.households() + " is no number of households");
         }
         List<BranchForm.LonLat> polygon = draft.polygon() == null ? List.of() : draft.polygon();
         Optional<String> badPolygon = polygonProblem(polygon);
         if (badPolygon.isPresent()) {
-            return Outcome.refused(BranchFormRule.GRID_POLYGON_INVALID, badPolygon.get());
+            return Outcome.rejected(BranchFormRule.GRID_POLYGON_INVALID, badPolygon.get());
         }
         Optional<UUID> village = setting.parentKind().filter(k -> k == OrganizationKind.GENERAL_BRANCH)
                 .flatMap(k -> setting.parentId());
         Optional<String> villageName = Optional.ofNullable(draft.villageName()).map(String::strip).filter(s -> !s.isEmpty());
         if (village.isEmpty() && villageName.isEmpty()) {
-            return Outcome.refused(BranchFormRule.GRID_WITHOUT_VILLAGE, "A grid covers part of a village: set it up "
+            return Outcome.rejected(BranchFormRule.GRID_WITHOUT_VILLAGE, "A grid covers part of a village: set it up "
                     + "under the village's general branch or name the village (villageName)");
         }
         return Outcome.done(Optional.of(new BranchForm.Grid(draft.gridNumber(), draft.areaKm2(), polygon, village,
@@ -119,7 +119,7 @@ public final class BranchForms {
         }
         String city = draft.city().strip();
         if (SHANGHAI.contains(city.toLowerCase(java.util.Locale.ROOT))) {
-            return Outcome.refused(BranchFormRule.DIRECTLY_MANAGED_IN_SHANGHAI,
+            return Outcome.rejected(BranchFormRule.DIRECTLY_MANAGED_IN_SHANGHAI,
                     "A directly managed branch is located outside Shanghai; a branch in Shanghai is an ordinary one");
         }
         return Outcome.done(Optional.of(new BranchForm.DirectlyManaged(city)));
@@ -128,11 +128,11 @@ public final class BranchForms {
     /** New criteria for a functional branch; its affiliations are then re-checked against them. */
     public static Outcome<BranchForm.Functional> changeCriteria(Optional<BranchForm> current, String source) {
         if (current.isEmpty() || !(current.get() instanceof BranchForm.Functional)) {
-            return Outcome.refused(BranchFormRule.NOT_FUNCTIONAL, "Only a functional branch has criteria");
+            return Outcome.rejected(BranchFormRule.NOT_FUNCTIONAL, "Only a functional branch has criteria");
         }
         Criteria.Parsed parsed = Criteria.parse(source);
         if (parsed instanceof Criteria.Malformed malformed) {
-            return Outcome.refused(BranchFormRule.MALFORMED_CRITERIA, malformed.message());
+            return Outcome.rejected(BranchFormRule.MALFORMED_CRITERIA, malformed.message());
         }
         return Outcome.done(new BranchForm.Functional(((Criteria.Valid) parsed).criteria()));
     }
@@ -188,6 +188,6 @@ public final class BranchForms {
     }
 
     private static Outcome<Optional<BranchForm>> missing(String field, FormType type) {
-        return Outcome.refused(BranchFormRule.FIELD_MISSING, "A " + type + " branch needs " + field);
+        return Outcome.rejected(BranchFormRule.FIELD_MISSING, "A " + type + " branch needs " + field);
     }
 }

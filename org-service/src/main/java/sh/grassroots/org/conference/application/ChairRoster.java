@@ -9,8 +9,8 @@ import jakarta.persistence.LockModeType;
 import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
-import sh.grassroots.org.common.application.RuleProblems;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.web.Rejections;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.org.conference.application.Views.ChairTermView;
 import sh.grassroots.org.conference.application.Views.ChairView;
 import sh.grassroots.org.conference.model.ChairTerm;
@@ -18,7 +18,6 @@ import sh.grassroots.org.conference.model.ConferenceRule;
 import sh.grassroots.org.conference.model.Roster;
 import sh.grassroots.org.conference.persistence.ChairTermEntity;
 import sh.grassroots.org.conference.persistence.MemberUnitEntity;
-import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 
 import java.time.Clock;
@@ -50,10 +49,10 @@ public class ChairRoster {
         return Panache.withTransaction(() -> insert(caller, conferenceId, unitId, startsOn, endsOn))
                 .onFailure(f -> DatabaseFailures.violates(f, NO_OVERLAP))
                 .recoverWithUni(f -> Panache.withSession(() -> terms(conferenceId))
-                        .chain(terms -> Uni.createFrom().failure(RuleProblems.of(new Outcome.Refused<>(
-                                ConferenceRule.CHAIR_TERMS_OVERLAP, Roster.firstOverlapping(terms, startsOn, endsOn)
+                        .chain(terms -> Uni.createFrom().failure(Rejections.exception(ConferenceRule.CHAIR_TERMS_OVERLAP.rejects(
+                                Roster.firstOverlapping(terms, startsOn, endsOn)
                                 .map(Roster::overlapDetail)
-                                .orElse("The term overlaps another chair term")), "The chair term cannot be added"))));
+                                .orElse("The term overlaps another chair term"))))));
     }
 
     private Uni<ChairTermView> insert(Caller caller, UUID conferenceId, UUID unitId,
@@ -64,10 +63,10 @@ public class ChairRoster {
                 .call(unit -> Panache.getSession().chain(s -> s.lock(unit, LockModeType.PESSIMISTIC_WRITE)))
                 .chain(unit -> terms(conferenceId).chain(existing -> {
                     Outcome<ChairTerm> outcome = Roster.schedule(UUID.randomUUID(), unit.toModel(), startsOn, endsOn, existing);
-                    if (outcome instanceof Outcome.Refused<ChairTerm> refused) {
-                        return Conferences.<ChairTermView>refuse(refused, "The chair term cannot be added");
+                    if (outcome instanceof Outcome.Rejected<ChairTerm> refused) {
+                        return Conferences.<ChairTermView>refuse(refused);
                     }
-                    ChairTerm term = ((Outcome.Done<ChairTerm>) outcome).change();
+                    ChairTerm term = ((Outcome.Done<ChairTerm>) outcome).value();
                     ChairTermEntity entity = new ChairTermEntity();
                     entity.id = term.id();
                     entity.conferenceId = conferenceId;
@@ -112,8 +111,9 @@ public class ChairRoster {
                 .chain(conference -> ChairTermEntity.<ChairTermEntity>find(
                                 "conferenceId = ?1 and startsOn <= ?2 and endsOn >= ?2", conferenceId, day).list())
                 .chain(this::named)
-                .map(terms -> Roster.chairOn(terms, day).orElseThrow(() -> new ProblemException(Problem.of(404,
-                        "no-chair-on-date", "No chair on that day", "No chair term of the conference covers " + day))))
+                .map(terms -> Roster.chairOn(terms, day).orElseThrow(() -> Rejections.exception(
+                        ConferenceRule.NO_CHAIR_ON_DATE.rejects(
+                        "No chair term of the conference covers " + day))))
                 .map(term -> new ChairView(day, term.unitId(), term.unitName(), ChairTermView.of(conferenceId, term)));
     }
 

@@ -12,8 +12,8 @@ import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
-import sh.grassroots.org.common.application.RuleProblems;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.web.Rejections;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.org.conference.application.Views.ConferenceView;
 import sh.grassroots.org.conference.application.Views.UnitView;
 import sh.grassroots.org.conference.model.ChairTerm;
@@ -25,7 +25,6 @@ import sh.grassroots.org.conference.persistence.ChairTermEntity;
 import sh.grassroots.org.conference.persistence.ConferenceEntity;
 import sh.grassroots.org.conference.persistence.MemberUnitEntity;
 import sh.grassroots.org.tree.persistence.OrganizationEntity;
-import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 
 import jakarta.persistence.LockModeType;
@@ -104,25 +103,23 @@ public class ConferenceService {
                 .call(conference -> Conferences.checkWrite(caller, conference.hostDistrict))
                 .call(conference -> request.organizationId() == null ? Uni.createFrom().voidItem()
                         : OrganizationEntity.<OrganizationEntity>findById(request.organizationId())
-                        .onItem().ifNull().failWith(() -> new ProblemException(Problem.withErrors(422,
-                                "unknown-organization", "Unknown organization",
-                                "No organization with id " + request.organizationId(),
-                                List.of(new Problem.FieldError("organizationId", "no such organization")))))
+                        .onItem().ifNull().failWith(() -> Rejections.exception(ConferenceRule.UNKNOWN_ORGANIZATION.rejects(
+                                "No organization with id " + request.organizationId()), "organizationId", "no such organization"))
                         .replaceWithVoid())
                 .chain(conference -> MemberUnitEntity.<MemberUnitEntity>list("conferenceId", conferenceId)
                         .chain(units -> {
                             Outcome<MemberUnit> outcome = Membership.join(UUID.randomUUID(), conference.foundedOn,
                                     units.stream().map(MemberUnitEntity::toModel).toList(), request.name(),
                                     request.sector(), Optional.ofNullable(request.organizationId()), request.joinedOn());
-                            if (outcome instanceof Outcome.Refused<MemberUnit> refused) {
-                                return Conferences.<UnitView>refuse(refused, "The unit cannot join");
+                            if (outcome instanceof Outcome.Rejected<MemberUnit> refused) {
+                                return Conferences.<UnitView>refuse(refused);
                             }
-                            MemberUnit unit = ((Outcome.Done<MemberUnit>) outcome).change();
+                            MemberUnit unit = ((Outcome.Done<MemberUnit>) outcome).value();
                             return MemberUnitEntity.of(conferenceId, unit).<MemberUnitEntity>persistAndFlush()
                                     .onFailure(f -> DatabaseFailures.violates(f, ACTIVE_NAME_INDEX)
                                             || DatabaseFailures.violates(f, ACTIVE_ORGANIZATION_INDEX))
-                                    .transform(f -> RuleProblems.of(new Outcome.Refused<>(ConferenceRule.UNIT_ALREADY_MEMBER,
-                                            unit.name() + " is already an active member"), "The unit cannot join"))
+                                    .transform(f -> Rejections.exception(ConferenceRule.UNIT_ALREADY_MEMBER.rejects(
+                                            unit.name() + " is already an active member")))
                                     .call(saved -> outbox.record(ConferenceEvents.TOPIC, outbox.envelope(
                                             ConferenceEvents.UNIT_JOINED, ConferenceEvents.UNIT_JOINED_VERSION,
                                             conferenceId.toString(), conference.hostDistrict,
@@ -141,10 +138,10 @@ public class ConferenceService {
                 .chain(unit -> ChairTermEntity.<ChairTermEntity>list("unitId", unitId).chain(terms -> {
                     List<ChairTerm> termsOfUnit = terms.stream().map(t -> t.toModel(unit.name)).toList();
                     Outcome<MemberUnit> outcome = Membership.leave(unit.toModel(), leftOn, termsOfUnit);
-                    if (outcome instanceof Outcome.Refused<MemberUnit> refused) {
-                        return Conferences.<UnitView>refuse(refused, "The unit cannot leave");
+                    if (outcome instanceof Outcome.Rejected<MemberUnit> refused) {
+                        return Conferences.<UnitView>refuse(refused);
                     }
-                    unit.leftOn = ((Outcome.Done<MemberUnit>) outcome).change().leftOn().orElseThrow();
+                    unit.leftOn = ((Outcome.Done<MemberUnit>) outcome).value().leftOn().orElseThrow();
                     return Panache.getSession().chain(s -> s.flush())
                             .chain(() -> outbox.record(ConferenceEvents.TOPIC, outbox.envelope(ConferenceEvents.UNIT_LEFT,
                                     ConferenceEvents.UNIT_LEFT_VERSION, conferenceId.toString(), conference.hostDistrict,

@@ -1,15 +1,15 @@
 package sh.grassroots.org.conference.application;
 
+import sh.grassroots.org.conference.model.ConferenceRule;
 import io.smallrye.mutiny.Uni;
 import sh.grassroots.org.access.application.Access;
 import sh.grassroots.org.access.model.OrgAccessPolicy;
 import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.Cursors;
-import sh.grassroots.org.common.model.Outcome;
-import sh.grassroots.org.common.application.RuleProblems;
+import sh.grassroots.platform.rules.Outcome;
+import sh.grassroots.platform.web.Rejections;
 import sh.grassroots.org.conference.persistence.ConferenceEntity;
 import sh.grassroots.org.conference.persistence.MemberUnitEntity;
-import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 
 import java.util.List;
@@ -51,9 +51,8 @@ final class Conferences {
     static Uni<MemberUnitEntity> unitOf(UUID conferenceId, UUID unitId, String field) {
         return MemberUnitEntity.<MemberUnitEntity>findById(unitId)
                 .map(unit -> unit != null && unit.conferenceId.equals(conferenceId) ? unit : null)
-                .onItem().ifNull().failWith(() -> new ProblemException(Problem.withErrors(422, "unknown-unit",
-                        "Unknown member unit", "The conference has no member unit " + unitId,
-                        List.of(new Problem.FieldError(field, "no such unit in this conference")))));
+                .onItem().ifNull().failWith(() -> Rejections.exception(ConferenceRule.UNKNOWN_UNIT.rejects(
+                        "The conference has no member unit " + unitId), field, "no such unit in this conference"));
     }
 
     static Uni<Map<UUID, MemberUnitEntity>> unitsById(List<UUID> ids) {
@@ -64,8 +63,8 @@ final class Conferences {
                 .map(units -> units.stream().collect(Collectors.toMap(u -> u.id, Function.identity())));
     }
 
-    static <T> Uni<T> refuse(Outcome.Refused<?> refused, String title) {
-        return Uni.createFrom().failure(RuleProblems.of(refused, title));
+    static <T> Uni<T> refuse(Outcome.Rejected<?> refused) {
+        return Uni.createFrom().failure(Rejections.exception(refused.rejection()));
     }
 
     /** The seq a cursor points after, 0 for the first page; a failure for a cursor of another list. */

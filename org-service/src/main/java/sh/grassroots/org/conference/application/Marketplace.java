@@ -9,8 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
-import sh.grassroots.org.common.application.RuleProblems;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.org.conference.application.Views.ListingView;
 import sh.grassroots.org.conference.application.Views.ProposalView;
 import sh.grassroots.org.conference.application.Views.Proposals;
@@ -53,10 +52,10 @@ public class Marketplace {
                 .chain(unit -> {
                     Outcome<Listing> outcome = Listing.post(UUID.randomUUID(), kind, unit.toModel(), request.category(),
                             request.quantity(), request.availableFrom(), request.availableUntil());
-                    if (outcome instanceof Outcome.Refused<Listing> refused) {
-                        return Conferences.<ListingView>refuse(refused, "The " + noun(kind) + " cannot be posted");
+                    if (outcome instanceof Outcome.Rejected<Listing> refused) {
+                        return Conferences.<ListingView>refuse(refused);
                     }
-                    Listing listing = ((Outcome.Done<Listing>) outcome).change();
+                    Listing listing = ((Outcome.Done<Listing>) outcome).value();
                     ListingEntity entity = new ListingEntity();
                     entity.id = listing.id();
                     entity.conferenceId = conferenceId;
@@ -82,10 +81,10 @@ public class Marketplace {
                 .invoke(listing -> ETags.requireCurrent(expectedVersion, listing.version))
                 .chain(listing -> unitName(listing).chain(name -> {
                     Outcome<Listing> outcome = listing.toModel(name).withdraw();
-                    if (outcome instanceof Outcome.Refused<Listing> refused) {
-                        return Conferences.<ListingView>refuse(refused, "The " + noun(kind) + " cannot be withdrawn");
+                    if (outcome instanceof Outcome.Rejected<Listing> refused) {
+                        return Conferences.<ListingView>refuse(refused);
                     }
-                    listing.apply(((Outcome.Done<Listing>) outcome).change());
+                    listing.apply(((Outcome.Done<Listing>) outcome).value());
                     return Panache.getSession().chain(s -> s.flush()).map(ignored -> ListingView.of(listing, name));
                 }));
     }

@@ -1,5 +1,6 @@
 package sh.grassroots.org.conference.application;
 
+import sh.grassroots.org.conference.model.ConferenceRule;
 import sh.grassroots.platform.web.ETags;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -10,8 +11,8 @@ import sh.grassroots.platform.access.Caller;
 import jakarta.persistence.LockModeType;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
-import sh.grassroots.org.common.application.RuleProblems;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.web.Rejections;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.org.conference.application.Views.ProjectMatchView;
 import sh.grassroots.org.conference.application.Views.ProjectUnitView;
 import sh.grassroots.org.conference.application.Views.ProjectView;
@@ -74,10 +75,10 @@ public class ProjectService {
                                 byId.get(m.needId()).toModel(units.get(byId.get(m.needId()).unitId).name),
                                 Optional.ofNullable(m.quantity()))).toList();
                         Outcome<Matching.Accepted> outcome = Matching.accept(pairs);
-                        if (outcome instanceof Outcome.Refused<Matching.Accepted> refused) {
-                            return Conferences.<ProjectView>refuse(refused, "The matches cannot be accepted");
+                        if (outcome instanceof Outcome.Rejected<Matching.Accepted> refused) {
+                            return Conferences.<ProjectView>refuse(refused);
                         }
-                        Matching.Accepted accepted = ((Outcome.Done<Matching.Accepted>) outcome).change();
+                        Matching.Accepted accepted = ((Outcome.Done<Matching.Accepted>) outcome).value();
                         for (Listing listing : accepted.listings()) {
                             byId.get(listing.id()).apply(listing);
                         }
@@ -169,10 +170,10 @@ public class ProjectService {
                 .invoke(project -> ETags.requireCurrent(expectedVersion, project.version))
                 .chain(project -> {
                     Outcome<T> outcome = rule.apply(project.toModel());
-                    if (outcome instanceof Outcome.Refused<T> refused) {
-                        return Conferences.<ProjectView>refuse(refused, title);
+                    if (outcome instanceof Outcome.Rejected<T> refused) {
+                        return Conferences.<ProjectView>refuse(refused);
                     }
-                    project.apply(((Outcome.Done<T>) outcome).change());
+                    project.apply(((Outcome.Done<T>) outcome).value());
                     return Panache.getSession().chain(s -> s.flush()).chain(() -> view(project));
                 });
     }
@@ -192,8 +193,8 @@ public class ProjectService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.withErrors(422, "unknown-listing", "Unknown offer or need",
-                    "The conference has no such offer or need", errors));
+            throw Rejections.exception(
+                    ConferenceRule.UNKNOWN_LISTING.rejects("The conference has no such offer or need"), errors);
         }
     }
 

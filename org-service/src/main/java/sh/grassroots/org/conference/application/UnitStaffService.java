@@ -9,9 +9,9 @@ import jakarta.persistence.LockModeType;
 import sh.grassroots.events.ConferenceEvents;
 import sh.grassroots.org.access.application.Access;
 import sh.grassroots.org.access.model.OrgAccessPolicy;
-import sh.grassroots.org.common.application.RuleProblems;
+import sh.grassroots.platform.web.Rejections;
 import sh.grassroots.org.common.model.Actor;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.org.conference.model.ConferenceRule;
 import sh.grassroots.org.conference.model.UnitStaff;
 import sh.grassroots.org.conference.persistence.ConferenceEntity;
@@ -26,12 +26,10 @@ import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.platform.persistence.PersonalDataProtector;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
-import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -84,18 +82,18 @@ public class UnitStaffService {
     public Uni<StaffView> register(Caller caller, UUID conferenceId, UUID unitId, NewStaff request) {
         return target(caller, conferenceId, unitId, Permission.MANAGE_MEMBERS, true).chain(target -> {
             if (request.phone() != null && !PhoneNumber.isValid(request.phone())) {
-                return Uni.createFrom().failure(new ProblemException(Problem.withErrors(400, "invalid-field",
-                        "Invalid personal data", "The phone is not valid",
-                        List.of(new Problem.FieldError("phone", "not a mainland mobile number")))));
+                return Uni.createFrom().failure(Rejections.exception(
+                        ConferenceRule.STAFF_PHONE_INVALID.rejects("The phone is not valid"),
+                        "phone", "not a mainland mobile number"));
             }
             return member(request.memberId()).chain(member -> {
                 LocalDate today = LocalDate.now(clock);
                 Outcome<UnitStaff.Registration> outcome = UnitStaff.register(target.unit().toModel(), today,
                         request.name(), request.partyMember(), member);
-                if (outcome instanceof Outcome.Refused<UnitStaff.Registration> refused) {
-                    return Uni.createFrom().failure(RuleProblems.of(refused, "The person cannot be registered"));
+                if (outcome instanceof Outcome.Rejected<UnitStaff.Registration> refused) {
+                    return Uni.createFrom().failure(Rejections.exception(refused.rejection()));
                 }
-                return save(caller, target, ((Outcome.Done<UnitStaff.Registration>) outcome).change(),
+                return save(caller, target, ((Outcome.Done<UnitStaff.Registration>) outcome).value(),
                         Optional.ofNullable(request.phone()).map(PhoneNumber::new));
             });
         });
@@ -123,9 +121,8 @@ public class UnitStaffService {
         return staff.<UnitStaffEntity>persistAndFlush()
                 .onFailure(f -> DatabaseFailures.violates(f, ACTIVE_PERSON_INDEX)
                         || DatabaseFailures.violates(f, ACTIVE_PHONE_INDEX))
-                .transform(f -> RuleProblems.of(new Outcome.Refused<>(ConferenceRule.STAFF_ALREADY_REGISTERED,
-                        "This person (or this contact phone) is already registered with " + target.unit().name),
-                        "The person cannot be registered"))
+                .transform(f -> Rejections.exception(ConferenceRule.STAFF_ALREADY_REGISTERED.rejects(
+                        "This person (or this contact phone) is already registered with " + target.unit().name)))
                 .call(saved -> outbox.record(ConferenceEvents.TOPIC, outbox.envelope(ConferenceEvents.STAFF_REGISTERED,
                         ConferenceEvents.STAFF_REGISTERED_VERSION, conference.id.toString(), conference.hostDistrict,
                         new ConferenceEvents.UnitStaffRegistered(conference.id, saved.unitId, saved.personId,
@@ -139,11 +136,11 @@ public class UnitStaffService {
         return target(caller, conferenceId, unitId, Permission.MANAGE_MEMBERS, true).chain(target ->
                 latest(unitId, personId).chain(staff -> {
                     Outcome<LocalDate> outcome = UnitStaff.leave(Optional.ofNullable(staff.leftOn), LocalDate.now(clock));
-                    if (outcome instanceof Outcome.Refused<LocalDate> refused) {
-                        return Uni.createFrom().failure(RuleProblems.of(refused, "The registration cannot be ended"));
+                    if (outcome instanceof Outcome.Rejected<LocalDate> refused) {
+                        return Uni.createFrom().failure(Rejections.exception(refused.rejection()));
                     }
                     Actor by = Actor.of(caller);
-                    staff.leftOn = ((Outcome.Done<LocalDate>) outcome).change();
+                    staff.leftOn = ((Outcome.Done<LocalDate>) outcome).value();
                     staff.leftBySubject = by.subject();
                     staff.leftByKind = by.kind();
                     ConferenceEntity conference = target.conference();
@@ -200,9 +197,9 @@ public class UnitStaffService {
             return Uni.createFrom().item(Optional.empty());
         }
         return MemberEntity.<MemberEntity>findById(memberId)
-                .onItem().ifNull().failWith(() -> new ProblemException(Problem.withErrors(422, "unknown-member",
-                        "Unknown member", "No member with id " + memberId,
-                        List.of(new Problem.FieldError("memberId", "no such member")))))
+                .onItem().ifNull().failWith(() -> Rejections.exception(
+                        ConferenceRule.UNKNOWN_MEMBER.rejects("No member with id " + memberId),
+                        "memberId", "no such member"))
                 .map(m -> Optional.of(new UnitStaff.KnownMember(m.id, m.name, m.leftOn == null)));
     }
 }

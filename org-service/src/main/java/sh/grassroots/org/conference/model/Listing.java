@@ -1,6 +1,6 @@
 package sh.grassroots.org.conference.model;
 
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -17,15 +17,15 @@ public record Listing(UUID id, ListingKind kind, UUID unitId, String unitName, C
     public static Outcome<Listing> post(UUID id, ListingKind kind, MemberUnit unit, Category category, int quantity,
                                         LocalDate availableFrom, LocalDate availableUntil) {
         if (availableUntil.isBefore(availableFrom)) {
-            return Outcome.refused(ConferenceRule.LISTING_WINDOW_ENDS_BEFORE_START, "The availability window cannot end ("
+            return Outcome.rejected(ConferenceRule.LISTING_WINDOW_ENDS_BEFORE_START, "The availability window cannot end ("
                     + availableUntil + ") before it starts (" + availableFrom + ")");
         }
         if (quantity <= 0) {
-            return Outcome.refused(ConferenceRule.LISTING_QUANTITY_NOT_POSITIVE,
+            return Outcome.rejected(ConferenceRule.LISTING_QUANTITY_NOT_POSITIVE,
                     "The quantity must be at least 1, not " + quantity);
         }
         if (!unit.memberThroughout(availableFrom, availableUntil)) {
-            return Outcome.refused(ConferenceRule.LISTING_UNIT_NOT_MEMBER, unit.name() + " is a member from "
+            return Outcome.rejected(ConferenceRule.LISTING_UNIT_NOT_MEMBER, unit.name() + " is a member from "
                     + unit.joinedOn() + unit.leftOn().map(d -> " until " + d).orElse("")
                     + "; it cannot post for " + availableFrom + " to " + availableUntil);
         }
@@ -35,7 +35,7 @@ public record Listing(UUID id, ListingKind kind, UUID unitId, String unitName, C
 
     public Outcome<Listing> withdraw() {
         if (status != ListingStatus.OPEN) {
-            return Outcome.refused(ConferenceRule.LISTING_NOT_OPEN, notOpen());
+            return Outcome.rejected(ConferenceRule.LISTING_NOT_OPEN, notOpen());
         }
         return Outcome.done(withRemaining(remaining, ListingStatus.WITHDRAWN));
     }

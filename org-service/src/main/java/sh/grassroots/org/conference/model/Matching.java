@@ -1,6 +1,6 @@
 package sh.grassroots.org.conference.model;
 
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -84,7 +84,7 @@ public final class Matching {
             Listing offer = current.getOrDefault(pair.offer().id(), pair.offer());
             Listing need = current.getOrDefault(pair.need().id(), pair.need());
             int quantity = pair.quantity().orElse(Math.min(offer.remaining(), need.remaining()));
-            Optional<Outcome.Refused<Accepted>> refused = refusal(offer, need, quantity);
+            Optional<Outcome.Rejected<Accepted>> refused = refusal(offer, need, quantity);
             if (refused.isPresent()) {
                 return refused.get();
             }
@@ -97,7 +97,7 @@ public final class Matching {
         return Outcome.done(new Accepted(List.copyOf(consumptions), List.copyOf(current.values()), Set.copyOf(units)));
     }
 
-    private static <T> Optional<Outcome.Refused<T>> refusal(Listing offer, Listing need, int quantity) {
+    private static <T> Optional<Outcome.Rejected<T>> refusal(Listing offer, Listing need, int quantity) {
         if (offer.kind() != ListingKind.OFFER || need.kind() != ListingKind.NEED) {
             return refuse(ConferenceRule.MATCH_NOT_OFFER_AND_NEED, "A match pairs an offer with a need, not "
                     + offer.kind() + " " + offer.id() + " with " + need.kind() + " " + need.id());
@@ -130,8 +130,8 @@ public final class Matching {
         return Optional.empty();
     }
 
-    private static <T> Optional<Outcome.Refused<T>> refuse(ConferenceRule rule, String detail) {
-        return Optional.of(new Outcome.Refused<>(rule, detail));
+    private static <T> Optional<Outcome.Rejected<T>> refuse(ConferenceRule rule, String detail) {
+        return Optional.of(new Outcome.Rejected<>(rule.rejects(detail)));
     }
 
     private static Proposal proposal(Listing offer, Listing need, int quantity) {

@@ -1,6 +1,6 @@
 package sh.grassroots.org.conference.model;
 
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -19,7 +19,7 @@ public final class Membership {
                                            String name, Sector sector, Optional<UUID> organizationId,
                                            LocalDate joinedOn) {
         if (joinedOn.isBefore(conferenceFoundedOn)) {
-            return Outcome.refused(ConferenceRule.JOINED_BEFORE_FOUNDING, "The conference was founded on "
+            return Outcome.rejected(ConferenceRule.JOINED_BEFORE_FOUNDING, "The conference was founded on "
                     + conferenceFoundedOn + "; a unit cannot join it on " + joinedOn);
         }
         Optional<MemberUnit> running = units.stream()
@@ -28,7 +28,7 @@ public final class Membership {
                 .findFirst();
         if (running.isPresent()) {
             MemberUnit u = running.get();
-            return Outcome.refused(ConferenceRule.UNIT_ALREADY_MEMBER, u.name() + " (unit " + u.id()
+            return Outcome.rejected(ConferenceRule.UNIT_ALREADY_MEMBER, u.name() + " (unit " + u.id()
                     + ") is a member since " + u.joinedOn() + u.leftOn().map(d -> " until " + d).orElse("")
                     + "; it cannot join again on " + joinedOn);
         }
@@ -40,16 +40,16 @@ public final class Membership {
      */
     public static Outcome<MemberUnit> leave(MemberUnit unit, LocalDate leftOn, Collection<ChairTerm> termsOfUnit) {
         if (unit.leftOn().isPresent()) {
-            return Outcome.refused(ConferenceRule.UNIT_ALREADY_LEFT,
+            return Outcome.rejected(ConferenceRule.UNIT_ALREADY_LEFT,
                     unit.name() + " already left on " + unit.leftOn().get());
         }
         if (!leftOn.isAfter(unit.joinedOn())) {
-            return Outcome.refused(ConferenceRule.LEAVE_NOT_AFTER_JOIN, unit.name() + " joined on "
+            return Outcome.rejected(ConferenceRule.LEAVE_NOT_AFTER_JOIN, unit.name() + " joined on "
                     + unit.joinedOn() + "; it can only leave after that, not on " + leftOn);
         }
         Optional<ChairTerm> later = termsOfUnit.stream().filter(t -> !t.endsOn().isBefore(leftOn)).findFirst();
         if (later.isPresent()) {
-            return Outcome.refused(ConferenceRule.UNIT_HOLDS_LATER_CHAIR_TERM, unit.name() + " chairs the conference "
+            return Outcome.rejected(ConferenceRule.UNIT_HOLDS_LATER_CHAIR_TERM, unit.name() + " chairs the conference "
                     + later.get().describe() + "; it cannot leave on " + leftOn + " before that term ends");
         }
         return Outcome.done(new MemberUnit(unit.id(), unit.name(), unit.sector(), unit.organizationId(),

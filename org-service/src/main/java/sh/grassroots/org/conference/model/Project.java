@@ -1,6 +1,6 @@
 package sh.grassroots.org.conference.model;
 
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -20,7 +20,7 @@ public sealed interface Project permits Project.Proposed, Project.Active, Projec
     record Proposed(UUID id, String name, LocalDate proposedOn) implements Project {
         public Outcome<Active> activate(LocalDate on) {
             if (on.isBefore(proposedOn)) {
-                return Outcome.refused(ConferenceRule.PROJECT_ACTIVATED_BEFORE_PROPOSAL, name
+                return Outcome.rejected(ConferenceRule.PROJECT_ACTIVATED_BEFORE_PROPOSAL, name
                         + " was proposed on " + proposedOn + "; it cannot start on " + on);
             }
             return Outcome.done(new Active(id, name, proposedOn, on));
@@ -35,7 +35,7 @@ public sealed interface Project permits Project.Proposed, Project.Active, Projec
     record Active(UUID id, String name, LocalDate proposedOn, LocalDate activatedOn) implements Project {
         public Outcome<Closed> close(LocalDate on) {
             if (on.isBefore(activatedOn)) {
-                return Outcome.refused(ConferenceRule.PROJECT_CLOSED_BEFORE_ACTIVATED, name
+                return Outcome.rejected(ConferenceRule.PROJECT_CLOSED_BEFORE_ACTIVATED, name
                         + " started on " + activatedOn + "; it cannot close on " + on);
             }
             return Outcome.done(new Closed(id, name, proposedOn, activatedOn, on));
@@ -64,7 +64,7 @@ public sealed interface Project permits Project.Proposed, Project.Active, Projec
         if (project instanceof Proposed proposed) {
             return proposed.activate(on);
         }
-        return Outcome.refused(ConferenceRule.PROJECT_ACTIVATE_ONLY_PROPOSED,
+        return Outcome.rejected(ConferenceRule.PROJECT_ACTIVATE_ONLY_PROPOSED,
                 project.name() + " is " + project.status() + "; only a PROPOSED project can be activated");
     }
 
@@ -73,7 +73,7 @@ public sealed interface Project permits Project.Proposed, Project.Active, Projec
         if (project instanceof Active active) {
             return active.close(on);
         }
-        return Outcome.refused(ConferenceRule.PROJECT_CLOSE_ONLY_ACTIVE,
+        return Outcome.rejected(ConferenceRule.PROJECT_CLOSE_ONLY_ACTIVE,
                 project.name() + " is " + project.status() + "; only an ACTIVE project can be closed");
     }
 }

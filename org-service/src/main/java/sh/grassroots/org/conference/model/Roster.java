@@ -1,6 +1,6 @@
 package sh.grassroots.org.conference.model;
 
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -19,17 +19,17 @@ public final class Roster {
     public static Outcome<ChairTerm> schedule(UUID id, MemberUnit unit, LocalDate startsOn, LocalDate endsOn,
                                               Collection<ChairTerm> existing) {
         if (endsOn.isBefore(startsOn)) {
-            return Outcome.refused(ConferenceRule.CHAIR_TERM_ENDS_BEFORE_START,
+            return Outcome.rejected(ConferenceRule.CHAIR_TERM_ENDS_BEFORE_START,
                     "A chair term cannot end (" + endsOn + ") before it starts (" + startsOn + ")");
         }
         if (!unit.memberThroughout(startsOn, endsOn)) {
-            return Outcome.refused(ConferenceRule.CHAIR_UNIT_NOT_MEMBER, unit.name() + " is a member from "
+            return Outcome.rejected(ConferenceRule.CHAIR_UNIT_NOT_MEMBER, unit.name() + " is a member from "
                     + unit.joinedOn() + unit.leftOn().map(d -> " until " + d).orElse("")
                     + "; it cannot chair from " + startsOn + " to " + endsOn);
         }
         Optional<ChairTerm> conflict = firstOverlapping(existing, startsOn, endsOn);
         if (conflict.isPresent()) {
-            return Outcome.refused(ConferenceRule.CHAIR_TERMS_OVERLAP, overlapDetail(conflict.get()));
+            return Outcome.rejected(ConferenceRule.CHAIR_TERMS_OVERLAP, overlapDetail(conflict.get()));
         }
         return Outcome.done(new ChairTerm(id, unit.id(), unit.name(), startsOn, endsOn));
     }

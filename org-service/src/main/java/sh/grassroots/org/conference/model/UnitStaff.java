@@ -1,6 +1,6 @@
 package sh.grassroots.org.conference.model;
 
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -32,24 +32,24 @@ public final class UnitStaff {
     public static Outcome<Registration> register(MemberUnit unit, LocalDate today, String name, Boolean partyMember,
                                                  Optional<KnownMember> member) {
         if (!unit.memberOn(today)) {
-            return Outcome.refused(ConferenceRule.STAFF_UNIT_NOT_MEMBER,
+            return Outcome.rejected(ConferenceRule.STAFF_UNIT_NOT_MEMBER,
                     unit.name() + " is not a member unit of the conference today: its staff cannot be registered");
         }
         if (member.isPresent()) {
             KnownMember known = member.get();
             if (Boolean.FALSE.equals(partyMember)) {
-                return Outcome.refused(ConferenceRule.STAFF_PARTY_MEMBER_MISMATCH,
+                return Outcome.rejected(ConferenceRule.STAFF_PARTY_MEMBER_MISMATCH,
                         "A person linked to a member record is a party member; send partyMember true or leave it out");
             }
             if (!known.active()) {
-                return Outcome.refused(ConferenceRule.STAFF_MEMBER_HAS_LEFT,
+                return Outcome.rejected(ConferenceRule.STAFF_MEMBER_HAS_LEFT,
                         "Member " + known.id() + " is no longer a party member");
             }
             String shown = name == null || name.isBlank() ? known.name() : name.strip();
             return Outcome.done(new Registration(known.id(), shown, true, Optional.of(known.id()), today));
         }
         if (name == null || name.isBlank()) {
-            return Outcome.refused(ConferenceRule.STAFF_NAME_MISSING,
+            return Outcome.rejected(ConferenceRule.STAFF_NAME_MISSING,
                     "A person who is not linked to a member record needs a name");
         }
         return Outcome.done(new Registration(UUID.randomUUID(), name.strip(), Boolean.TRUE.equals(partyMember),
@@ -59,7 +59,7 @@ public final class UnitStaff {
     /** Leaving the unit's learners today; once only. */
     public static Outcome<LocalDate> leave(Optional<LocalDate> leftOn, LocalDate today) {
         if (leftOn.isPresent()) {
-            return Outcome.refused(ConferenceRule.STAFF_ALREADY_LEFT, "The person left the unit's learners on "
+            return Outcome.rejected(ConferenceRule.STAFF_ALREADY_LEFT, "The person left the unit's learners on "
                     + leftOn.get());
         }
         return Outcome.done(today);

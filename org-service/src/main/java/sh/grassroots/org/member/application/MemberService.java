@@ -15,8 +15,8 @@ import sh.grassroots.org.affiliation.model.EndReason;
 import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
-import sh.grassroots.org.common.application.RuleProblems;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.web.Rejections;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.platform.persistence.PersonalDataProtector;
 import sh.grassroots.org.member.model.ActiveMember;
 import sh.grassroots.org.member.model.IdNumber;
@@ -90,9 +90,8 @@ public class MemberService {
                         invalid.add(new Problem.FieldError("phone", "not a mainland mobile number"));
                     }
                     if (!invalid.isEmpty()) {
-                        return Uni.createFrom().failure(new ProblemException(Problem.withErrors(422,
-                                "invalid-personal-data", "Invalid personal data",
-                                "The ID number or phone is not valid", invalid)));
+                        return Uni.createFrom().failure(Rejections.exception(
+                                MemberRule.INVALID_PERSONAL_DATA.rejects("The ID number or phone is not valid"), invalid));
                     }
                     if (district == null) {
                         return Uni.createFrom().failure(unknownOrganization(homeId));
@@ -106,10 +105,10 @@ public class MemberService {
         Outcome<MemberChange.Registered> outcome = Registration.decide(UUID.randomUUID(),
                 new Registration.Home(home.id, home.kind, home.dissolvedOn != null),
                 command.admittedOn(), Optional.ofNullable(command.fullSince()), LocalDate.now(clock));
-        if (outcome instanceof Outcome.Refused<MemberChange.Registered> refused) {
-            return Uni.createFrom().failure(RuleProblems.of(refused, "The member cannot be registered"));
+        if (outcome instanceof Outcome.Rejected<MemberChange.Registered> refused) {
+            return Uni.createFrom().failure(Rejections.exception(refused.rejection()));
         }
-        var registered = ((Outcome.Done<MemberChange.Registered>) outcome).change();
+        var registered = ((Outcome.Done<MemberChange.Registered>) outcome).value();
         return persist(command, registered, IdNumber.parse(command.idNumber()),
                 Optional.ofNullable(command.phone()).map(PhoneNumber::new), home);
     }
@@ -152,9 +151,8 @@ public class MemberService {
         return load(id).call(member -> access.toMember(caller, id, member.homeOrganizationId, Permission.MANAGE_MEMBERS,
                 true)).map(member -> {
             if (phone != null && !PhoneNumber.isValid(phone)) {
-                throw new ProblemException(Problem.withErrors(422, "invalid-personal-data",
-                        "Invalid personal data", "The phone is not valid",
-                        List.of(new Problem.FieldError("phone", "not a mainland mobile number"))));
+                throw Rejections.exception(MemberRule.INVALID_PERSONAL_DATA.rejects("The phone is not valid"),
+                        "phone", "not a mainland mobile number");
             }
             ETags.requireCurrent(expectedVersion, member.version);
             active(member);
@@ -178,10 +176,10 @@ public class MemberService {
         return managed(caller, id).chain(member -> {
             ETags.requireCurrent(expectedVersion, member.version);
             Outcome<MemberChange.BecameFull> outcome = active(member).changeStatus(target, effectiveOn, LocalDate.now(clock));
-            if (outcome instanceof Outcome.Refused<MemberChange.BecameFull> refused) {
-                return Uni.createFrom().failure(RuleProblems.of(refused, "The member's status cannot change"));
+            if (outcome instanceof Outcome.Rejected<MemberChange.BecameFull> refused) {
+                return Uni.createFrom().failure(Rejections.exception(refused.rejection()));
             }
-            var full = ((Outcome.Done<MemberChange.BecameFull>) outcome).change();
+            var full = ((Outcome.Done<MemberChange.BecameFull>) outcome).value();
             MemberStatus old = member.status;
             member.status = MemberStatus.FULL;
             member.fullSince = full.effectiveOn();
@@ -196,10 +194,10 @@ public class MemberService {
         return managed(caller, id).chain(member -> {
             ETags.requireCurrent(expectedVersion, member.version);
             Outcome<MemberChange.Left> outcome = active(member).leave(on, reason, LocalDate.now(clock));
-            if (outcome instanceof Outcome.Refused<MemberChange.Left> refused) {
-                return Uni.createFrom().failure(RuleProblems.of(refused, "The member cannot leave"));
+            if (outcome instanceof Outcome.Rejected<MemberChange.Left> refused) {
+                return Uni.createFrom().failure(Rejections.exception(refused.rejection()));
             }
-            var left = ((Outcome.Done<MemberChange.Left>) outcome).change();
+            var left = ((Outcome.Done<MemberChange.Left>) outcome).value();
             // Affiliations end first: the database refuses a former member who still has one.
             return affiliations.endAllOf(id, left.leftOn(), EndReason.MEMBER_LEFT).chain(() -> {
                 member.leftOn = left.leftOn();
@@ -275,8 +273,7 @@ public class MemberService {
         if (member instanceof ActiveMember active) {
             return active;
         }
-        throw new ProblemException(Problem.of(409, MemberRule.MEMBER_HAS_LEFT.slug(), "The member has left",
-                "The member's record was closed on " + entity.leftOn));
+        throw Rejections.exception(MemberRule.MEMBER_HAS_LEFT.rejects("The member's record was closed on " + entity.leftOn));
     }
 
     private Uni<OrganizationEntity> readableOrganization(Caller caller, UUID organizationId) {
@@ -301,14 +298,12 @@ public class MemberService {
     }
 
     private static ProblemException alreadyRegistered() {
-        return new ProblemException(Problem.withErrors(409, "member-already-registered", "Already registered",
-                "A member with this ID number is already on the register",
-                List.of(new Problem.FieldError("idNumber", "already registered"))));
+        return Rejections.exception(MemberRule.ALREADY_REGISTERED.rejects(
+                "A member with this ID number is already on the register"), "idNumber", "already registered");
     }
 
     private static ProblemException unknownOrganization(UUID id) {
-        return new ProblemException(Problem.withErrors(422, "unknown-organization", "Unknown organization",
-                "No organization with id " + id,
-                List.of(new Problem.FieldError("homeOrganizationId", "no such organization"))));
+        return Rejections.exception(MemberRule.UNKNOWN_HOME.rejects("No organization with id " + id),
+                "homeOrganizationId", "no such organization");
     }
 }

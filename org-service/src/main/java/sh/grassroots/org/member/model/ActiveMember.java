@@ -1,6 +1,6 @@
 package sh.grassroots.org.member.model;
 
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -11,7 +11,7 @@ public record ActiveMember(UUID id, UUID homeOrganizationId, MemberStatus status
     /** Status only moves forward: probationary to full. */
     public Outcome<MemberChange.BecameFull> changeStatus(MemberStatus target, LocalDate on, LocalDate today) {
         if (target == MemberStatus.PROBATIONARY) {
-            return Outcome.refused(MemberRule.ONLY_PROBATIONARY_TO_FULL,
+            return Outcome.rejected(MemberRule.ONLY_PROBATIONARY_TO_FULL,
                     "A member's status only changes from PROBATIONARY to FULL");
         }
         return becomeFull(on, today);
@@ -20,13 +20,13 @@ public record ActiveMember(UUID id, UUID homeOrganizationId, MemberStatus status
     /** 转正: a probationary member becomes full, at the earliest a year after admission. */
     public Outcome<MemberChange.BecameFull> becomeFull(LocalDate on, LocalDate today) {
         if (status == MemberStatus.FULL) {
-            return Outcome.refused(MemberRule.ALREADY_FULL, "The member is already a full member");
+            return Outcome.rejected(MemberRule.ALREADY_FULL, "The member is already a full member");
         }
         if (on.isAfter(today)) {
-            return Outcome.refused(MemberRule.CHANGE_IN_FUTURE, "Full membership cannot start in the future (" + on + ")");
+            return Outcome.rejected(MemberRule.CHANGE_IN_FUTURE, "Full membership cannot start in the future (" + on + ")");
         }
         if (on.isBefore(Probation.earliestEnd(admittedOn))) {
-            return Outcome.refused(MemberRule.PROBATION_NOT_OVER,
+            return Outcome.rejected(MemberRule.PROBATION_NOT_OVER,
                     "The probation that began on " + admittedOn + " lasts until " + Probation.earliestEnd(admittedOn));
         }
         return Outcome.done(new MemberChange.BecameFull(id, on));
@@ -34,10 +34,10 @@ public record ActiveMember(UUID id, UUID homeOrganizationId, MemberStatus status
 
     public Outcome<MemberChange.Left> leave(LocalDate on, LeaveReason reason, LocalDate today) {
         if (on.isAfter(today)) {
-            return Outcome.refused(MemberRule.CHANGE_IN_FUTURE, "The leaving date " + on + " is after today");
+            return Outcome.rejected(MemberRule.CHANGE_IN_FUTURE, "The leaving date " + on + " is after today");
         }
         if (on.isBefore(admittedOn)) {
-            return Outcome.refused(MemberRule.LEFT_BEFORE_ADMISSION, "The member was admitted on " + admittedOn);
+            return Outcome.rejected(MemberRule.LEFT_BEFORE_ADMISSION, "The member was admitted on " + admittedOn);
         }
         return Outcome.done(new MemberChange.Left(id, on, reason));
     }

@@ -1,6 +1,6 @@
 package sh.grassroots.org.member.model;
 
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.org.tree.model.OrganizationKind;
 
 import java.time.LocalDate;
@@ -23,19 +23,19 @@ public final class Registration {
     public static Outcome<MemberChange.Registered> decide(UUID memberId, Home home, LocalDate admittedOn,
                                                           Optional<LocalDate> fullSince, LocalDate today) {
         if (home.dissolved()) {
-            return Outcome.refused(MemberRule.HOME_DISSOLVED, "The home organization has been dissolved");
+            return Outcome.rejected(MemberRule.HOME_DISSOLVED, "The home organization has been dissolved");
         }
         if (home.kind() != OrganizationKind.BRANCH) {
-            return Outcome.refused(MemberRule.HOME_MUST_BE_BRANCH,
+            return Outcome.rejected(MemberRule.HOME_MUST_BE_BRANCH,
                     "A member's record is held by a branch, not a " + home.kind());
         }
         if (admittedOn.isAfter(today)) {
-            return Outcome.refused(MemberRule.ADMITTED_IN_FUTURE, "The admission date " + admittedOn + " is after today");
+            return Outcome.rejected(MemberRule.ADMITTED_IN_FUTURE, "The admission date " + admittedOn + " is after today");
         }
         if (fullSince.isPresent()) {
             LocalDate full = fullSince.get();
             if (full.isBefore(Probation.earliestEnd(admittedOn)) || full.isAfter(today)) {
-                return Outcome.refused(MemberRule.PROBATION_NOT_OVER, "Full membership can start between "
+                return Outcome.rejected(MemberRule.PROBATION_NOT_OVER, "Full membership can start between "
                         + Probation.earliestEnd(admittedOn) + " and today, not on " + full);
             }
         }

@@ -1,5 +1,7 @@
 package sh.grassroots.org.transfer.application;
 
+import sh.grassroots.platform.rules.RuleKind;
+import sh.grassroots.platform.rules.Rule;
 import sh.grassroots.platform.web.ETags;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -14,9 +16,9 @@ import sh.grassroots.org.access.model.OrgAccessPolicy.TransferStep;
 import sh.grassroots.platform.persistence.DatabaseFailures;
 import sh.grassroots.platform.web.Cursors;
 import sh.grassroots.platform.web.Page;
-import sh.grassroots.org.common.application.RuleProblems;
+import sh.grassroots.platform.web.Rejections;
 import sh.grassroots.org.common.model.Actor;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.org.member.persistence.MemberEntity;
 import sh.grassroots.org.transfer.model.Target;
 import sh.grassroots.org.transfer.model.Transfer;
@@ -30,7 +32,6 @@ import sh.grassroots.org.tree.persistence.TreeStore;
 import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.access.Permission;
 import sh.grassroots.platform.outbox.Outbox;
-import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 
 import java.time.Clock;
@@ -85,11 +86,11 @@ public class TransferService {
                                     Outcome<TransferChange.Requested> outcome = Transfer.request(UUID.randomUUID(),
                                             memberId, member.leftOn == null, member.homeOrganizationId,
                                             target(target), open > 0);
-                                    if (outcome instanceof Outcome.Refused<TransferChange.Requested> refused) {
-                                        return Uni.createFrom().failure(RuleProblems.of(refused, "The transfer cannot be requested"));
+                                    if (outcome instanceof Outcome.Rejected<TransferChange.Requested> refused) {
+                                        return Uni.createFrom().failure(Rejections.exception(refused.rejection()));
                                     }
                                     return tree.districtOf(member.homeOrganizationId).chain(fromDistrict -> persist(
-                                            ((Outcome.Done<TransferChange.Requested>) outcome).change(), note,
+                                            ((Outcome.Done<TransferChange.Requested>) outcome).value(), note,
                                             fromDistrict, target.districtCode, Actor.of(caller)));
                                 })));
     }
@@ -109,9 +110,8 @@ public class TransferService {
         transfer.requestedBy(requestedBy);
         // Two concurrent requests both pass the count; the partial unique index stops the second.
         return transfer.<TransferEntity>persistAndFlush()
-                .onFailure(f -> DatabaseFailures.violates(f, ONE_OPEN_INDEX)).transform(e -> RuleProblems.of(
-                        new Outcome.Refused<>(TransferRule.ALREADY_OPEN, "The member already has an open transfer"),
-                        "The transfer cannot be requested"))
+                .onFailure(f -> DatabaseFailures.violates(f, ONE_OPEN_INDEX)).transform(e -> Rejections.exception(
+                        TransferRule.ALREADY_OPEN.rejects("The member already has an open transfer")))
                 .map(TransferView::of);
     }
 
@@ -119,12 +119,12 @@ public class TransferService {
     public Uni<TransferView> accept(Caller caller, Channel channel, UUID id, Long expectedVersion) {
         return load(caller, channel, TransferStep.DECIDE, id, expectedVersion).chain(transfer -> {
             if (!(transfer.toModel() instanceof Transfer.Requested requested)) {
-                return refuse(TransferRule.NOT_AWAITING_DECISION, "The transfer is " + transfer.status, "accepted");
+                return refuse(TransferRule.NOT_AWAITING_DECISION, "The transfer is " + transfer.status);
             }
             return OrganizationEntity.<OrganizationEntity>findById(transfer.toOrganizationId).chain(target -> {
                 Outcome<TransferChange.Accepted> outcome = requested.accept(target(target));
-                if (outcome instanceof Outcome.Refused<TransferChange.Accepted> refused) {
-                    return Uni.createFrom().failure(RuleProblems.of(refused, "The transfer cannot be accepted"));
+                if (outcome instanceof Outcome.Rejected<TransferChange.Accepted> refused) {
+                    return Uni.createFrom().failure(Rejections.exception(refused.rejection()));
                 }
                 transfer.status = TransferStatus.ACCEPTED;
                 transfer.decidedAt = OffsetDateTime.now(clock);
@@ -138,7 +138,7 @@ public class TransferService {
     public Uni<TransferView> reject(Caller caller, Channel channel, UUID id, String reason, Long expectedVersion) {
         return load(caller, channel, TransferStep.DECIDE, id, expectedVersion).chain(transfer -> {
             if (!(transfer.toModel() instanceof Transfer.Requested requested)) {
-                return refuse(TransferRule.NOT_AWAITING_DECISION, "The transfer is " + transfer.status, "rejected");
+                return refuse(TransferRule.NOT_AWAITING_DECISION, "The transfer is " + transfer.status);
             }
             TransferChange.Rejected rejected = requested.reject(reason);
             transfer.status = TransferStatus.REJECTED;
@@ -157,7 +157,7 @@ public class TransferService {
         return load(caller, Channel.PEOPLE, TransferStep.CANCEL, id, expectedVersion).chain(transfer -> {
             if (!(transfer.toModel() instanceof Transfer.Requested requested)) {
                 return refuse(TransferRule.NO_LONGER_CANCELLABLE, "The transfer is " + transfer.status
-                        + "; only a requested transfer can be cancelled", "cancelled");
+                        + "; only a requested transfer can be cancelled");
             }
             requested.cancel();
             transfer.status = TransferStatus.CANCELLED;
@@ -180,7 +180,7 @@ public class TransferService {
         return load(caller, channel, TransferStep.COMPLETE, id, expectedVersion).chain(transfer -> {
             if (!(transfer.toModel() instanceof Transfer.Accepted accepted)) {
                 return refuse(TransferRule.NOT_ACCEPTED, "The transfer is " + transfer.status
-                        + "; the receiving organization must accept it first", "completed");
+                        + "; the receiving organization must accept it first");
             }
             return tree.districtOf(transfer.toOrganizationId)
                     .call(tree::lockDistrictShared)
@@ -189,10 +189,10 @@ public class TransferService {
                             .chain(target -> {
                                 Outcome<TransferChange.Completed> outcome = accepted.complete(target(target),
                                         member.leftOn == null);
-                                if (outcome instanceof Outcome.Refused<TransferChange.Completed> refused) {
-                                    return Uni.createFrom().failure(RuleProblems.of(refused, "The transfer cannot be completed"));
+                                if (outcome instanceof Outcome.Rejected<TransferChange.Completed> refused) {
+                                    return Uni.createFrom().failure(Rejections.exception(refused.rejection()));
                                 }
-                                var completed = ((Outcome.Done<TransferChange.Completed>) outcome).change();
+                                var completed = ((Outcome.Done<TransferChange.Completed>) outcome).value();
                                 return tree.districtOf(completed.fromOrganizationId()).chain(fromDistrict -> {
                                     member.homeOrganizationId = target.id;
                                     member.homePath = target.path;
@@ -207,9 +207,8 @@ public class TransferService {
                                     return outbox.record(MemberEvents.TOPIC, event).chain(() -> flushed(transfer));
                                 });
                             })))
-                    .onFailure(f -> DatabaseFailures.violates(f, MEMBER_HAS_LEFT_CHECK)).transform(f -> RuleProblems.of(
-                            new Outcome.Refused<>(TransferRule.MEMBER_HAS_LEFT, "The member left before the transfer completed"),
-                            "The transfer cannot be completed"));
+                    .onFailure(f -> DatabaseFailures.violates(f, MEMBER_HAS_LEFT_CHECK)).transform(f -> Rejections.exception(
+                            TransferRule.MEMBER_HAS_LEFT.rejects("The member left before the transfer completed")));
         });
     }
 
@@ -348,13 +347,12 @@ public class TransferService {
         return Panache.getSession().chain(session -> session.flush()).map(ignored -> TransferView.of(transfer));
     }
 
-    private static <T> Uni<T> refuse(TransferRule rule, String detail, String verb) {
-        return Uni.createFrom().failure(RuleProblems.of(new Outcome.Refused<>(rule, detail),
-                "The transfer cannot be " + verb));
+    private static <T> Uni<T> refuse(TransferRule rule, String detail) {
+        return Uni.createFrom().failure(Rejections.exception(rule.rejects(detail)));
     }
 
     private static ProblemException unknown(String field, String what, UUID id) {
-        return new ProblemException(Problem.withErrors(422, "unknown-" + what, "Unknown " + what,
-                "No " + what + " with id " + id, List.of(new Problem.FieldError(field, "no such " + what))));
+        return Rejections.exception(Rule.of("unknown-" + what, RuleKind.INVALID).rejects("No " + what + " with id " + id),
+                field, "no such " + what);
     }
 }

@@ -1,6 +1,6 @@
 package sh.grassroots.org.transfer.model;
 
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.org.tree.model.OrganizationKind;
 
 import java.util.UUID;
@@ -23,7 +23,7 @@ public sealed interface Transfer permits Transfer.Requested, Transfer.Accepted, 
         /** The receiving organization takes the member; it must still exist to do so. */
         public Outcome<TransferChange.Accepted> accept(Target receiving) {
             if (receiving.dissolved()) {
-                return Outcome.refused(TransferRule.TARGET_DISSOLVED, "The receiving organization has been dissolved");
+                return Outcome.rejected(TransferRule.TARGET_DISSOLVED, "The receiving organization has been dissolved");
             }
             return Outcome.done(new TransferChange.Accepted(id));
         }
@@ -47,11 +47,11 @@ public sealed interface Transfer permits Transfer.Requested, Transfer.Accepted, 
          */
         public Outcome<TransferChange.Completed> complete(Target receiving, boolean memberActive) {
             if (!memberActive) {
-                return Outcome.refused(TransferRule.MEMBER_HAS_LEFT,
+                return Outcome.rejected(TransferRule.MEMBER_HAS_LEFT,
                         "The member left after the transfer was accepted; a former member's record is not moved");
             }
             if (receiving.dissolved()) {
-                return Outcome.refused(TransferRule.TARGET_DISSOLVED,
+                return Outcome.rejected(TransferRule.TARGET_DISSOLVED,
                         "The receiving organization was dissolved after it accepted the member");
             }
             return Outcome.done(new TransferChange.Completed(id, memberId, fromOrganizationId, toOrganizationId));
@@ -71,20 +71,20 @@ public sealed interface Transfer permits Transfer.Requested, Transfer.Accepted, 
     public static Outcome<TransferChange.Requested> request(UUID transferId, UUID memberId, boolean memberActive,
                                                      UUID currentHome, Target receiving, boolean hasOpenTransfer) {
         if (!memberActive) {
-            return Outcome.refused(TransferRule.MEMBER_HAS_LEFT, "The member's record is closed");
+            return Outcome.rejected(TransferRule.MEMBER_HAS_LEFT, "The member's record is closed");
         }
         if (receiving.id().equals(currentHome)) {
-            return Outcome.refused(TransferRule.TARGET_IS_CURRENT_HOME, "The member's home is already that organization");
+            return Outcome.rejected(TransferRule.TARGET_IS_CURRENT_HOME, "The member's home is already that organization");
         }
         if (receiving.dissolved()) {
-            return Outcome.refused(TransferRule.TARGET_DISSOLVED, "The receiving organization has been dissolved");
+            return Outcome.rejected(TransferRule.TARGET_DISSOLVED, "The receiving organization has been dissolved");
         }
         if (receiving.kind() != OrganizationKind.BRANCH) {
-            return Outcome.refused(TransferRule.TARGET_MUST_BE_BRANCH,
+            return Outcome.rejected(TransferRule.TARGET_MUST_BE_BRANCH,
                     "A member's record is held by a branch, not a " + receiving.kind());
         }
         if (hasOpenTransfer) {
-            return Outcome.refused(TransferRule.ALREADY_OPEN, "The member already has an open transfer");
+            return Outcome.rejected(TransferRule.ALREADY_OPEN, "The member already has an open transfer");
         }
         return Outcome.done(new TransferChange.Requested(transferId, memberId, currentHome, receiving.id()));
     }

@@ -1,23 +1,24 @@
 package sh.grassroots.org.transfer.model;
 
-import sh.grassroots.org.common.model.Rule;
+import sh.grassroots.platform.rules.Rule;
+import sh.grassroots.platform.rules.RuleKind;
 
 public enum TransferRule implements Rule {
-    MEMBER_HAS_LEFT("transfer-member-has-left", true),
-    TARGET_DISSOLVED("transfer-target-dissolved", true),
-    TARGET_MUST_BE_BRANCH("transfer-target-must-be-branch", false),
-    TARGET_IS_CURRENT_HOME("transfer-target-is-current-home", false),
-    ALREADY_OPEN("transfer-already-open", true),
-    NOT_AWAITING_DECISION("transfer-not-awaiting-decision", true),
-    NOT_ACCEPTED("transfer-not-accepted", true),
-    NO_LONGER_CANCELLABLE("transfer-no-longer-cancellable", true);
+    MEMBER_HAS_LEFT("transfer-member-has-left", RuleKind.CONFLICT),
+    TARGET_DISSOLVED("transfer-target-dissolved", RuleKind.CONFLICT),
+    TARGET_MUST_BE_BRANCH("transfer-target-must-be-branch", RuleKind.INVALID),
+    TARGET_IS_CURRENT_HOME("transfer-target-is-current-home", RuleKind.INVALID),
+    ALREADY_OPEN("transfer-already-open", RuleKind.CONFLICT),
+    NOT_AWAITING_DECISION("transfer-not-awaiting-decision", RuleKind.CONFLICT),
+    NOT_ACCEPTED("transfer-not-accepted", RuleKind.CONFLICT),
+    NO_LONGER_CANCELLABLE("transfer-no-longer-cancellable", RuleKind.CONFLICT);
 
     private final String slug;
-    private final boolean dependsOnState;
+    private final RuleKind kind;
 
-    TransferRule(String slug, boolean dependsOnState) {
+    TransferRule(String slug, RuleKind kind) {
         this.slug = slug;
-        this.dependsOnState = dependsOnState;
+        this.kind = kind;
     }
 
     @Override
@@ -26,7 +27,7 @@ public enum TransferRule implements Rule {
     }
 
     @Override
-    public boolean dependsOnState() {
-        return dependsOnState;
+    public RuleKind kind() {
+        return kind;
     }
 }

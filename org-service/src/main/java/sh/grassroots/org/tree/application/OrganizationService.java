@@ -15,10 +15,11 @@ import sh.grassroots.org.affiliation.application.AffiliationService;
 import sh.grassroots.org.affiliation.model.EndReason;
 import sh.grassroots.org.branch.application.BranchFormService;
 import sh.grassroots.org.branch.persistence.BranchFormColumns;
-import sh.grassroots.org.common.application.RuleProblems;
+import sh.grassroots.platform.web.Rejections;
 import sh.grassroots.org.common.model.Actor;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.org.tree.model.ActiveOrganization;
+import sh.grassroots.org.tree.model.District;
 import sh.grassroots.org.tree.model.Organization;
 import sh.grassroots.org.tree.model.Placement;
 import sh.grassroots.org.tree.model.TreeChange;
@@ -30,13 +31,11 @@ import sh.grassroots.org.tree.persistence.TreeStore;
 import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.access.Permission;
 import sh.grassroots.platform.outbox.Outbox;
-import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -76,12 +75,10 @@ public class OrganizationService {
                         .onItem().ifNull().failWith(() -> unknownParent(command.parentId()))
                         .map(Optional::of))
                 .chain(parent -> {
-                    Placement.Result result = Placement.decide(command.kind(), command.districtCode(),
+                    Outcome<District> placement = Placement.decide(command.kind(), command.districtCode(),
                             parent.map(p -> p.toModel().asParent()));
-                    if (result instanceof Placement.Rejected rejected) {
-                        return Uni.createFrom().failure(new ProblemException(Problem.of(422,
-                                "placement-" + rejected.rule().name().toLowerCase().replace('_', '-'),
-                                "The organization cannot be placed there", rejected.detail())));
+                    if (placement instanceof Outcome.Rejected<District> rejected) {
+                        return Uni.createFrom().failure(Rejections.exception(rejected.rejection()));
                     }
                     return forms.prepare(command.form(), command.kind(), parent)
                             .chain(form -> persist(caller, command, parent.map(p -> new TreePath(p.path)), form));
@@ -124,10 +121,10 @@ public class OrganizationService {
                 .chain(entity -> {
                     ETags.requireCurrent(expectedVersion, entity.version);
                     Outcome<TreeChange.Renamed> outcome = active(entity).rename(newName);
-                    if (outcome instanceof Outcome.Refused<TreeChange.Renamed> refused) {
-                        return Uni.createFrom().failure(RuleProblems.of(refused, "The organization cannot be renamed"));
+                    if (outcome instanceof Outcome.Rejected<TreeChange.Renamed> refused) {
+                        return Uni.createFrom().failure(Rejections.exception(refused.rejection()));
                     }
-                    TreeChange.Renamed renamed = ((Outcome.Done<TreeChange.Renamed>) outcome).change();
+                    TreeChange.Renamed renamed = ((Outcome.Done<TreeChange.Renamed>) outcome).value();
                     entity.name = renamed.newName();
                     var event = outbox.envelope(OrganizationEvents.RENAMED, OrganizationEvents.RENAMED_VERSION,
                             id.toString(), entity.districtCode,
@@ -156,10 +153,10 @@ public class OrganizationService {
                     ETags.requireCurrent(expectedVersion, entity.version);
                     return loadNewParent(newParentId).chain(newParent -> {
                         Outcome<TreeChange.Moved> outcome = active(entity).moveUnder(newParent);
-                        if (outcome instanceof Outcome.Refused<TreeChange.Moved> refused) {
-                            return Uni.createFrom().failure(RuleProblems.of(refused, "The organization cannot be moved there"));
+                        if (outcome instanceof Outcome.Rejected<TreeChange.Moved> refused) {
+                            return Uni.createFrom().failure(Rejections.exception(refused.rejection()));
                         }
-                        return apply(caller, entity, ((Outcome.Done<TreeChange.Moved>) outcome).change());
+                        return apply(caller, entity, ((Outcome.Done<TreeChange.Moved>) outcome).value());
                     });
                 });
     }
@@ -199,10 +196,10 @@ public class OrganizationService {
                     return tree.activeChildren(id).chain(children -> tree.activeMembersAt(id).chain(members -> {
                         Outcome<TreeChange.Dissolved> outcome = organization.dissolve(on, documentNumber,
                                 LocalDate.now(clock), children, members);
-                        if (outcome instanceof Outcome.Refused<TreeChange.Dissolved> refused) {
-                            return Uni.createFrom().failure(RuleProblems.of(refused, "The organization cannot be dissolved"));
+                        if (outcome instanceof Outcome.Rejected<TreeChange.Dissolved> refused) {
+                            return Uni.createFrom().failure(Rejections.exception(refused.rejection()));
                         }
-                        TreeChange.Dissolved dissolved = ((Outcome.Done<TreeChange.Dissolved>) outcome).change();
+                        TreeChange.Dissolved dissolved = ((Outcome.Done<TreeChange.Dissolved>) outcome).value();
                         var event = outbox.envelope(OrganizationEvents.DISSOLVED, OrganizationEvents.DISSOLVED_VERSION,
                                 id.toString(), entity.districtCode, new OrganizationEvents.OrganizationDissolved(
                                         id, dissolved.dissolvedOn(), dissolved.documentNumber()));
@@ -243,8 +240,7 @@ public class OrganizationService {
         if (organization instanceof ActiveOrganization active) {
             return active;
         }
-        throw new ProblemException(Problem.of(409, TreeRule.ORGANIZATION_DISSOLVED.slug(),
-                "The organization has been dissolved",
+        throw Rejections.exception(TreeRule.ORGANIZATION_DISSOLVED.rejects(
                 entity.name + " was dissolved on " + entity.dissolvedOn + " and can no longer be changed"));
     }
 
@@ -265,8 +261,7 @@ public class OrganizationService {
     }
 
     private static ProblemException unknownParent(UUID parentId) {
-        return new ProblemException(Problem.withErrors(422, "unknown-parent",
-                "Unknown parent organization", "No organization with id " + parentId,
-                List.of(new Problem.FieldError("parentId", "no such organization"))));
+        return Rejections.exception(TreeRule.UNKNOWN_PARENT.rejects("No organization with id " + parentId),
+                "parentId", "no such organization");
     }
 }

@@ -1,6 +1,6 @@
 package sh.grassroots.org.tree.model;
 
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 
 import java.time.LocalDate;
 import java.util.Objects;
@@ -22,7 +22,7 @@ public record ActiveOrganization(UUID id, String name, OrganizationKind kind, St
     public Outcome<TreeChange.Renamed> rename(String newName) {
         String stripped = newName.strip();
         if (stripped.equals(name)) {
-            return Outcome.refused(TreeRule.NAME_UNCHANGED, "The organization is already called " + name);
+            return Outcome.rejected(TreeRule.NAME_UNCHANGED, "The organization is already called " + name);
         }
         return Outcome.done(new TreeChange.Renamed(id, name, stripped));
     }
@@ -37,16 +37,16 @@ public record ActiveOrganization(UUID id, String name, OrganizationKind kind, St
     public Outcome<TreeChange.Moved> moveUnder(Optional<Organization> newParent) {
         Optional<UUID> newParentId = newParent.map(Organization::id);
         if (newParent.isPresent() && newParent.get().path().isWithin(path)) {
-            return Outcome.refused(TreeRule.MOVE_WOULD_CREATE_CYCLE, newParent.get().id().equals(id)
+            return Outcome.rejected(TreeRule.MOVE_WOULD_CREATE_CYCLE, newParent.get().id().equals(id)
                     ? "An organization cannot be its own parent"
                     : "The new parent " + newParent.get().name() + " lies below " + name);
         }
         if (newParentId.equals(parentId)) {
-            return Outcome.refused(TreeRule.MOVE_TO_CURRENT_PARENT, "The organization already stands there");
+            return Outcome.rejected(TreeRule.MOVE_TO_CURRENT_PARENT, "The organization already stands there");
         }
-        Placement.Result placement = Placement.decide(kind, districtCode, newParent.map(Organization::asParent));
-        if (placement instanceof Placement.Rejected rejected) {
-            return Outcome.refused(ruleFor(rejected.rule()), rejected.detail());
+        Outcome<District> placement = Placement.decide(kind, districtCode, newParent.map(Organization::asParent));
+        if (placement instanceof Outcome.Rejected<District> rejected) {
+            return Outcome.rejected(rejected.rejection());
         }
         TreePath newPath = newParent.map(p -> p.path().child(id)).orElseGet(() -> TreePath.root(id));
         return Outcome.done(new TreeChange.Moved(id, parentId, newParentId, path, newPath));
@@ -59,30 +59,21 @@ public record ActiveOrganization(UUID id, String name, OrganizationKind kind, St
     public Outcome<TreeChange.Dissolved> dissolve(LocalDate on, String documentNumber, LocalDate today,
                                                    long activeChildren, long activeMembers) {
         if (on.isAfter(today)) {
-            return Outcome.refused(TreeRule.DISSOLVED_IN_FUTURE, "The dissolution date " + on + " is after today");
+            return Outcome.rejected(TreeRule.DISSOLVED_IN_FUTURE, "The dissolution date " + on + " is after today");
         }
         if (foundedOn != null && on.isBefore(foundedOn)) {
-            return Outcome.refused(TreeRule.DISSOLVED_BEFORE_FOUNDING,
+            return Outcome.rejected(TreeRule.DISSOLVED_BEFORE_FOUNDING,
                     "The organization was founded on " + foundedOn + ", after " + on);
         }
         if (activeChildren > 0) {
-            return Outcome.refused(TreeRule.HAS_ACTIVE_CHILDREN,
+            return Outcome.rejected(TreeRule.HAS_ACTIVE_CHILDREN,
                     name + " still holds " + activeChildren + " active organization(s); dissolve or move them first");
         }
         if (activeMembers > 0) {
-            return Outcome.refused(TreeRule.HAS_ACTIVE_MEMBERS,
+            return Outcome.rejected(TreeRule.HAS_ACTIVE_MEMBERS,
                     name + " is still the home of " + activeMembers + " member(s); transfer them first");
         }
         return Outcome.done(new TreeChange.Dissolved(id, on, documentNumber));
     }
 
-    private static TreeRule ruleFor(Placement.Rule rule) {
-        return switch (rule) {
-            case ROOT_MUST_BE_COMMITTEE -> TreeRule.ROOT_MUST_BE_COMMITTEE;
-            case PARENT_CANNOT_HOLD_KIND -> TreeRule.PARENT_CANNOT_HOLD_KIND;
-            case PARENT_IN_OTHER_DISTRICT -> TreeRule.PARENT_IN_OTHER_DISTRICT;
-            case PARENT_DISSOLVED -> TreeRule.PARENT_DISSOLVED;
-            case UNKNOWN_DISTRICT -> throw new IllegalStateException("An existing organization has an unknown district");
-        };
-    }
 }

@@ -2,7 +2,7 @@ package sh.grassroots.org.affiliation.model;
 
 import org.junit.jupiter.api.Test;
 import sh.grassroots.org.branch.model.BranchForm;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -35,12 +35,12 @@ class AffiliationsTest {
     }
 
     static AffiliationRule refusal(Outcome<?> outcome) {
-        return (AffiliationRule) assertInstanceOf(Outcome.Refused.class, outcome).rule();
+        return (AffiliationRule) assertInstanceOf(Outcome.Rejected.class, outcome).rule();
     }
 
     @Test
     void a_creator_who_meets_the_criteria_is_affiliated_on_top_of_their_home() {
-        Affiliations.Added added = ((Outcome.Done<Affiliations.Added>) Affiliations.affiliate(upZhu(), member(CREATOR), TODAY)).change();
+        Affiliations.Added added = ((Outcome.Done<Affiliations.Added>) Affiliations.affiliate(upZhu(), member(CREATOR), TODAY)).value();
         assertEquals("FUNCTIONAL", added.kind());
         assertEquals(TODAY, added.since());
     }

@@ -1,7 +1,7 @@
 package sh.grassroots.org.branch.model;
 
 import org.junit.jupiter.api.Test;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.org.tree.model.OrganizationKind;
 
 import java.math.BigDecimal;
@@ -41,11 +41,11 @@ class BranchFormsTest {
 
     static BranchForm accepted(FormDraft draft, BranchForms.Setting setting) {
         var done = assertInstanceOf(Outcome.Done.class, BranchForms.decide(draft, setting), () -> draft.toString());
-        return ((Optional<BranchForm>) done.change()).orElseThrow();
+        return ((Optional<BranchForm>) done.value()).orElseThrow();
     }
 
     static BranchFormRule refused(FormDraft draft, BranchForms.Setting setting) {
-        return (BranchFormRule) assertInstanceOf(Outcome.Refused.class, BranchForms.decide(draft, setting)).rule();
+        return (BranchFormRule) assertInstanceOf(Outcome.Rejected.class, BranchForms.decide(draft, setting)).rule();
     }
 
     @Test
@@ -57,7 +57,7 @@ class BranchFormsTest {
 
     @Test
     void malformed_criteria_are_refused_with_their_position() {
-        var refusal = (Outcome.Refused<?>) BranchForms.decide(functional("followers >= "), UNDER_COMMITTEE);
+        var refusal = (Outcome.Rejected<?>) BranchForms.decide(functional("followers >= "), UNDER_COMMITTEE);
         assertEquals(BranchFormRule.MALFORMED_CRITERIA, refusal.rule());
         assertTrue(refusal.detail().startsWith("At position 14"), refusal.detail());
         assertEquals(BranchFormRule.FIELD_MISSING, refused(functional(" "), UNDER_COMMITTEE));
@@ -122,7 +122,7 @@ class BranchFormsTest {
     @Test
     void a_field_of_another_form_is_refused_rather_than_ignored() {
         var draft = new FormDraft(FormType.DIRECTLY_MANAGED, "a = 1", null, null, null, null, null, null, null, "北京", null);
-        var refusal = (Outcome.Refused<?>) BranchForms.decide(draft, UNDER_COMMITTEE);
+        var refusal = (Outcome.Rejected<?>) BranchForms.decide(draft, UNDER_COMMITTEE);
         assertEquals(BranchFormRule.FIELD_NOT_FOR_FORM, refusal.rule());
         assertTrue(refusal.detail().contains("criteria"));
     }
@@ -130,7 +130,7 @@ class BranchFormsTest {
     @Test
     void ordinary_is_no_form() {
         var ordinary = new FormDraft(FormType.ORDINARY, null, null, null, null, null, null, null, null, null, null);
-        assertEquals(Optional.empty(), ((Outcome.Done<Optional<BranchForm>>) BranchForms.decide(ordinary, UNDER_COMMITTEE)).change());
+        assertEquals(Optional.empty(), ((Outcome.Done<Optional<BranchForm>>) BranchForms.decide(ordinary, UNDER_COMMITTEE)).value());
     }
 
     @Test
@@ -138,12 +138,12 @@ class BranchFormsTest {
         var form = new BranchForm.Temporary("旧改", LocalDate.of(2026, 1, 1), TODAY);
         assertTrue(!form.isDue(TODAY));
         assertTrue(form.isDue(TODAY.plusDays(1)));
-        var extended = ((Outcome.Done<BranchForm.Temporary>) form.extendTo(TODAY.plusMonths(3), TODAY)).change();
+        var extended = ((Outcome.Done<BranchForm.Temporary>) form.extendTo(TODAY.plusMonths(3), TODAY)).value();
         assertEquals(TODAY.plusMonths(3), extended.plannedEndOn());
         assertEquals(BranchFormRule.EXTENSION_NOT_LATER,
-                ((Outcome.Refused<?>) form.extendTo(TODAY, TODAY)).rule());
+                ((Outcome.Rejected<?>) form.extendTo(TODAY, TODAY)).rule());
         var overdue = new BranchForm.Temporary("旧改", LocalDate.of(2026, 1, 1), TODAY.minusDays(10));
         assertEquals(BranchFormRule.EXTENSION_IN_PAST,
-                ((Outcome.Refused<?>) overdue.extendTo(TODAY.minusDays(1), TODAY)).rule());
+                ((Outcome.Rejected<?>) overdue.extendTo(TODAY.minusDays(1), TODAY)).rule());
     }
 }

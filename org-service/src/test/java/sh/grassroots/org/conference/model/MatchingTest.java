@@ -1,7 +1,7 @@
 package sh.grassroots.org.conference.model;
 
 import org.junit.jupiter.api.Test;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 
 import java.util.List;
 import java.util.Map;

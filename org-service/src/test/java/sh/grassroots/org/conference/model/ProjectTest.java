@@ -1,5 +1,6 @@
 package sh.grassroots.org.conference.model;
 
+import sh.grassroots.platform.rules.RuleKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -47,7 +48,7 @@ class ProjectTest {
     @Test
     void rule_slugs_name_the_transition_and_state_conflicts_are_409s() {
         assertEquals("project-close-only-when-active", ConferenceRule.PROJECT_CLOSE_ONLY_ACTIVE.slug());
-        assertEquals(true, ConferenceRule.PROJECT_CLOSE_ONLY_ACTIVE.dependsOnState());
-        assertEquals(false, ConferenceRule.PROJECT_CLOSED_BEFORE_ACTIVATED.dependsOnState());
+        assertEquals(RuleKind.CONFLICT, ConferenceRule.PROJECT_CLOSE_ONLY_ACTIVE.kind());
+        assertEquals(RuleKind.INVALID, ConferenceRule.PROJECT_CLOSED_BEFORE_ACTIVATED.kind());
     }
 }

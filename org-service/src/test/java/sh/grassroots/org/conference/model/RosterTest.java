@@ -1,7 +1,7 @@
 package sh.grassroots.org.conference.model;
 
 import org.junit.jupiter.api.Test;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +35,7 @@ class RosterTest {
     void a_term_starting_on_the_last_day_of_another_overlaps_it_and_the_refusal_names_that_term() {
         Outcome<ChairTerm> outcome = Roster.schedule(UUID.randomUUID(), pacific, day("2026-06-30"), day("2026-12-31"), List.of(first));
         assertRefused(ConferenceRule.CHAIR_TERMS_OVERLAP, outcome);
-        String detail = ((Outcome.Refused<ChairTerm>) outcome).detail();
+        String detail = ((Outcome.Rejected<ChairTerm>) outcome).detail();
         assertTrue(detail.contains(first.id().toString()), detail);
         assertTrue(detail.contains("上海清算所"), detail);
     }

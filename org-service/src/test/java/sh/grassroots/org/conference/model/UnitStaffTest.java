@@ -1,7 +1,7 @@
 package sh.grassroots.org.conference.model;
 
 import org.junit.jupiter.api.Test;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -17,14 +17,14 @@ class UnitStaffTest {
     static final MemberUnit GOLD_EXCHANGE = new MemberUnit(UUID.randomUUID(), "上海黄金交易所", Sector.CENTRAL_SOE,
             Optional.empty(), LocalDate.of(2018, 12, 1), Optional.empty());
 
-    static Outcome.Refused<?> refused(Outcome<?> outcome) {
-        return (Outcome.Refused<?>) outcome;
+    static Outcome.Rejected<?> refused(Outcome<?> outcome) {
+        return (Outcome.Rejected<?>) outcome;
     }
 
     @Test
     void a_finance_employee_who_is_not_a_party_member_gets_a_new_person_id() {
         var registration = ((Outcome.Done<UnitStaff.Registration>) UnitStaff.register(GOLD_EXCHANGE, TODAY, " 钱晓雯 ",
-                false, Optional.empty())).change();
+                false, Optional.empty())).value();
         assertEquals("钱晓雯", registration.name());
         assertFalse(registration.partyMember());
         assertEquals(Optional.empty(), registration.memberId());
@@ -35,7 +35,7 @@ class UnitStaffTest {
     void a_registered_member_keeps_their_member_id_and_their_recorded_name() {
         UUID member = UUID.randomUUID();
         var registration = ((Outcome.Done<UnitStaff.Registration>) UnitStaff.register(GOLD_EXCHANGE, TODAY, null, null,
-                Optional.of(new UnitStaff.KnownMember(member, "金海涛", true)))).change();
+                Optional.of(new UnitStaff.KnownMember(member, "金海涛", true)))).value();
         assertEquals(member, registration.personId());
         assertEquals(Optional.of(member), registration.memberId());
         assertTrue(registration.partyMember());
@@ -45,9 +45,9 @@ class UnitStaffTest {
     @Test
     void two_people_who_are_not_members_get_different_person_ids() {
         var first = ((Outcome.Done<UnitStaff.Registration>) UnitStaff.register(GOLD_EXCHANGE, TODAY, "甲", false,
-                Optional.empty())).change();
+                Optional.empty())).value();
         var second = ((Outcome.Done<UnitStaff.Registration>) UnitStaff.register(GOLD_EXCHANGE, TODAY, "甲", false,
-                Optional.empty())).change();
+                Optional.empty())).value();
         assertNotEquals(first.personId(), second.personId());
     }
 
@@ -68,7 +68,7 @@ class UnitStaffTest {
 
     @Test
     void a_registration_ends_once() {
-        assertEquals(TODAY, ((Outcome.Done<LocalDate>) UnitStaff.leave(Optional.empty(), TODAY)).change());
+        assertEquals(TODAY, ((Outcome.Done<LocalDate>) UnitStaff.leave(Optional.empty(), TODAY)).value());
         assertEquals(ConferenceRule.STAFF_ALREADY_LEFT, refused(UnitStaff.leave(Optional.of(TODAY), TODAY)).rule());
     }
 }

@@ -51,15 +51,15 @@ final class Units {
         return LocalDate.parse(iso);
     }
 
-    static <T> T done(sh.grassroots.org.common.model.Outcome<T> outcome) {
-        if (outcome instanceof sh.grassroots.org.common.model.Outcome.Done<T> done) {
-            return done.change();
+    static <T> T done(sh.grassroots.platform.rules.Outcome<T> outcome) {
+        if (outcome instanceof sh.grassroots.platform.rules.Outcome.Done<T> done) {
+            return done.value();
         }
         throw new AssertionError("Expected the change to be made but it was refused: " + outcome);
     }
 
-    static void assertRefused(ConferenceRule rule, sh.grassroots.org.common.model.Outcome<?> outcome) {
-        if (!(outcome instanceof sh.grassroots.org.common.model.Outcome.Refused<?> refused) || refused.rule() != rule) {
+    static void assertRefused(ConferenceRule rule, sh.grassroots.platform.rules.Outcome<?> outcome) {
+        if (!(outcome instanceof sh.grassroots.platform.rules.Outcome.Rejected<?> refused) || refused.rule() != rule) {
             throw new AssertionError("Expected a refusal by " + rule + " but got " + outcome);
         }
     }

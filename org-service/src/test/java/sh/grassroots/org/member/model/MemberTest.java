@@ -1,7 +1,7 @@
 package sh.grassroots.org.member.model;
 
 import org.junit.jupiter.api.Test;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.org.tree.model.OrganizationKind;
 
 import java.time.LocalDate;
@@ -100,11 +100,11 @@ class MemberTest {
 
     @SuppressWarnings("unchecked")
     private static <T> T done(Outcome<T> outcome) {
-        return ((Outcome.Done<T>) assertInstanceOf(Outcome.Done.class, outcome, () -> "refused: " + outcome)).change();
+        return ((Outcome.Done<T>) assertInstanceOf(Outcome.Done.class, outcome, () -> "refused: " + outcome)).value();
     }
 
     private static void assertRefused(MemberRule rule, Outcome<?> outcome) {
-        var refused = assertInstanceOf(Outcome.Refused.class, outcome, () -> "allowed: " + outcome);
+        var refused = assertInstanceOf(Outcome.Rejected.class, outcome, () -> "allowed: " + outcome);
         assertEquals(rule, refused.rule());
     }
 }

@@ -1,7 +1,7 @@
 package sh.grassroots.org.transfer.model;
 
 import org.junit.jupiter.api.Test;
-import sh.grassroots.org.common.model.Outcome;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.org.tree.model.OrganizationKind;
 
 import java.util.UUID;
@@ -21,7 +21,7 @@ class TransferTest {
     @Test
     void an_active_member_is_transferred_from_their_home_to_another_branch() {
         var requested = assertInstanceOf(Outcome.Done.class, request(true, receivingBranch, false));
-        var change = (TransferChange.Requested) requested.change();
+        var change = (TransferChange.Requested) requested.value();
         assertEquals(home, change.fromOrganizationId());
         assertEquals(receivingBranch.id(), change.toOrganizationId());
     }
@@ -53,7 +53,7 @@ class TransferTest {
     @Test
     void an_accepted_transfer_completes_into_the_receiving_branch_unless_it_was_dissolved_meanwhile() {
         var accepted = new Transfer.Accepted(UUID.randomUUID(), member, home, receivingBranch.id());
-        var completed = (TransferChange.Completed) assertInstanceOf(Outcome.Done.class, accepted.complete(receivingBranch, true)).change();
+        var completed = (TransferChange.Completed) assertInstanceOf(Outcome.Done.class, accepted.complete(receivingBranch, true)).value();
         assertEquals(receivingBranch.id(), completed.toOrganizationId());
         assertRefused(TransferRule.TARGET_DISSOLVED,
                 accepted.complete(new Target(receivingBranch.id(), OrganizationKind.BRANCH, true), true));
@@ -74,7 +74,7 @@ class TransferTest {
     }
 
     private static void assertRefused(TransferRule rule, Outcome<?> outcome) {
-        var refused = assertInstanceOf(Outcome.Refused.class, outcome, () -> "allowed: " + outcome);
+        var refused = assertInstanceOf(Outcome.Rejected.class, outcome, () -> "allowed: " + outcome);
         assertEquals(rule, refused.rule());
     }
 }

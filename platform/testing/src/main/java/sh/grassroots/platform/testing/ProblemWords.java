@@ -31,7 +31,8 @@ public final class ProblemWords {
     private static final List<Pattern> LITERAL_SLUGS = List.of(
             Pattern.compile("Problem\\.(?:of|withErrors)\\(\\s*\\d{3}\\s*,\\s*\"([a-z0-9-]+)\""),
             Pattern.compile("(?:conflict|unprocessable)\\(\\s*\"([a-z0-9-]+)\""),
-            Pattern.compile("new \\w*(?:Rejection|Refusal)\\(\\s*\"([a-z0-9-]+)\""));
+            Pattern.compile("new \\w*(?:Rejection|Refusal)\\(\\s*\"([a-z0-9-]+)\""),
+            Pattern.compile("Rule\\.of\\(\\s*\"([a-z0-9-]+)\""));
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
     private ProblemWords() {

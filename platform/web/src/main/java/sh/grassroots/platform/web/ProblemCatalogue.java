@@ -80,6 +80,12 @@ public final class ProblemCatalogue {
         return copy;
     }
 
+    /** The English title written for {@code slug}, when it has one without placeholders. */
+    String plainEnglishTitle(String slug) {
+        String title = english.getProperty(slug + ".title");
+        return title == null || PLACEHOLDER.matcher(title).find() ? null : title;
+    }
+
     /** {@code problem} as a reader of {@code locale} should see it; the type slug never changes. */
     public Problem localize(Problem problem, Locale locale) {
         if (problem == null || Languages.ENGLISH.equals(locale)) {

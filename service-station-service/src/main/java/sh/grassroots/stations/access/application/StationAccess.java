@@ -1,5 +1,9 @@
 package sh.grassroots.stations.access.application;
 
+import sh.grassroots.platform.rules.Rejection;
+import sh.grassroots.platform.rules.Rule;
+import sh.grassroots.platform.rules.RuleKind;
+import sh.grassroots.platform.web.Rejections;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.platform.access.Caller;
@@ -7,7 +11,6 @@ import sh.grassroots.platform.access.Refusal;
 import sh.grassroots.platform.access.Scope;
 import sh.grassroots.platform.orgtree.OrganizationPlaces;
 import sh.grassroots.platform.web.Callers;
-import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.stations.access.model.StationAccessPolicy;
 import sh.grassroots.stations.access.model.StationAccessPolicy.Booker;
@@ -30,6 +33,12 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class StationAccess {
+    // The booker named in a request body that stations cannot take: the request's 422 naming bookerId.
+    static final Rule UNKNOWN_ORGANIZATION = Rule.of("booking-unknown-organization", RuleKind.INVALID);
+    static final Rule ORGANIZATION_DISSOLVED = Rule.of("booking-organization-dissolved", RuleKind.INVALID);
+    static final Rule UNKNOWN_MEMBER_UNIT = Rule.of("booking-unknown-member-unit", RuleKind.INVALID);
+    static final Rule MEMBER_UNIT_LEFT = Rule.of("booking-member-unit-left", RuleKind.INVALID);
+
     private final OrganizationPlaces places;
 
     public StationAccess(OrganizationPlaces places) {
@@ -75,15 +84,14 @@ public class StationAccess {
         if (kind == BookerKind.ORGANIZATION) {
             return KnownOrganizationEntity.<KnownOrganizationEntity>findById(bookerId).chain(known -> {
                 if (known == null) {
-                    return Uni.createFrom().failure(unknown("booking-unknown-organization",
-                            "The organization is not known", "Organization " + bookerId
+                    return Uni.createFrom().failure(unknown(UNKNOWN_ORGANIZATION.rejects(
+                            "Organization " + bookerId
                                     + " is not known to the stations service. One set up a moment ago may take a"
-                                    + " second or two to arrive from org-service: try again shortly"));
+                                    + " second or two to arrive from org-service: try again shortly")));
                 }
                 if (known.dissolvedOn != null) {
-                    return Uni.createFrom().failure(unknown("booking-organization-dissolved",
-                            "The organization is dissolved", "Organization " + bookerId + " was dissolved on "
-                                    + known.dissolvedOn + " and books no rooms"));
+                    return Uni.createFrom().failure(unknown(ORGANIZATION_DISSOLVED.rejects(
+                            "Organization " + bookerId + " was dissolved on " + known.dissolvedOn + " and books no rooms")));
                 }
                 return booker(kind, bookerId);
             });
@@ -91,15 +99,15 @@ public class StationAccess {
         if (kind == BookerKind.MEMBER_UNIT) {
             return MemberUnitEntity.<MemberUnitEntity>findById(bookerId).chain(unit -> {
                 if (unit == null) {
-                    return Uni.createFrom().failure(unknown("booking-unknown-member-unit",
-                            "The member unit is not known", "Member unit " + bookerId
+                    return Uni.createFrom().failure(unknown(UNKNOWN_MEMBER_UNIT.rejects(
+                            "Member unit " + bookerId
                                     + " is not known to the stations service. One that joined its conference a moment"
-                                    + " ago may take a second or two to arrive from org-service: try again shortly"));
+                                    + " ago may take a second or two to arrive from org-service: try again shortly")));
                 }
                 if (unit.leftOn != null) {
-                    return Uni.createFrom().failure(unknown("booking-member-unit-left",
-                            "The member unit has left its conference", "Member unit " + bookerId
-                                    + " left its joint conference on " + unit.leftOn + " and books no rooms in its name"));
+                    return Uni.createFrom().failure(unknown(MEMBER_UNIT_LEFT.rejects(
+                            "Member unit " + bookerId
+                                    + " left its joint conference on " + unit.leftOn + " and books no rooms in its name")));
                 }
                 return Uni.createFrom().item(new StationAccessPolicy.MemberUnit(bookerId, unit.hostDistrict));
             });
@@ -113,8 +121,7 @@ public class StationAccess {
                 : Uni.createFrom().item(value);
     }
 
-    private static ProblemException unknown(String slug, String title, String detail) {
-        return new ProblemException(Problem.withErrors(422, slug, title, detail,
-                List.of(new Problem.FieldError("bookerId", detail))));
+    private static ProblemException unknown(Rejection rejection) {
+        return Rejections.exception(rejection, "bookerId", rejection.detail());
     }
 }

@@ -12,7 +12,6 @@ import sh.grassroots.stations.access.model.StationAccessPolicy;
 import sh.grassroots.stations.booking.model.BookerKind;
 import sh.grassroots.stations.booking.model.BookingDecision;
 import sh.grassroots.stations.booking.model.BookingRequest;
-import sh.grassroots.stations.booking.model.BookingRule;
 import sh.grassroots.stations.booking.model.BookingRules;
 import sh.grassroots.stations.booking.model.BookingStatus;
 import sh.grassroots.stations.booking.model.PhoneNumber;
@@ -141,10 +140,7 @@ public class BookingFastLane {
             BookingDecision decision = BookingRules.decide(new BookingRequest(slot, command.attendees(), room,
                     station.calendar(), local, BookingRequest.BookerUsage.NONE, now));
             if (decision instanceof BookingDecision.Rejected rejected) {
-                return Uni.createFrom().failure(rejected.rule() == BookingRule.SLOT_TAKEN
-                        && rejected.conflictingSlot().isPresent()
-                        ? BookingProblems.slotTaken(rejected.conflictingSlot().get(), zone)
-                        : BookingProblems.of(rejected));
+                return Uni.createFrom().failure(BookingProblems.of(rejected, zone));
             }
         }
         return transactions.explainLostRace(caller, command);

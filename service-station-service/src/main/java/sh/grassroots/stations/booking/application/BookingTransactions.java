@@ -22,12 +22,11 @@ import sh.grassroots.stations.access.model.StationAccessPolicy;
 import sh.grassroots.stations.booking.model.BookingDecision;
 import sh.grassroots.stations.booking.model.BookingLifecycle;
 import sh.grassroots.stations.booking.model.BookingRequest;
-import sh.grassroots.stations.booking.model.BookingRule;
 import sh.grassroots.stations.booking.model.BookingRules;
 import sh.grassroots.stations.booking.model.BookingStatus;
 import sh.grassroots.stations.booking.model.PhoneNumber;
 import sh.grassroots.stations.booking.model.TimeRange;
-import sh.grassroots.stations.booking.model.Transition;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.stations.booking.persistence.BookingEntity;
 import sh.grassroots.stations.personaldata.application.PersonalData;
 import sh.grassroots.stations.station.application.StationLookup;
@@ -177,7 +176,7 @@ public class BookingTransactions {
         return holdingTheSlot(room.id, widened(slot, room)).chain(near -> {
             ZoneId zone = ZoneId.of(station.timeZone);
             var decision = BookingRules.bufferKept(slot, Duration.ofMinutes(room.bufferMinutes), inZone(near, zone));
-            return Uni.createFrom().<PlacedBooking>failure(decision.map(BookingProblems::of)
+            return Uni.createFrom().<PlacedBooking>failure(decision.map(rejected -> BookingProblems.of(rejected, zone))
                     .orElseGet(BookingProblems::slotTakenMeanwhile));
         });
     }
@@ -240,22 +239,22 @@ public class BookingTransactions {
     }
 
     /** Null when cancelled, otherwise the refusal. */
-    private Uni<Transition.Refused> cancelOne(BookingEntity booking, StationEntity station, String reason, Instant now) {
+    private Uni<Outcome.Rejected<BookingStatus>> cancelOne(BookingEntity booking, StationEntity station, String reason, Instant now) {
         return lookup.room(station.id, booking.roomId).chain(room -> {
-            Transition transition = BookingLifecycle.cancel(booking.status, booking.slot(),
+            Outcome<BookingStatus> transition = BookingLifecycle.cancel(booking.status, booking.slot(),
                     Duration.ofMinutes(room.cancellationDeadlineMinutes), now);
-            if (transition instanceof Transition.Refused refused) {
+            if (transition instanceof Outcome.Rejected<BookingStatus> refused) {
                 return Uni.createFrom().item(refused);
             }
-            booking.status = ((Transition.Moved) transition).to();
+            booking.status = ((Outcome.Done<BookingStatus>) transition).value();
             booking.statusReason = reason == null || reason.isBlank() ? booking.statusReason : reason.strip();
             booking.updatedAt = OffsetDateTime.ofInstant(now, ZoneId.of(station.timeZone));
-            return recordChange(booking, station).replaceWith((Transition.Refused) null);
+            return recordChange(booking, station).replaceWith((Outcome.Rejected<BookingStatus>) null);
         });
     }
 
     private interface Step {
-        Transition decide(BookingEntity booking, RoomEntity room, Instant now);
+        Outcome<BookingStatus> decide(BookingEntity booking, RoomEntity room, Instant now);
     }
 
     /** Who may act on a stored booking of a station. */
@@ -290,11 +289,11 @@ public class BookingTransactions {
                 ? Uni.createFrom().<BookingView>failure(ETags.stale(expectedVersion, booking.version))
                 : lookup.room(stationId, booking.roomId).chain(room -> {
                     Instant now = clock.instant();
-                    Transition transition = step.decide(booking, room, now);
-                    if (transition instanceof Transition.Refused refused) {
-                        return Uni.createFrom().failure(BookingProblems.of(refused));
+                    Outcome<BookingStatus> transition = step.decide(booking, room, now);
+                    if (transition instanceof Outcome.Rejected<BookingStatus> refused) {
+                        return Uni.createFrom().failure(BookingProblems.of(refused.rejection()));
                     }
-                    booking.status = ((Transition.Moved) transition).to();
+                    booking.status = ((Outcome.Done<BookingStatus>) transition).value();
                     booking.statusReason = reason == null || reason.isBlank() ? booking.statusReason : reason.strip();
                     booking.updatedAt = OffsetDateTime.ofInstant(now, ZoneId.of(station.timeZone));
                     if (decision) {
@@ -336,10 +335,7 @@ public class BookingTransactions {
         BookingDecision decision = BookingRules.decide(new BookingRequest(slot, command.attendees(),
                 setting.room().terms(), setting.calendar(), setting.nearby(), setting.usage(), now));
         if (decision instanceof BookingDecision.Rejected rejected) {
-            return Uni.createFrom().failure(rejected.rule() == BookingRule.SLOT_TAKEN
-                    && rejected.conflictingSlot().isPresent()
-                    ? BookingProblems.slotTaken(rejected.conflictingSlot().get(), zone)
-                    : BookingProblems.of(rejected));
+            return Uni.createFrom().failure(BookingProblems.of(rejected, zone));
         }
         BookingStatus initial = ((BookingDecision.Accepted) decision).initialStatus();
         return save(caller, command, setting.room(), setting.station(), initial, now, seen);

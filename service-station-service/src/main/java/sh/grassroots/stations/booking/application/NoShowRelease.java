@@ -10,7 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.stations.booking.model.BookingLifecycle;
-import sh.grassroots.stations.booking.model.Transition;
+import sh.grassroots.stations.booking.model.BookingStatus;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.stations.booking.persistence.BookingEntity;
 import sh.grassroots.stations.station.application.StationLookup;
 
@@ -77,12 +78,12 @@ public class NoShowRelease {
     }
 
     private Uni<Boolean> release(BookingEntity booking, Instant now) {
-        Transition transition = BookingLifecycle.markNoShow(booking.status, booking.slot(), grace, now);
-        if (!(transition instanceof Transition.Moved moved)) {
+        Outcome<BookingStatus> transition = BookingLifecycle.markNoShow(booking.status, booking.slot(), grace, now);
+        if (!(transition instanceof Outcome.Done<BookingStatus> moved)) {
             return Uni.createFrom().item(false);
         }
         return lookup.station(booking.stationId).chain(station -> {
-            booking.status = moved.to();
+            booking.status = moved.value();
             booking.statusReason = "Nobody checked in within " + grace.toMinutes() + " minutes of the start";
             booking.updatedAt = OffsetDateTime.ofInstant(now, ZoneId.of(station.timeZone));
             return outbox.record(StationEvents.TOPIC, transactions.event(booking, station)).replaceWith(true);

@@ -1,5 +1,6 @@
 package sh.grassroots.stations.booking.model;
 
+import sh.grassroots.platform.rules.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,62 +15,62 @@ public final class BookingLifecycle {
     private BookingLifecycle() {
     }
 
-    public static Transition approve(BookingStatus current) {
+    public static Outcome<BookingStatus> approve(BookingStatus current) {
         if (current != BookingStatus.REQUESTED) {
-            return new Transition.Refused(LifecycleRule.NOT_AWAITING_DECISION,
+            return Outcome.rejected(LifecycleRule.NOT_AWAITING_DECISION,
                     "Only a requested booking can be approved; this one is " + current);
         }
-        return new Transition.Moved(BookingStatus.CONFIRMED);
+        return Outcome.done(BookingStatus.CONFIRMED);
     }
 
-    public static Transition reject(BookingStatus current) {
+    public static Outcome<BookingStatus> reject(BookingStatus current) {
         if (current != BookingStatus.REQUESTED) {
-            return new Transition.Refused(LifecycleRule.NOT_AWAITING_DECISION,
+            return Outcome.rejected(LifecycleRule.NOT_AWAITING_DECISION,
                     "Only a requested booking can be rejected; this one is " + current);
         }
-        return new Transition.Moved(BookingStatus.REJECTED);
+        return Outcome.done(BookingStatus.REJECTED);
     }
 
     /** The deadline keeps a room from being freed too late for anyone else to use it. */
-    public static Transition cancel(BookingStatus current, TimeRange slot, Duration deadlineBeforeStart, Instant now) {
+    public static Outcome<BookingStatus> cancel(BookingStatus current, TimeRange slot, Duration deadlineBeforeStart, Instant now) {
         if (current != BookingStatus.REQUESTED && current != BookingStatus.CONFIRMED) {
-            return new Transition.Refused(LifecycleRule.NOT_CANCELLABLE,
+            return Outcome.rejected(LifecycleRule.NOT_CANCELLABLE,
                     "Only a requested or confirmed booking can be cancelled; this one is " + current);
         }
         Instant deadline = slot.start().toInstant().minus(deadlineBeforeStart);
         if (!now.isBefore(deadline)) {
-            return new Transition.Refused(LifecycleRule.CANCELLATION_DEADLINE_PASSED,
+            return Outcome.rejected(LifecycleRule.CANCELLATION_DEADLINE_PASSED,
                     "Bookings of this room can be cancelled until " + deadlineBeforeStart.toMinutes()
                             + " minutes before the start");
         }
-        return new Transition.Moved(BookingStatus.CANCELLED);
+        return Outcome.done(BookingStatus.CANCELLED);
     }
 
-    public static Transition checkIn(BookingStatus current, TimeRange slot, Instant now) {
+    public static Outcome<BookingStatus> checkIn(BookingStatus current, TimeRange slot, Instant now) {
         if (current != BookingStatus.CONFIRMED) {
-            return new Transition.Refused(LifecycleRule.NOT_CONFIRMED,
+            return Outcome.rejected(LifecycleRule.NOT_CONFIRMED,
                     "Only a confirmed booking can be checked in; this one is " + current);
         }
         if (now.isBefore(slot.start().toInstant().minus(CHECK_IN_OPENS_BEFORE_START))) {
-            return new Transition.Refused(LifecycleRule.CHECK_IN_NOT_OPEN,
+            return Outcome.rejected(LifecycleRule.CHECK_IN_NOT_OPEN,
                     "Check-in opens " + CHECK_IN_OPENS_BEFORE_START.toMinutes() + " minutes before the start");
         }
         if (!now.isBefore(slot.end().toInstant())) {
-            return new Transition.Refused(LifecycleRule.CHECK_IN_CLOSED, "The booking has already ended");
+            return Outcome.rejected(LifecycleRule.CHECK_IN_CLOSED, "The booking has already ended");
         }
-        return new Transition.Moved(BookingStatus.CHECKED_IN);
+        return Outcome.done(BookingStatus.CHECKED_IN);
     }
 
     /** A confirmed booking nobody checked in for within the grace period gives its room back. */
-    public static Transition markNoShow(BookingStatus current, TimeRange slot, Duration grace, Instant now) {
+    public static Outcome<BookingStatus> markNoShow(BookingStatus current, TimeRange slot, Duration grace, Instant now) {
         if (current != BookingStatus.CONFIRMED) {
-            return new Transition.Refused(LifecycleRule.NOT_CONFIRMED,
+            return Outcome.rejected(LifecycleRule.NOT_CONFIRMED,
                     "Only a confirmed booking can be a no-show; this one is " + current);
         }
         if (now.isBefore(slot.start().toInstant().plus(grace))) {
-            return new Transition.Refused(LifecycleRule.CHECK_IN_NOT_OPEN, "The grace period has not passed yet");
+            return Outcome.rejected(LifecycleRule.CHECK_IN_NOT_OPEN, "The grace period has not passed yet");
         }
-        return new Transition.Moved(BookingStatus.NO_SHOW);
+        return Outcome.done(BookingStatus.NO_SHOW);
     }
 
     /**
@@ -77,11 +78,11 @@ public final class BookingLifecycle {
      * an organization that was dissolved. No cancellation deadline: nobody will come either way, and
      * an early free slot is better than a no-show.
      */
-    public static Transition release(BookingStatus current) {
+    public static Outcome<BookingStatus> release(BookingStatus current) {
         if (current != BookingStatus.REQUESTED && current != BookingStatus.CONFIRMED) {
-            return new Transition.Refused(LifecycleRule.NOT_CANCELLABLE,
+            return Outcome.rejected(LifecycleRule.NOT_CANCELLABLE,
                     "Only a requested or confirmed booking can be released; this one is " + current);
         }
-        return new Transition.Moved(BookingStatus.CANCELLED);
+        return Outcome.done(BookingStatus.CANCELLED);
     }
 }

@@ -1,5 +1,7 @@
 package sh.grassroots.stations.mediation.api;
 
+import sh.grassroots.stations.mediation.model.MediationRule;
+import sh.grassroots.platform.web.Rejections;
 import sh.grassroots.platform.web.ETags;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -19,8 +21,6 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.jboss.resteasy.reactive.RestResponse;
 import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.Callers;
-import sh.grassroots.platform.web.Problem;
-import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.stations.booking.model.BookerKind;
 import sh.grassroots.stations.mediation.application.MediationService;
 import sh.grassroots.stations.mediation.application.MediationView;
@@ -72,10 +72,9 @@ public class MediationResource {
                                                      @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
         if (request.bookerKind() == BookerKind.PUBLIC) {
-            throw new ProblemException(Problem.withErrors(422, "mediation-organizer-required",
-                    "A mediation is organized by an organization",
-                    "A mediation session is booked by the site's party organization or a member unit, not by a walk-in",
-                    List.of(new Problem.FieldError("bookerKind", "must not be PUBLIC"))));
+            throw Rejections.exception(MediationRule.ORGANIZER_REQUIRED.rejects(
+                    "A mediation session is booked by the site's party organization or a member unit, not by a walk-in"),
+                    "bookerKind", "must not be PUBLIC");
         }
         FamilyRequest family = request.family();
         return mediations.schedule(caller, new ScheduleMediation(stationId, roomId, request.start(), request.end(),

@@ -1,11 +1,12 @@
 package sh.grassroots.stations.mediation.application;
 
+import sh.grassroots.platform.rules.Rejection;
+import sh.grassroots.platform.web.Rejections;
 import sh.grassroots.platform.web.ETags;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.platform.access.Caller;
 import sh.grassroots.stations.access.application.StationAccess;
@@ -24,7 +25,6 @@ import sh.grassroots.stations.mediation.model.MediationRole;
 import sh.grassroots.stations.mediation.model.MediationRule;
 import sh.grassroots.stations.access.model.Actor;
 import sh.grassroots.stations.mediation.model.Outcome;
-import sh.grassroots.stations.mediation.model.Refusal;
 import sh.grassroots.stations.mediation.persistence.MediationEntity;
 import sh.grassroots.stations.personaldata.application.PersonalData;
 import sh.grassroots.stations.station.application.StationLookup;
@@ -66,7 +66,7 @@ public class MediationService {
         MediationParties.Checked checked = MediationParties.check(command.residentsSecretary(),
                 command.expropriationOfficer(), command.lawyer(), command.familyNames(), command.familyPhone());
         if (checked instanceof MediationParties.Refused refused) {
-            return Uni.createFrom().failure(problem(refused.refusal()));
+            return Uni.createFrom().failure(problem(refused.rejection()));
         }
         MediationParties parties = ((MediationParties.Valid) checked).parties();
         String site = command.site().strip();
@@ -125,7 +125,7 @@ public class MediationService {
                                             String summary, Long expectedVersion) {
         return Panache.withTransaction(() -> record(caller, stationId, bookingId, outcome, summary, expectedVersion))
                 .onFailure(f -> DatabaseFailures.isOptimisticLock(f) || DatabaseFailures.violates(f, DatabaseFailures.CHECK_VIOLATION, OUTCOME_ONCE))
-                .transform(f -> problem(new Refusal(MediationRule.OUTCOME_ALREADY_RECORDED,
+                .transform(f -> problem(MediationRule.OUTCOME_ALREADY_RECORDED.rejects(
                         "Someone recorded the outcome at the same moment; read the session again",
                         java.util.List.of("outcome"))));
     }
@@ -146,7 +146,7 @@ public class MediationService {
             Instant now = clock.instant();
             Mediation.Recording recording = ((Mediation.Open) mediation).recordOutcome(outcome, summary, now);
             if (recording instanceof Mediation.Recording.Refused refused) {
-                return Uni.createFrom().failure(problem(refused.refusal()));
+                return Uni.createFrom().failure(problem(refused.rejection()));
             }
             Mediation.Conclusion recorded = ((Mediation.Recording.Recorded) recording).conclusion();
             m.outcome = recorded.outcome();
@@ -185,23 +185,7 @@ public class MediationService {
         return booking.start().getOffset();
     }
 
-    static ProblemException problem(Refusal refusal) {
-        MediationRule rule = refusal.rule();
-        int status = switch (rule) {
-            case ROLE_MISSING, ROLES_NOT_DISTINCT, FAMILY_MISSING, INVALID_PHONE, NOT_STARTED, SUMMARY_MISSING -> 422;
-            case NOT_HELD, OUTCOME_ALREADY_RECORDED -> 409;
-        };
-        String title = switch (rule) {
-            case ROLE_MISSING -> "A mediation role is not named";
-            case ROLES_NOT_DISTINCT -> "One person holds two roles";
-            case FAMILY_MISSING -> "The family concerned is not named";
-            case INVALID_PHONE -> "The family's phone cannot be used";
-            case NOT_STARTED -> "The session has not started yet";
-            case NOT_HELD -> "The session is not being held";
-            case OUTCOME_ALREADY_RECORDED -> "The outcome is already recorded";
-            case SUMMARY_MISSING -> "The outcome needs a summary";
-        };
-        return new ProblemException(Problem.withErrors(status, rule.slug(), title, refusal.detail(),
-                refusal.fields().stream().map(f -> new Problem.FieldError(f, refusal.detail())).toList()));
+    static ProblemException problem(Rejection rejection) {
+        return Rejections.exception(rejection);
     }
 }

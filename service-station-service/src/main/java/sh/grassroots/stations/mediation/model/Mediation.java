@@ -1,5 +1,6 @@
 package sh.grassroots.stations.mediation.model;
 
+import sh.grassroots.platform.rules.Rejection;
 import sh.grassroots.stations.booking.model.BookingStatus;
 import sh.grassroots.stations.booking.model.TimeRange;
 
@@ -28,16 +29,16 @@ public sealed interface Mediation permits Mediation.Open, Mediation.Concluded {
          */
         public Recording recordOutcome(Outcome outcome, String summary, Instant now) {
             if (bookingStatus != BookingStatus.CONFIRMED && bookingStatus != BookingStatus.CHECKED_IN) {
-                return new Recording.Refused(new Refusal(MediationRule.NOT_HELD,
+                return new Recording.Refused(MediationRule.NOT_HELD.rejects(
                         "The outcome of a session that is " + bookingStatus + " cannot be recorded", List.of()));
             }
             if (now.isBefore(slot.start().toInstant())) {
-                return new Recording.Refused(new Refusal(MediationRule.NOT_STARTED,
+                return new Recording.Refused(MediationRule.NOT_STARTED.rejects(
                         "The outcome can be recorded once the session has started at " + slot.start(),
                         List.of("outcome")));
             }
             if (summary == null || summary.isBlank()) {
-                return new Recording.Refused(new Refusal(MediationRule.SUMMARY_MISSING,
+                return new Recording.Refused(MediationRule.SUMMARY_MISSING.rejects(
                         "Say in a few words what was agreed or what is still open", List.of("summary")));
             }
             return new Recording.Recorded(new Conclusion(outcome, summary.strip(), now));
@@ -45,8 +46,8 @@ public sealed interface Mediation permits Mediation.Open, Mediation.Concluded {
     }
 
     record Concluded(Conclusion conclusion) implements Mediation {
-        public Refusal alreadyRecorded() {
-            return new Refusal(MediationRule.OUTCOME_ALREADY_RECORDED,
+        public Rejection alreadyRecorded() {
+            return MediationRule.OUTCOME_ALREADY_RECORDED.rejects(
                     "The outcome (" + conclusion.outcome() + ") was recorded at " + conclusion.recordedAt()
                             + " and cannot be changed", List.of("outcome"));
         }
@@ -56,7 +57,7 @@ public sealed interface Mediation permits Mediation.Open, Mediation.Concluded {
         record Recorded(Conclusion conclusion) implements Recording {
         }
 
-        record Refused(Refusal refusal) implements Recording {
+        record Refused(Rejection rejection) implements Recording {
         }
     }
 }

@@ -1,5 +1,6 @@
 package sh.grassroots.stations.mediation.model;
 
+import sh.grassroots.platform.rules.Rejection;
 import sh.grassroots.stations.booking.model.PhoneNumber;
 
 import java.util.ArrayList;
@@ -38,19 +39,19 @@ public record MediationParties(Map<MediationRole, String> roles, List<String> fa
         put(named, missing, MediationRole.EXPROPRIATION_OFFICER, expropriationOfficer);
         put(named, missing, MediationRole.LAWYER, lawyer);
         if (!missing.isEmpty()) {
-            return new Refused(new Refusal(MediationRule.ROLE_MISSING,
+            return new Refused(MediationRule.ROLE_MISSING.rejects(
                     "A mediation needs the residents' secretary, the expropriation officer and a lawyer; missing: "
                             + String.join(", ", missing), missing));
         }
         if (named.values().stream().distinct().count() < named.size()) {
-            return new Refused(new Refusal(MediationRule.ROLES_NOT_DISTINCT,
+            return new Refused(MediationRule.ROLES_NOT_DISTINCT.rejects(
                     "The three roles must be held by three different people",
                     named.keySet().stream().map(MediationRole::field).toList()));
         }
         List<String> family = familyNames == null ? List.of()
                 : familyNames.stream().filter(n -> n != null && !n.isBlank()).map(String::strip).toList();
         if (family.isEmpty()) {
-            return new Refused(new Refusal(MediationRule.FAMILY_MISSING,
+            return new Refused(MediationRule.FAMILY_MISSING.rejects(
                     "A mediation is held with the family concerned; name at least one of its members",
                     List.of("family.names")));
         }
@@ -58,7 +59,7 @@ public record MediationParties(Map<MediationRole, String> roles, List<String> fa
         if (familyPhone != null && !familyPhone.isBlank()) {
             phone = PhoneNumber.parse(familyPhone);
             if (phone.isEmpty()) {
-                return new Refused(new Refusal(MediationRule.INVALID_PHONE,
+                return new Refused(MediationRule.INVALID_PHONE.rejects(
                         "The family's phone is not a mainland mobile number", List.of("family.phone")));
             }
         }
@@ -84,6 +85,6 @@ public record MediationParties(Map<MediationRole, String> roles, List<String> fa
     public record Valid(MediationParties parties) implements Checked {
     }
 
-    public record Refused(Refusal refusal) implements Checked {
+    public record Refused(Rejection rejection) implements Checked {
     }
 }

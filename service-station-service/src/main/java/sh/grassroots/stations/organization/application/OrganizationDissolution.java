@@ -11,7 +11,7 @@ import sh.grassroots.stations.booking.application.BookingTransactions;
 import sh.grassroots.stations.booking.model.BookerKind;
 import sh.grassroots.stations.booking.model.BookingLifecycle;
 import sh.grassroots.stations.booking.model.BookingStatus;
-import sh.grassroots.stations.booking.model.Transition;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.stations.booking.persistence.BookingEntity;
 import sh.grassroots.stations.station.application.StationLookup;
 
@@ -71,12 +71,12 @@ public class OrganizationDissolution {
     }
 
     private Uni<Void> cancel(BookingEntity booking, Instant now) {
-        Transition transition = BookingLifecycle.release(booking.status);
-        if (transition instanceof Transition.Refused) {
+        Outcome<BookingStatus> transition = BookingLifecycle.release(booking.status);
+        if (transition instanceof Outcome.Rejected<BookingStatus>) {
             return Uni.createFrom().voidItem();
         }
         return lookup.station(booking.stationId).chain(station -> {
-            booking.status = ((Transition.Moved) transition).to();
+            booking.status = ((Outcome.Done<BookingStatus>) transition).value();
             booking.statusReason = REASON;
             booking.updatedAt = OffsetDateTime.ofInstant(now, ZoneId.of(station.timeZone));
             return bookings.recordChange(booking, station);

@@ -1,5 +1,8 @@
 package sh.grassroots.stations.station.api;
 
+import sh.grassroots.platform.web.Rejections;
+import sh.grassroots.platform.rules.RuleKind;
+import sh.grassroots.platform.rules.Rule;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -42,6 +45,8 @@ import java.util.UUID;
 
 @Path("/api/v1/stations")
 public class StationResource {
+    private static final Rule CLOSURE_END_NOT_AFTER_START = Rule.of("closure-end-not-after-start", RuleKind.INVALID);
+
     private final StationService stations;
     private final StationRulesCache rules;
 
@@ -136,9 +141,8 @@ public class StationResource {
                                                             @Context HttpHeaders headers) {
         Caller caller = Callers.require(headers::getHeaderString);
         if (!request.end().isAfter(request.start())) {
-            throw new ProblemException(Problem.withErrors(422, "closure-end-not-after-start",
-                    "A closure must end after it starts", "The end of the closure is not after its start",
-                    List.of(new Problem.FieldError("end", "must be after start"))));
+            throw Rejections.exception(CLOSURE_END_NOT_AFTER_START.rejects("The end of the closure is not after its start"),
+                    "end", "must be after start");
         }
         return stations.addClosure(caller, stationId, request.start(), request.end(), request.reason())
                 .invoke(() -> rules.forget(stationId))

@@ -1,13 +1,14 @@
 package sh.grassroots.stations.station.application;
 
+import sh.grassroots.platform.web.Rejections;
+import sh.grassroots.platform.rules.RuleKind;
+import sh.grassroots.platform.rules.Rule;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.access.Refusal;
-import sh.grassroots.platform.web.Problem;
-import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.stations.access.application.StationAccess;
 import sh.grassroots.stations.access.model.StationAccessPolicy;
 import sh.grassroots.stations.station.model.DailyHours;
@@ -34,6 +35,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class StationService {
+    /** A room whose shortest booking is longer than its longest: the request is malformed as written. */
+    private static final Rule LENGTHS_INVERTED = Rule.of("validation", RuleKind.MALFORMED);
+
     private final StationLookup lookup;
     private final StationAccess access;
     private final Clock clock;
@@ -188,9 +192,9 @@ public class StationService {
             room.weeklyQuota = or(command.weeklyQuota(), standard.weeklyQuota());
             room.monthlyQuota = or(command.monthlyQuota(), standard.monthlyQuota());
             if (room.minLengthMinutes > room.maxLengthMinutes) {
-                return Uni.createFrom().failure(new ProblemException(Problem.withErrors(400, "validation",
-                        "Invalid request", "The minimum length exceeds the maximum length",
-                        List.of(new Problem.FieldError("minLengthMinutes", "must not exceed maxLengthMinutes")))));
+                return Uni.createFrom().failure(Rejections.exception(
+                        LENGTHS_INVERTED.rejects("The minimum length exceeds the maximum length"),
+                        "minLengthMinutes", "must not exceed maxLengthMinutes"));
             }
             return room.persist().replaceWith(() -> RoomView.of(room));
         });
@@ -203,12 +207,12 @@ public class StationService {
                 .chain(policy -> StationAccess.enforce(policy.look(), RoomView.of(room))));
     }
 
-    private interface Rule {
+    private interface AccessRule {
         Optional<Refusal> ask(StationAccessPolicy policy, StationAccessPolicy.Station station);
     }
 
     /** The station, once {@code rule} allows the caller at it (404 first for an unknown station). */
-    private Uni<StationEntity> runBy(Caller caller, UUID stationId, Rule rule) {
+    private Uni<StationEntity> runBy(Caller caller, UUID stationId, AccessRule rule) {
         return lookup.station(stationId).chain(station -> access.policy(caller)
                 .chain(policy -> access.station(station)
                         .chain(ref -> StationAccess.enforce(rule.ask(policy, ref), station))));

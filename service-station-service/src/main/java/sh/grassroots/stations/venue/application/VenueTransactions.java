@@ -14,7 +14,7 @@ import sh.grassroots.stations.booking.model.BookingLifecycle;
 import sh.grassroots.stations.booking.model.BookingRequest;
 import sh.grassroots.stations.booking.model.BookingStatus;
 import sh.grassroots.stations.booking.model.TimeRange;
-import sh.grassroots.stations.booking.model.Transition;
+import sh.grassroots.platform.rules.Outcome;
 import sh.grassroots.stations.booking.persistence.BookingEntity;
 import sh.grassroots.stations.station.application.StationLookup;
 import sh.grassroots.stations.station.persistence.RoomEntity;
@@ -79,12 +79,12 @@ public class VenueTransactions {
             if (booking == null) {
                 return Uni.createFrom().voidItem();
             }
-            Transition transition = BookingLifecycle.release(booking.status);
-            if (transition instanceof Transition.Refused) {
+            Outcome<BookingStatus> transition = BookingLifecycle.release(booking.status);
+            if (transition instanceof Outcome.Rejected<BookingStatus>) {
                 return Uni.createFrom().voidItem();
             }
             return lookup.station(booking.stationId).chain(station -> {
-                booking.status = ((Transition.Moved) transition).to();
+                booking.status = ((Outcome.Done<BookingStatus>) transition).value();
                 booking.statusReason = "VENUE_RELEASED"
                         + (released.reason() == null || released.reason().isBlank() ? "" : ": " + released.reason().strip());
                 booking.updatedAt = OffsetDateTime.ofInstant(clock.instant(), ZoneId.of(station.timeZone));

@@ -1,5 +1,6 @@
 package sh.grassroots.stations.booking.model;
 
+import sh.grassroots.platform.rules.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,7 +16,7 @@ class BookingLifecycleTest {
 
     @Test
     void a_manager_approves_a_requested_booking() {
-        assertEquals(new Transition.Moved(BookingStatus.CONFIRMED), BookingLifecycle.approve(BookingStatus.REQUESTED));
+        assertEquals(Outcome.done(BookingStatus.CONFIRMED), BookingLifecycle.approve(BookingStatus.REQUESTED));
     }
 
     @Test
@@ -25,13 +26,13 @@ class BookingLifecycleTest {
 
     @Test
     void a_manager_rejects_a_requested_booking_and_the_slot_is_given_back() {
-        assertEquals(new Transition.Moved(BookingStatus.REJECTED), BookingLifecycle.reject(BookingStatus.REQUESTED));
+        assertEquals(Outcome.done(BookingStatus.REJECTED), BookingLifecycle.reject(BookingStatus.REQUESTED));
         assertEquals(false, BookingStatus.REJECTED.holdsTheSlot());
     }
 
     @Test
     void a_booking_is_cancelled_before_the_deadline() {
-        assertEquals(new Transition.Moved(BookingStatus.CANCELLED),
+        assertEquals(Outcome.done(BookingStatus.CANCELLED),
                 BookingLifecycle.cancel(BookingStatus.CONFIRMED, WEDNESDAY_AFTERNOON, TWO_HOURS, instant(2, 11, 59)));
     }
 
@@ -49,7 +50,7 @@ class BookingLifecycleTest {
 
     @Test
     void people_check_in_up_to_half_an_hour_early() {
-        assertEquals(new Transition.Moved(BookingStatus.CHECKED_IN),
+        assertEquals(Outcome.done(BookingStatus.CHECKED_IN),
                 BookingLifecycle.checkIn(BookingStatus.CONFIRMED, WEDNESDAY_AFTERNOON, instant(2, 13, 30)));
         assertRefused(LifecycleRule.CHECK_IN_NOT_OPEN,
                 BookingLifecycle.checkIn(BookingStatus.CONFIRMED, WEDNESDAY_AFTERNOON, instant(2, 13, 29)));
@@ -72,7 +73,7 @@ class BookingLifecycleTest {
         Duration grace = Duration.ofMinutes(15);
         assertRefused(LifecycleRule.CHECK_IN_NOT_OPEN,
                 BookingLifecycle.markNoShow(BookingStatus.CONFIRMED, WEDNESDAY_AFTERNOON, grace, instant(2, 14, 14)));
-        assertEquals(new Transition.Moved(BookingStatus.NO_SHOW),
+        assertEquals(Outcome.done(BookingStatus.NO_SHOW),
                 BookingLifecycle.markNoShow(BookingStatus.CONFIRMED, WEDNESDAY_AFTERNOON, grace, instant(2, 14, 15)));
         assertEquals(false, BookingStatus.NO_SHOW.holdsTheSlot());
     }
@@ -87,8 +88,8 @@ class BookingLifecycleTest {
         return at(december, hour, minute).toInstant();
     }
 
-    private static void assertRefused(LifecycleRule rule, Transition transition) {
-        var refused = assertInstanceOf(Transition.Refused.class, transition);
+    private static void assertRefused(LifecycleRule rule, Outcome<BookingStatus> transition) {
+        var refused = assertInstanceOf(Outcome.Rejected.class, transition);
         assertEquals(rule, refused.rule(), refused.detail());
     }
 }

@@ -1,5 +1,6 @@
 package sh.grassroots.stations.mediation.model;
 
+import sh.grassroots.platform.rules.Rejection;
 import org.junit.jupiter.api.Test;
 import sh.grassroots.stations.booking.model.BookingStatus;
 import sh.grassroots.stations.booking.model.TimeRange;
@@ -23,8 +24,8 @@ class MediationTest {
         return MediationParties.check(secretary, officer, lawyer, family, phone);
     }
 
-    private static Refusal refusal(MediationParties.Checked checked) {
-        return assertInstanceOf(MediationParties.Refused.class, checked).refusal();
+    private static Rejection refusal(MediationParties.Checked checked) {
+        return assertInstanceOf(MediationParties.Refused.class, checked).rejection();
     }
 
     @Test
@@ -38,14 +39,14 @@ class MediationTest {
 
     @Test
     void a_missing_lawyer_is_named() {
-        Refusal r = refusal(parties("王书记", "李经办", " ", List.of("陈家"), null));
+        Rejection r = refusal(parties("王书记", "李经办", " ", List.of("陈家"), null));
         assertEquals(MediationRule.ROLE_MISSING, r.rule());
         assertEquals(List.of("lawyer"), r.fields());
     }
 
     @Test
     void every_missing_role_is_listed() {
-        Refusal r = refusal(parties(null, null, null, List.of("陈家"), null));
+        Rejection r = refusal(parties(null, null, null, List.of("陈家"), null));
         assertEquals(List.of("residentsSecretary", "expropriationOfficer", "lawyer"), r.fields());
     }
 
@@ -70,7 +71,7 @@ class MediationTest {
     void the_outcome_cannot_be_recorded_before_the_session_starts() {
         Mediation.Open open = assertInstanceOf(Mediation.Open.class, Mediation.of(SLOT, BookingStatus.CONFIRMED, null));
         Mediation.Recording r = open.recordOutcome(Outcome.AGREED, "签约", START.toInstant().minusSeconds(60));
-        assertEquals(MediationRule.NOT_STARTED, assertInstanceOf(Mediation.Recording.Refused.class, r).refusal().rule());
+        assertEquals(MediationRule.NOT_STARTED, assertInstanceOf(Mediation.Recording.Refused.class, r).rejection().rule());
     }
 
     @Test
@@ -96,14 +97,14 @@ class MediationTest {
     void a_cancelled_session_has_no_outcome() {
         Mediation.Recording r = ((Mediation.Open) Mediation.of(SLOT, BookingStatus.CANCELLED, null))
                 .recordOutcome(Outcome.AGREED, "签约", START.toInstant().plusSeconds(60));
-        assertEquals(MediationRule.NOT_HELD, assertInstanceOf(Mediation.Recording.Refused.class, r).refusal().rule());
+        assertEquals(MediationRule.NOT_HELD, assertInstanceOf(Mediation.Recording.Refused.class, r).rejection().rule());
     }
 
     @Test
     void an_outcome_needs_a_summary() {
         Mediation.Recording r = ((Mediation.Open) Mediation.of(SLOT, BookingStatus.CONFIRMED, null))
                 .recordOutcome(Outcome.NOT_AGREED, " ", START.toInstant().plusSeconds(60));
-        assertEquals(MediationRule.SUMMARY_MISSING, assertInstanceOf(Mediation.Recording.Refused.class, r).refusal().rule());
+        assertEquals(MediationRule.SUMMARY_MISSING, assertInstanceOf(Mediation.Recording.Refused.class, r).rejection().rule());
         assertTrue(MediationRule.SUMMARY_MISSING.slug().startsWith("mediation-"));
     }
 }

@@ -6,9 +6,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +24,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.Callers;
 import sh.grassroots.platform.web.Cursors;
+import sh.grassroots.platform.web.ETags;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.training.course.application.CourseCatalogue;
 import sh.grassroots.training.course.application.CourseService;
@@ -75,6 +79,12 @@ public class CourseResource {
     }
 
     /** Capacity and times are checked by the session rules, so that a broken one is named in the answer. */
+    /** A correction of the course's words; a field left out stays as it is. */
+    public record CorrectCourseRequest(
+            @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String title,
+            @Size(max = 4000) String description) {
+    }
+
     public record ScheduleSessionRequest(
             @NotNull OffsetDateTime startsAt,
             @NotNull OffsetDateTime endsAt,
@@ -125,8 +135,23 @@ public class CourseResource {
 
     @GET
     @Path("{id}")
-    public Uni<CourseView> get(@PathParam("id") UUID id, @Context HttpHeaders headers) {
-        return courses.get(Callers.require(headers::getHeaderString), id);
+    public Uni<RestResponse<CourseView>> get(@PathParam("id") UUID id,
+                                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                                             @Context HttpHeaders headers) {
+        return courses.get(Callers.require(headers::getHeaderString), id)
+                .map(view -> ETags.read(view, view.version(), ifNoneMatch));
+    }
+
+    /** The provider's organizers correct a course's title or description; If-Match is honoured. */
+    @PATCH
+    @Path("{id}")
+    public Uni<RestResponse<CourseView>> correct(@PathParam("id") UUID id, @NotNull @Valid CorrectCourseRequest r,
+                                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                 @Context HttpHeaders headers) {
+        Caller caller = Callers.require(headers::getHeaderString);
+        Long expected = ETags.expectedVersion(ifMatch);
+        return courses.correct(caller, id, r.title(), r.description(), expected)
+                .map(view -> ETags.written(view, view.version()));
     }
 
     @POST

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.platform.access.Caller;
+import sh.grassroots.platform.web.ETags;
 import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.training.access.application.TrainingAccess;
@@ -93,6 +94,30 @@ public class CourseService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Course", id))
                 .call(() -> access.scope(caller).chain(scope ->
                         TrainingAccess.enforce(TrainingAccessPolicy.readOpenCatalogue(scope))))
+                .chain(course -> eligibility.of(course.id, course.kind).map(e -> CourseView.of(course, e)));
+    }
+
+    /**
+     * The course's organizers correct its title or description (a value left out stays as it is).
+     * With {@code expectedVersion} (If-Match) a course corrected meanwhile is 412, not overwritten;
+     * two corrections at the same moment lose one to the version check (409 changed-concurrently).
+     */
+    @WithTransaction
+    public Uni<CourseView> correct(Caller caller, UUID id, String title, String description, Long expectedVersion) {
+        return CourseEntity.<CourseEntity>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Course", id))
+                .call(course -> access.scope(caller).chain(scope -> access.providerOf(course)
+                        .chain(provider -> TrainingAccess.enforce(TrainingAccessPolicy.organizers(scope, provider)))))
+                .chain(course -> {
+                    ETags.requireCurrent(expectedVersion, course.version);
+                    if (title != null) {
+                        course.title = title.strip();
+                    }
+                    if (description != null) {
+                        course.description = description;
+                    }
+                    return course.<CourseEntity>persistAndFlush();
+                })
                 .chain(course -> eligibility.of(course.id, course.kind).map(e -> CourseView.of(course, e)));
     }
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 public record CourseView(UUID id, String title, CourseKind kind, ProviderKind providerKind, UUID providerId,
                          BigDecimal creditHours, String description, EligibilityView eligibility,
-                         OffsetDateTime createdAt) {
+                         OffsetDateTime createdAt, long version) {
 
     public record EligibilityView(List<UUID> subtreeRoots, List<MemberStatus> statuses, List<UUID> memberUnits,
                                   List<UUID> prerequisites) {
@@ -26,6 +26,6 @@ public record CourseView(UUID id, String title, CourseKind kind, ProviderKind pr
 
     static CourseView of(CourseEntity c, Eligibility eligibility) {
         return new CourseView(c.id, c.title, c.kind, c.providerKind, c.providerId, c.creditHours, c.description,
-                EligibilityView.of(eligibility), c.createdAt);
+                EligibilityView.of(eligibility), c.createdAt, c.version);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import sh.grassroots.training.course.model.CourseKind;
 import sh.grassroots.training.course.model.ProviderKind;
 
@@ -41,4 +42,8 @@ public class CourseEntity extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    @Version
+    @Column(nullable = false)
+    public long version;
 }

@@ -213,6 +213,9 @@ class TrainingAccessMatrixTest {
                         (as, t) -> as.queryParam("q", "党课").get(COURSES), ANY_PERSON, List.of(service())),
                 new Entry("GET /api/v1/training/courses/{id}", () -> null,
                         (as, t) -> as.get(COURSES + "/" + world.course()), ANY_PERSON, List.of(service())),
+                new Entry("PATCH /api/v1/training/courses/{id}", () -> null,
+                        (as, t) -> json(as, "{\"description\":\"更正\"}").patch(COURSES + "/" + world.course()),
+                        ORGANIZERS, NOT_ORGANIZERS),
                 new Entry("POST /api/v1/training/courses/{id}/sessions", this::newcomer,
                         (as, t) -> json(as, sessionBody()).post(COURSES + "/" + world.course() + "/sessions"),
                         ORGANIZERS, NOT_ORGANIZERS),
@@ -350,6 +353,8 @@ class TrainingAccessMatrixTest {
         String none = UUID.randomUUID().toString();
         Map<String, Function<RequestSpecification, Response>> calls = new LinkedHashMap<>();
         calls.put("GET /api/v1/training/courses/{id}", as -> as.get(COURSES + "/" + none));
+        calls.put("PATCH /api/v1/training/courses/{id}",
+                as -> json(as, "{\"description\":\"更正\"}").patch(COURSES + "/" + none));
         calls.put("POST /api/v1/training/courses/{id}/sessions",
                 as -> json(as, sessionBody()).post(COURSES + "/" + none + "/sessions"));
         calls.put("GET /api/v1/training/sessions/{id}", as -> as.get(SESSIONS + "/" + none));
