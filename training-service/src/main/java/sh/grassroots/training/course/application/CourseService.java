@@ -1,17 +1,17 @@
 package sh.grassroots.training.course.application;
 
+import sh.grassroots.training.course.model.CourseRule;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.ETags;
-import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.training.access.application.TrainingAccess;
 import sh.grassroots.training.access.model.TrainingAccessPolicy;
-import sh.grassroots.training.common.application.Rejections;
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.web.Rejections;
+import sh.grassroots.platform.rules.Rejection;
 import sh.grassroots.training.course.model.ProviderKind;
 import sh.grassroots.training.course.persistence.CourseEntity;
 import sh.grassroots.training.session.application.CourseEligibility;
@@ -19,7 +19,6 @@ import sh.grassroots.training.session.application.CourseEligibility;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -54,16 +53,16 @@ public class CourseService {
     private static ProblemException unknownProvider(CreateCourse command) {
         String what = command.providerKind() == ProviderKind.JOINT_CONFERENCE
                 ? "joint conference" : "organization";
-        return new ProblemException(Problem.withErrors(422, "provider-unknown", "Provider unknown",
+        return Rejections.exception(new Rejection(CourseRule.PROVIDER_UNKNOWN,
                 "Training knows no " + what + " " + command.providerId() + ". One just created in org-service "
-                        + "reaches training within seconds: try again shortly if it is new",
-                List.of(new Problem.FieldError("providerId", "no such " + what + " known to training"))));
+                        + "reaches training within seconds: try again shortly if it is new"),
+                "providerId", "no such " + what + " known to training");
     }
 
     private Uni<CourseView> createAllowed(CreateCourse command) {
         if (command.creditHours().signum() < 0 || command.creditHours().scale() > 1
                 || command.creditHours().compareTo(BigDecimal.valueOf(999)) > 0) {
-            return Uni.createFrom().failure(Rejections.problem(new Rejection("credit-hours-invalid",
+            return Uni.createFrom().failure(Rejections.exception(new Rejection(CourseRule.CREDIT_HOURS_INVALID,
                     "Credit hours are between 0 and 999, in steps of 0.1")));
         }
         CourseEntity course = new CourseEntity();

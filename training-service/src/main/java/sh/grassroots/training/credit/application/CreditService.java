@@ -1,5 +1,6 @@
 package sh.grassroots.training.credit.application;
 
+import sh.grassroots.training.credit.model.CreditRule;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -10,8 +11,8 @@ import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.training.access.application.TrainingAccess;
 import sh.grassroots.training.access.model.TrainingAccessPolicy;
-import sh.grassroots.training.common.application.Rejections;
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.web.Rejections;
+import sh.grassroots.platform.rules.Rejection;
 import sh.grassroots.training.course.application.CourseService;
 import sh.grassroots.training.credit.model.AnnualRequirement;
 import sh.grassroots.training.credit.model.CreditEntry;
@@ -71,7 +72,7 @@ public class CreditService {
                 .chain(scope -> TrainingAccess.enforce(TrainingAccessPolicy.checkInWithCode(scope, personId)))
                 .chain(() -> seats.lockKnown(sessionId)).chain(session -> codes.verify(session.id(), code)
                         .chain(wrong -> wrong.isPresent()
-                                ? Uni.createFrom().failure(Rejections.problem(wrong.get()))
+                                ? Uni.createFrom().failure(Rejections.exception(wrong.get()))
                                 : attend(session, personId)));
     }
 
@@ -90,7 +91,7 @@ public class CreditService {
                     Optional<Rejection> broken = Attendance.check(Optional.ofNullable(enrolment).map(e -> e.status),
                             clock.instant(), session.startsAt());
                     if (broken.isPresent()) {
-                        return Uni.createFrom().failure(Rejections.problem(broken.get()));
+                        return Uni.createFrom().failure(Rejections.exception(broken.get()));
                     }
                     enrolment.status = EnrolmentStatus.ATTENDED;
                     return courses.summary(session.courseId())
@@ -116,8 +117,8 @@ public class CreditService {
                 .chain(entry -> ledger(entry.personId)
                         .chain(ledger -> save(ledger.reverse(entryId, UUID.randomUUID(), reason, clock),
                                 TrainingEvents.CREDIT_HOURS_REVERSED)))
-                .onFailure(CreditService::isReversedTwice).transform(f -> Rejections.problem(
-                        new Rejection("credit-already-reversed", "This credit has already been reversed")));
+                .onFailure(CreditService::isReversedTwice).transform(f -> Rejections.exception(
+                        new Rejection(CreditRule.CREDIT_ALREADY_REVERSED, "This credit has already been reversed")));
     }
 
     private Uni<Optional<TrainingAccessPolicy.Provider>> creditedBy(CreditEntryEntity entry) {
@@ -151,7 +152,7 @@ public class CreditService {
 
     private Uni<CreditView.Entry> save(CreditLedger.Outcome outcome, String eventType) {
         if (outcome instanceof CreditLedger.Refused refused) {
-            return Uni.createFrom().failure(Rejections.problem(refused.rejection()));
+            return Uni.createFrom().failure(Rejections.exception(refused.rejection()));
         }
         CreditEntry entry = ((CreditLedger.Recorded) outcome).entry();
         var payload = new TrainingEvents.CreditHoursChanged(entry.id(), entry.personId(), entry.year(), entry.hours(),

@@ -1,5 +1,6 @@
 package sh.grassroots.training.enrolment.application;
 
+import sh.grassroots.training.enrolment.model.EnrolmentRule;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -8,8 +9,8 @@ import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.web.Callers;
 import sh.grassroots.training.access.application.TrainingAccess;
 import sh.grassroots.training.access.model.TrainingAccessPolicy;
-import sh.grassroots.training.common.application.Rejections;
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.web.Rejections;
+import sh.grassroots.platform.rules.Rejection;
 import sh.grassroots.training.enrolment.model.Cancellation;
 import sh.grassroots.training.enrolment.model.EnrolmentStatus;
 import sh.grassroots.training.enrolment.persistence.EnrolmentEntity;
@@ -58,7 +59,7 @@ public class CancelEnrolment {
                     Optional<Rejection> broken = Cancellation.check(locked.enrolment().status, by,
                             locked.session().cancellationDeadline(), clock);
                     if (broken.isPresent()) {
-                        return Uni.createFrom().failure(Rejections.problem(broken.get()));
+                        return Uni.createFrom().failure(Rejections.exception(broken.get()));
                     }
                     String why = reason == null || reason.isBlank()
                             ? "cancelled by the " + by.name().toLowerCase() : reason.strip();
@@ -123,12 +124,12 @@ public class CancelEnrolment {
                                         : seats.eligibilityOfCourse(session.courseId()).chain(eligibility -> learners
                                         .find(personId).chain(learner -> {
                                             Optional<Rejection> broken = learner.isEmpty()
-                                                    ? Optional.of(new Rejection("learner-unknown", "no longer a learner"))
+                                                    ? Optional.of(new Rejection(EnrolmentRule.LEARNER_UNKNOWN, "no longer a learner"))
                                                     : eligibility.check(learner.get());
                                             if (broken.isEmpty()) {
                                                 return Uni.createFrom().item(done);
                                             }
-                                            String reason = why + "; no longer eligible (" + broken.get().code()
+                                            String reason = why + "; no longer eligible (" + broken.get().slug()
                                                     + "): " + broken.get().detail();
                                             return cancelLocked(session, e, reason,
                                                     Cancellation.Canceller.SYSTEM_CANCELLER).replaceWith(done + 1);

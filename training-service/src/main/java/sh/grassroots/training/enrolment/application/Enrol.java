@@ -1,5 +1,6 @@
 package sh.grassroots.training.enrolment.application;
 
+import sh.grassroots.training.enrolment.model.EnrolmentRule;
 import sh.grassroots.platform.web.IdempotencyKeys;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,12 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.platform.persistence.DatabaseFailures;
-import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.training.access.application.TrainingAccess;
 import sh.grassroots.training.access.model.TrainingAccessPolicy;
-import sh.grassroots.training.common.application.Rejections;
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.web.Rejections;
+import sh.grassroots.platform.rules.Rejection;
 import sh.grassroots.training.enrolment.model.Admission;
 import sh.grassroots.training.session.model.Eligibility;
 import sh.grassroots.training.enrolment.model.EnrolmentRules;
@@ -116,7 +116,7 @@ public class Enrol {
                     .chain(scope -> TrainingAccess.enforce(TrainingAccessPolicy.enrol(scope, facts.person().get())))
                     .chain(() -> {
                         if (facts.learner().isEmpty()) {
-                            return Uni.createFrom().failure(Rejections.problem(new Rejection("learner-unknown",
+                            return Uni.createFrom().failure(Rejections.exception(new Rejection(EnrolmentRule.LEARNER_UNKNOWN,
                                     "Training does not know person " + personId + " yet")));
                         }
                         Optional<Rejection> broken = rules.check(clock.instant(), facts.learner().get(),
@@ -124,7 +124,7 @@ public class Enrol {
                         if (broken.isPresent()) {
                             // a refusal from the copy is checked too: the rule may have opened since
                             return rulesCache.isCurrent(rules).chain(current -> current || !mayRetry
-                                    ? Uni.createFrom().failure(Rejections.problem(broken.get()))
+                                    ? Uni.createFrom().failure(Rejections.exception(broken.get()))
                                     : Uni.createFrom().voidItem().invoke(() -> rulesCache.stale(rules))
                                     .chain(() -> rulesOf(rules.sessionId()))
                                     .chain(fresh -> fresh.hasQuota()
@@ -145,8 +145,7 @@ public class Enrol {
                                                 enrolUnderLock(caller, rules.sessionId(), personId, null)));
                                     }
                                     if (result.status() == null) {
-                                        return Uni.createFrom().failure(Rejections.problem(new Rejection(
-                                                "already-enrolled", "This person is already enrolled in the session")));
+                                        return Uni.createFrom().failure(Rejections.exception(new Rejection(EnrolmentRule.ALREADY_ENROLLED, "This person is already enrolled in the session")));
                                     }
                                     return placed(enrolmentId, rules.sessionId(), personId, result, at)
                                             .map(view -> new Enrolled(view, false));
@@ -222,9 +221,8 @@ public class Enrol {
     }
 
     private static ProblemException unknownLearner(UUID personId) {
-        return new ProblemException(Problem.withErrors(422, "learner-unknown",
-                "Learner unknown", "Training does not know person " + personId + " yet",
-                List.of(new Problem.FieldError("personId", "no such person known to training"))));
+        return Rejections.exception(new Rejection(EnrolmentRule.LEARNER_UNKNOWN,
+                "Training does not know person " + personId + " yet"), "personId", "no such person known to training");
     }
 
     /**
@@ -251,10 +249,10 @@ public class Enrol {
         return seats.courseOf(sessionId)
                 .chain(() -> access.placeOf(organizationId))
                 .chain(place -> place == null
-                        ? Uni.createFrom().failure(new ProblemException(Problem.withErrors(422, "organization-unknown",
-                        "Organization unknown", "Training knows no organization " + organizationId
-                                + ". One just created in org-service reaches training within seconds: try again shortly if it is new",
-                        List.of(new Problem.FieldError("organizationId", "no such organization known to training")))))
+                        ? Uni.createFrom().failure(Rejections.exception(new Rejection(EnrolmentRule.ORGANIZATION_UNKNOWN,
+                        "Training knows no organization " + organizationId
+                                + ". One just created in org-service reaches training within seconds: try again shortly if it is new"),
+                        "organizationId", "no such organization known to training"))
                         : access.scope(caller).chain(scope ->
                         TrainingAccess.enforce(TrainingAccessPolicy.bulkEnrol(scope, place))))
                 .chain(() -> seats.lockKnown(sessionId)).chain(session -> seats.eligibilityOfCourse(session.courseId())
@@ -294,7 +292,7 @@ public class Enrol {
                                         Optional<Learner> learner) {
         return attempt(session, eligibility, personId, learner).map(outcome -> {
             if (outcome instanceof EnrolmentOutcome.Refused refused) {
-                throw Rejections.problem(refused.rejection());
+                throw Rejections.exception(refused.rejection());
             }
             return ((EnrolmentOutcome.Placed) outcome).enrolment();
         });
@@ -308,7 +306,7 @@ public class Enrol {
     private Uni<EnrolmentOutcome> attempt(LockedSession session, Eligibility eligibility, UUID personId,
                                           Optional<Learner> learner) {
         if (learner.isEmpty()) {
-            return Uni.createFrom().item(new EnrolmentOutcome.Refused(personId, new Rejection("learner-unknown",
+            return Uni.createFrom().item(new EnrolmentOutcome.Refused(personId, new Rejection(EnrolmentRule.LEARNER_UNKNOWN,
                     "Training does not know person " + personId + " yet")));
         }
         return records.hasActiveEnrolment(session.id(), personId).chain(already -> {
@@ -345,8 +343,8 @@ public class Enrol {
                             e.position = position;
                             e.enrolledAt = OffsetDateTime.now(clock);
                             return e.<EnrolmentEntity>persistAndFlush()
-                                    .onFailure(Enrol::isAlreadyEnrolled).transform(f -> Rejections.problem(
-                                            new Rejection("already-enrolled", "This person is already enrolled in the session")))
+                                    .onFailure(Enrol::isAlreadyEnrolled).transform(f -> Rejections.exception(
+                                            new Rejection(EnrolmentRule.ALREADY_ENROLLED, "This person is already enrolled in the session")))
                                     .chain(() -> records.record(seated ? TrainingEvents.ENROLMENT_CONFIRMED
                                             : TrainingEvents.ENROLMENT_WAITLISTED, e, null))
                                     .chain(() -> records.view(e));

@@ -1,5 +1,6 @@
 package sh.grassroots.training.enrolment.application;
 
+import sh.grassroots.training.enrolment.model.EnrolmentRule;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -8,8 +9,8 @@ import sh.grassroots.events.TrainingEvents;
 import sh.grassroots.platform.access.Caller;
 import sh.grassroots.training.access.application.TrainingAccess;
 import sh.grassroots.training.access.model.TrainingAccessPolicy;
-import sh.grassroots.training.common.application.Rejections;
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.web.Rejections;
+import sh.grassroots.platform.rules.Rejection;
 import sh.grassroots.training.enrolment.model.EnrolmentStatus;
 import sh.grassroots.training.enrolment.model.Hold;
 import sh.grassroots.training.enrolment.model.Waitlist;
@@ -54,12 +55,12 @@ public class OfferFreedSeats {
                 .chain(() -> records.lockedEnrolment(enrolmentId)).chain(locked -> {
             EnrolmentEntity e = locked.enrolment();
             if (e.status != EnrolmentStatus.OFFERED) {
-                return Uni.createFrom().failure(Rejections.problem(new Rejection("offer-not-open",
+                return Uni.createFrom().failure(Rejections.exception(new Rejection(EnrolmentRule.OFFER_NOT_OPEN,
                         "There is no seat on offer for this enrolment; it is " + e.status)));
             }
             Optional<Rejection> expired = new Hold(e.offeredAt.toInstant(), e.offerExpiresAt.toInstant()).accept(clock);
             if (expired.isPresent()) {
-                return Uni.createFrom().failure(Rejections.problem(expired.get()));
+                return Uni.createFrom().failure(Rejections.exception(expired.get()));
             }
             e.status = EnrolmentStatus.CONFIRMED;
             return EnrolmentRecords.flush()

@@ -115,7 +115,7 @@ public class SessionResource {
                     EnrolmentOutcome.Refused r = (EnrolmentOutcome.Refused) outcome;
                     refused++;
                     lines.add(new BulkLine(r.personId(), bulk.memberOf().get(r.personId()), "REFUSED", null,
-                            Problem.type(r.rejection().code()), r.rejection().detail()));
+                            Problem.type(r.rejection().slug()), r.rejection().detail()));
                 }
             }
             return new BulkAnswer(bulk.organizationId(), confirmed, waitlisted, refused, lines);

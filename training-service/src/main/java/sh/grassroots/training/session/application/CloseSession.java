@@ -10,8 +10,8 @@ import sh.grassroots.platform.access.Caller;
 import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.training.access.application.TrainingAccess;
-import sh.grassroots.training.common.application.Rejections;
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.web.Rejections;
+import sh.grassroots.platform.rules.Rejection;
 import sh.grassroots.training.enrolment.application.SessionEnrolments;
 import sh.grassroots.training.enrolment.model.Cancellation;
 import sh.grassroots.training.session.model.SessionClosure;
@@ -59,7 +59,7 @@ public class CloseSession {
             Optional<Rejection> broken = SessionClosure.mayCancel(session.status != SessionEntity.Status.CANCELLED,
                     session.startsAt.toInstant(), clock);
             if (broken.isPresent()) {
-                return Uni.createFrom().failure(Rejections.problem(broken.get()));
+                return Uni.createFrom().failure(Rejections.exception(broken.get()));
             }
             String why = reason == null || reason.isBlank() ? "the session was cancelled" : reason.strip();
             return close(session, why, canceller, VenueSaga.releaseOnCancel(session.venueStage()));
@@ -118,7 +118,7 @@ public class CloseSession {
             Optional<Rejection> broken = SessionClosure.mayRecordNoShows(session.status == SessionEntity.Status.SCHEDULED,
                     session.endsAt.toInstant(), clock);
             if (broken.isPresent()) {
-                return Uni.createFrom().failure(Rejections.problem(broken.get()));
+                return Uni.createFrom().failure(Rejections.exception(broken.get()));
             }
             return enrolments.recordNoShows(sessionId);
         });

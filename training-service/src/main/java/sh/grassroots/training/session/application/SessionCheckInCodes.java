@@ -3,7 +3,7 @@ package sh.grassroots.training.session.application;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.platform.web.ProblemException;
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.rules.Rejection;
 import sh.grassroots.training.enrolment.model.CheckInCode;
 import sh.grassroots.training.session.persistence.SessionEntity;
 

@@ -13,8 +13,8 @@ import sh.grassroots.platform.web.Problem;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.training.access.application.TrainingAccess;
 import sh.grassroots.training.access.model.TrainingAccessPolicy;
-import sh.grassroots.training.common.application.Rejections;
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.web.Rejections;
+import sh.grassroots.platform.rules.Rejection;
 import sh.grassroots.training.course.application.CourseService;
 import sh.grassroots.training.course.application.CourseSummary;
 import sh.grassroots.training.course.model.ProviderKind;
@@ -62,7 +62,7 @@ public class Sessions {
                 .chain(course -> {
                     Optional<Rejection> broken = command.plan().check(clock);
                     if (broken.isPresent()) {
-                        return Uni.createFrom().failure(Rejections.problem(broken.get()));
+                        return Uni.createFrom().failure(Rejections.exception(broken.get()));
                     }
                     if (command.venueKind() == VenueKind.STATION_ROOM && command.stationRoomId() == null) {
                         return Uni.createFrom().failure(new ProblemException(Problem.withErrors(400, "validation",

@@ -3,8 +3,8 @@ package sh.grassroots.training.session.model;
 import sh.grassroots.training.enrolment.model.Admission;
 import sh.grassroots.training.enrolment.model.Learner;
 import sh.grassroots.training.enrolment.model.MemberStatus;
-import sh.grassroots.training.common.model.Rejection;
-import sh.grassroots.training.common.model.Rule;
+import sh.grassroots.platform.rules.Rejection;
+import sh.grassroots.training.common.model.Check;
 import sh.grassroots.training.course.model.CourseKind;
 
 import java.util.List;
@@ -38,25 +38,25 @@ public record Eligibility(CourseKind kind, Set<UUID> subtreeRoots, Set<MemberSta
     }
 
     /** Non-members may attend the finance academy, nothing else. */
-    static final Rule<Facts> MEMBERS_ONLY_OUTSIDE_ACADEMY = new Rule<>("eligibility-members-only", f ->
+    static final Check<Facts> MEMBERS_ONLY_OUTSIDE_ACADEMY = new Check<>("eligibility-members-only", f ->
             f.learner.isMember() || f.eligibility.kind.admitsNonMembers() ? Optional.empty()
-                    : Optional.of(new Rejection("eligibility-members-only",
+                    : Optional.of(new Rejection(SessionRule.ELIGIBILITY_MEMBERS_ONLY,
                     "This " + f.eligibility.kind + " course is for party members only")));
 
     /** Academy guests who are not members must come from one of the course's member units. */
-    static final Rule<Facts> NON_MEMBERS_FROM_A_MEMBER_UNIT = new Rule<>("eligibility-not-staff-of-member-unit", f ->
+    static final Check<Facts> NON_MEMBERS_FROM_A_MEMBER_UNIT = new Check<>("eligibility-not-staff-of-member-unit", f ->
             f.learner.isMember() || (f.learner.memberUnitId() != null
                     && (f.eligibility.memberUnits.isEmpty() || f.eligibility.memberUnits.contains(f.learner.memberUnitId())))
                     ? Optional.empty()
-                    : Optional.of(new Rejection("eligibility-not-staff-of-member-unit",
+                    : Optional.of(new Rejection(SessionRule.ELIGIBILITY_NOT_STAFF_OF_MEMBER_UNIT,
                     "Non-members may join only as staff of one of the course's member units")));
 
-    static final Rule<Facts> WITHIN_SUBTREE = new Rule<>("eligibility-outside-subtree", f -> {
+    static final Check<Facts> WITHIN_SUBTREE = new Check<>("eligibility-outside-subtree", f -> {
         if (!f.learner.isMember() || f.eligibility.subtreeRoots.isEmpty()) {
             return Optional.empty();
         }
         return f.eligibility.admissionOf(f.learner).isPresent() ? Optional.empty()
-                : Optional.of(new Rejection("eligibility-outside-subtree",
+                : Optional.of(new Rejection(SessionRule.ELIGIBILITY_OUTSIDE_SUBTREE,
                 "The course is for members of other organizations"));
     });
 
@@ -64,30 +64,30 @@ public record Eligibility(CourseKind kind, Set<UUID> subtreeRoots, Set<MemberSta
      * A list of statuses is the whole list: an academy course for FULL and PROBATIONARY members
      * turns non-members away, one for NOT_A_MEMBER is for the units' other staff only.
      */
-    static final Rule<Facts> STATUS_ADMITTED = new Rule<>("eligibility-member-status", f ->
+    static final Check<Facts> STATUS_ADMITTED = new Check<>("eligibility-member-status", f ->
             f.eligibility.statuses.isEmpty() || f.eligibility.statuses.contains(f.learner.status())
                     ? Optional.empty()
-                    : Optional.of(new Rejection("eligibility-member-status",
+                    : Optional.of(new Rejection(SessionRule.ELIGIBILITY_MEMBER_STATUS,
                     "The course admits " + f.eligibility.statuses.stream().sorted().toList()
                             + "; this person is " + f.learner.status())));
 
     /** For members, a member-unit restriction applies too (e.g. a course for one firm's staff). */
-    static final Rule<Facts> MEMBER_FROM_LISTED_UNIT = new Rule<>("eligibility-not-staff-of-member-unit", f ->
+    static final Check<Facts> MEMBER_FROM_LISTED_UNIT = new Check<>("eligibility-not-staff-of-member-unit", f ->
             !f.learner.isMember() || f.eligibility.memberUnits.isEmpty()
                     || (f.learner.memberUnitId() != null && f.eligibility.memberUnits.contains(f.learner.memberUnitId()))
                     ? Optional.empty()
-                    : Optional.of(new Rejection("eligibility-not-staff-of-member-unit",
+                    : Optional.of(new Rejection(SessionRule.ELIGIBILITY_NOT_STAFF_OF_MEMBER_UNIT,
                     "The course is for the staff of its member units")));
 
-    static final Rule<Facts> PREREQUISITES_COMPLETED = new Rule<>("eligibility-prerequisite-missing", f -> {
+    static final Check<Facts> PREREQUISITES_COMPLETED = new Check<>("eligibility-prerequisite-missing", f -> {
         List<UUID> missing = f.eligibility.prerequisites.stream()
                 .filter(c -> !f.learner.completedCourses().contains(c)).sorted().toList();
         return missing.isEmpty() ? Optional.empty()
-                : Optional.of(new Rejection("eligibility-prerequisite-missing",
+                : Optional.of(new Rejection(SessionRule.ELIGIBILITY_PREREQUISITE_MISSING,
                 "Complete these courses first: " + missing));
     });
 
-    static final List<Rule<Facts>> POLICY = List.of(MEMBERS_ONLY_OUTSIDE_ACADEMY, NON_MEMBERS_FROM_A_MEMBER_UNIT,
+    static final List<Check<Facts>> POLICY = List.of(MEMBERS_ONLY_OUTSIDE_ACADEMY, NON_MEMBERS_FROM_A_MEMBER_UNIT,
             WITHIN_SUBTREE, STATUS_ADMITTED, MEMBER_FROM_LISTED_UNIT, PREREQUISITES_COMPLETED);
 
     /**
@@ -107,6 +107,6 @@ public record Eligibility(CourseKind kind, Set<UUID> subtreeRoots, Set<MemberSta
 
     /** The first eligibility rule the learner fails, if any. */
     public Optional<Rejection> check(Learner learner) {
-        return Rule.firstBroken(POLICY, new Facts(this, learner));
+        return Check.firstBroken(POLICY, new Facts(this, learner));
     }
 }

@@ -1,6 +1,6 @@
 package sh.grassroots.training.session.model;
 
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.rules.Rejection;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,10 +15,10 @@ public final class SessionClosure {
     /** {@code notCancelled}: scheduled, or still waiting for (or refused) its station room. */
     public static Optional<Rejection> mayCancel(boolean notCancelled, Instant startsAt, Clock clock) {
         if (!notCancelled) {
-            return Optional.of(new Rejection("session-already-cancelled", "The session is already cancelled"));
+            return Optional.of(new Rejection(SessionRule.SESSION_ALREADY_CANCELLED, "The session is already cancelled"));
         }
         if (!clock.instant().isBefore(startsAt)) {
-            return Optional.of(new Rejection("session-already-started", "A session that has started cannot be cancelled"));
+            return Optional.of(new Rejection(SessionRule.SESSION_ALREADY_STARTED, "A session that has started cannot be cancelled"));
         }
         return Optional.empty();
     }
@@ -26,10 +26,10 @@ public final class SessionClosure {
     /** Confirmed people not checked in by the end are recorded as no-shows, and only then. */
     public static Optional<Rejection> mayRecordNoShows(boolean scheduled, Instant endsAt, Clock clock) {
         if (!scheduled) {
-            return Optional.of(new Rejection("session-not-open", "The session was cancelled"));
+            return Optional.of(new Rejection(SessionRule.SESSION_NOT_OPEN, "The session was cancelled"));
         }
         if (clock.instant().isBefore(endsAt)) {
-            return Optional.of(new Rejection("session-not-ended", "No-shows are recorded after the session ends at " + endsAt));
+            return Optional.of(new Rejection(SessionRule.SESSION_NOT_ENDED, "No-shows are recorded after the session ends at " + endsAt));
         }
         return Optional.empty();
     }

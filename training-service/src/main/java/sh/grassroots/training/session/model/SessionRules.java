@@ -2,7 +2,7 @@ package sh.grassroots.training.session.model;
 
 import sh.grassroots.training.enrolment.model.EnrolmentRules;
 import sh.grassroots.training.enrolment.model.Learner;
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.rules.Rejection;
 import sh.grassroots.training.venue.model.VenueSaga;
 
 import java.time.Instant;

@@ -2,7 +2,7 @@ package sh.grassroots.training.enrolment.model;
 
 import sh.grassroots.training.session.model.Eligibility;
 import org.junit.jupiter.api.Test;
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.rules.Rejection;
 import sh.grassroots.training.course.model.CourseKind;
 import sh.grassroots.training.session.model.SeatQuota;
 
@@ -22,7 +22,7 @@ class EnrolmentRulesTest {
     }
 
     static String code(Optional<Rejection> r) {
-        return r.map(Rejection::code).orElse("accepted");
+        return r.map(Rejection::slug).orElse("accepted");
     }
 
     @Test

@@ -4,7 +4,7 @@ import sh.grassroots.training.enrolment.model.Admission;
 import sh.grassroots.training.enrolment.model.Learner;
 import sh.grassroots.training.enrolment.model.MemberStatus;
 import org.junit.jupiter.api.Test;
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.rules.Rejection;
 import sh.grassroots.training.course.model.CourseKind;
 
 import java.util.Optional;
@@ -30,7 +30,7 @@ class EligibilityRulesTest {
     }
 
     static String code(Optional<Rejection> r) {
-        return r.map(Rejection::code).orElse("eligible");
+        return r.map(Rejection::slug).orElse("eligible");
     }
 
     @Test

@@ -20,15 +20,15 @@ class SessionClosureRulesTest {
     @Test
     void a_scheduled_session_is_cancelled_only_before_it_starts_and_only_once() {
         assertTrue(SessionClosure.mayCancel(true, START, at(START.minusSeconds(1))).isEmpty());
-        assertEquals("session-already-started", SessionClosure.mayCancel(true, START, at(START)).orElseThrow().code());
+        assertEquals("session-already-started", SessionClosure.mayCancel(true, START, at(START)).orElseThrow().slug());
         assertEquals("session-already-cancelled",
-                SessionClosure.mayCancel(false, START, at(START.minusSeconds(60))).orElseThrow().code());
+                SessionClosure.mayCancel(false, START, at(START.minusSeconds(60))).orElseThrow().slug());
     }
 
     @Test
     void no_shows_are_recorded_once_the_session_has_ended() {
-        assertEquals("session-not-ended", SessionClosure.mayRecordNoShows(true, END, at(END.minusSeconds(1))).orElseThrow().code());
+        assertEquals("session-not-ended", SessionClosure.mayRecordNoShows(true, END, at(END.minusSeconds(1))).orElseThrow().slug());
         assertTrue(SessionClosure.mayRecordNoShows(true, END, at(END)).isEmpty());
-        assertEquals("session-not-open", SessionClosure.mayRecordNoShows(false, END, at(END)).orElseThrow().code());
+        assertEquals("session-not-open", SessionClosure.mayRecordNoShows(false, END, at(END)).orElseThrow().slug());
     }
 }

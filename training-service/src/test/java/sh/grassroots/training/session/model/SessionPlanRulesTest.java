@@ -22,7 +22,7 @@ class SessionPlanRulesTest {
     }
 
     static String code(SessionPlan plan) {
-        return plan.check(CLOCK).map(r -> r.code()).orElse("valid");
+        return plan.check(CLOCK).map(r -> r.slug()).orElse("valid");
     }
 
     @Test
