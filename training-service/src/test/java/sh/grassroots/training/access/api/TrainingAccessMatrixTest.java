@@ -213,7 +213,7 @@ class TrainingAccessMatrixTest {
                         (as, t) -> as.queryParam("q", "党课").get(COURSES), ANY_PERSON, List.of(service())),
                 new Entry("GET /api/v1/training/courses/{id}", () -> null,
                         (as, t) -> as.get(COURSES + "/" + world.course()), ANY_PERSON, List.of(service())),
-                new Entry("PATCH /api/v1/training/courses/{id}", () -> null,
+                new Entry("PATCH /api/v1/training/courses/{id}", this::newcomer,
                         (as, t) -> json(as, "{\"description\":\"更正\"}").patch(COURSES + "/" + world.course()),
                         ORGANIZERS, NOT_ORGANIZERS),
                 new Entry("POST /api/v1/training/courses/{id}/sessions", this::newcomer,
