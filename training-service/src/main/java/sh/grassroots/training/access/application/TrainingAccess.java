@@ -21,7 +21,7 @@ import sh.grassroots.training.conference.persistence.KnownMemberUnitEntity;
 import sh.grassroots.training.course.model.ProviderKind;
 import sh.grassroots.training.course.persistence.CourseEntity;
 import sh.grassroots.training.enrolment.model.MemberStatus;
-import sh.grassroots.training.enrolment.persistence.LearnerEntity;
+import sh.grassroots.training.learner.persistence.LearnerEntity;
 
 import java.util.Optional;
 import java.util.UUID;

@@ -10,7 +10,7 @@ import sh.grassroots.training.calendar.model.SubscribedCalendar.Lesson;
 import sh.grassroots.training.calendar.model.SubscribedCalendar.SubjectKind;
 import sh.grassroots.training.calendar.persistence.CalendarSubscriptionEntity;
 import sh.grassroots.training.calendar.persistence.StationBookingEntity;
-import sh.grassroots.training.course.application.CourseService;
+import sh.grassroots.training.session.application.Sessions;
 import sh.grassroots.training.enrolment.model.EnrolmentStatus;
 import sh.grassroots.training.memberview.application.MemberViewService;
 
@@ -27,12 +27,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class CalendarFeeds {
     private final MemberViewService memberView;
-    private final CourseService courses;
+    private final Sessions sessions;
     private final Clock clock;
 
-    public CalendarFeeds(MemberViewService memberView, CourseService courses, Clock clock) {
+    public CalendarFeeds(MemberViewService memberView, Sessions sessions, Clock clock) {
         this.memberView = memberView;
-        this.courses = courses;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -57,7 +57,7 @@ public class CalendarFeeds {
                     .chain(lessons -> bookings("MEMBER", s)
                             .map(bookings -> SubscribedCalendar.render("我的党课与预约", lessons, bookings, clock.instant())));
         }
-        return courses.providedBy(s.subjectId).map(sessions -> sessions.stream()
+        return sessions.providedBy(s.subjectId).map(sessions -> sessions.stream()
                         .map(p -> new Lesson(p.sessionId() + "@training.grassroots.sh", p.title(), p.venue(),
                                 p.startsAt().toInstant(), p.endsAt().toInstant(), p.venuePending()))
                         .toList())

@@ -28,16 +28,17 @@ import sh.grassroots.platform.web.ETags;
 import sh.grassroots.platform.web.Page;
 import sh.grassroots.training.course.application.CourseCatalogue;
 import sh.grassroots.training.course.application.CourseService;
+import sh.grassroots.training.session.application.Sessions;
 import sh.grassroots.training.course.application.CourseView;
 import sh.grassroots.training.course.application.CreateCourse;
-import sh.grassroots.training.course.application.ScheduleSession;
-import sh.grassroots.training.course.application.SessionView;
+import sh.grassroots.training.session.application.ScheduleSession;
+import sh.grassroots.training.session.application.SessionView;
 import sh.grassroots.training.course.model.CourseKind;
 import sh.grassroots.training.course.model.ProviderKind;
-import sh.grassroots.training.course.model.SeatQuota;
-import sh.grassroots.training.course.model.SessionPlan;
+import sh.grassroots.training.session.model.SeatQuota;
+import sh.grassroots.training.session.model.SessionPlan;
 import sh.grassroots.training.course.model.VenueKind;
-import sh.grassroots.training.enrolment.model.Eligibility;
+import sh.grassroots.training.session.model.Eligibility;
 import sh.grassroots.training.enrolment.model.MemberStatus;
 
 import java.math.BigDecimal;
@@ -55,8 +56,10 @@ public class CourseResource {
     private final CourseService courses;
 
     private final CourseCatalogue catalogue;
+    private final Sessions sessions;
 
-    public CourseResource(CourseService courses, CourseCatalogue catalogue) {
+    public CourseResource(CourseService courses, CourseCatalogue catalogue, Sessions sessions) {
+        this.sessions = sessions;
         this.courses = courses;
         this.catalogue = catalogue;
     }
@@ -163,7 +166,7 @@ public class CourseResource {
         SessionPlan plan = new SessionPlan(r.startsAt().toInstant(), r.endsAt().toInstant(), r.capacity(),
                 r.enrolmentOpensAt().toInstant(), r.enrolmentClosesAt().toInstant(), r.cancellationDeadline().toInstant(),
                 quota, hold);
-        return courses.schedule(caller, new ScheduleSession(courseId, plan, r.venueKind(), r.venue(), r.stationRoomId()))
+        return sessions.schedule(caller, new ScheduleSession(courseId, plan, r.venueKind(), r.venue(), r.stationRoomId()))
                 .map(created -> RestResponse.ResponseBuilder.<SessionView>created(
                                 URI.create(uri.getBaseUri().getPath().replaceAll("/$", "")
                                         + "/api/v1/training/sessions/" + created.id()))

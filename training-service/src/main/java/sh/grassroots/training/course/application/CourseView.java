@@ -3,7 +3,7 @@ package sh.grassroots.training.course.application;
 import sh.grassroots.training.course.model.CourseKind;
 import sh.grassroots.training.course.model.ProviderKind;
 import sh.grassroots.training.course.persistence.CourseEntity;
-import sh.grassroots.training.enrolment.model.Eligibility;
+import sh.grassroots.training.session.model.Eligibility;
 import sh.grassroots.training.enrolment.model.MemberStatus;
 
 import java.math.BigDecimal;

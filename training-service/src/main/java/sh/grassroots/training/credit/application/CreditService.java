@@ -1,5 +1,6 @@
 package sh.grassroots.training.credit.application;
 
+import sh.grassroots.training.credit.model.CreditRule;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -10,20 +11,21 @@ import sh.grassroots.platform.outbox.Outbox;
 import sh.grassroots.platform.web.ProblemException;
 import sh.grassroots.training.access.application.TrainingAccess;
 import sh.grassroots.training.access.model.TrainingAccessPolicy;
-import sh.grassroots.training.common.application.Rejections;
-import sh.grassroots.training.common.model.Rejection;
-import sh.grassroots.training.course.persistence.CourseEntity;
+import sh.grassroots.platform.web.Rejections;
+import sh.grassroots.platform.rules.Rejection;
+import sh.grassroots.training.course.application.CourseService;
 import sh.grassroots.training.credit.model.AnnualRequirement;
 import sh.grassroots.training.credit.model.CreditEntry;
 import sh.grassroots.training.credit.model.CreditLedger;
 import sh.grassroots.training.credit.persistence.CreditEntryEntity;
-import sh.grassroots.training.course.persistence.SessionEntity;
+import sh.grassroots.training.session.application.LockedSession;
+import sh.grassroots.training.session.application.SessionCheckInCodes;
 import sh.grassroots.training.enrolment.model.Attendance;
 import sh.grassroots.training.enrolment.model.CheckInCode;
 import sh.grassroots.training.enrolment.model.EnrolmentStatus;
 import sh.grassroots.training.enrolment.persistence.EnrolmentEntity;
-import sh.grassroots.training.enrolment.persistence.LearnerEntity;
-import sh.grassroots.training.enrolment.persistence.Seats;
+import sh.grassroots.training.learner.persistence.LearnerEntity;
+import sh.grassroots.training.session.application.SessionSeats;
 import sh.grassroots.events.TrainingEvents;
 
 import java.math.BigDecimal;
@@ -36,13 +38,18 @@ import java.util.UUID;
 /** Attendance and the credit-hour ledger it feeds. */
 @ApplicationScoped
 public class CreditService {
-    private final Seats seats;
+    private final SessionSeats seats;
+    private final SessionCheckInCodes codes;
+    private final CourseService courses;
     private final Outbox outbox;
     private final TrainingAccess access;
     private final Clock clock;
     private final AnnualRequirement requirement = AnnualRequirement.standard();
 
-    public CreditService(Seats seats, Outbox outbox, TrainingAccess access, Clock clock) {
+    public CreditService(SessionSeats seats, SessionCheckInCodes codes, CourseService courses, Outbox outbox,
+                         TrainingAccess access, Clock clock) {
+        this.codes = codes;
+        this.courses = courses;
         this.access = access;
         this.seats = seats;
         this.outbox = outbox;
@@ -53,7 +60,7 @@ public class CreditService {
     @WithTransaction
     public Uni<CreditView.Entry> recordAttendance(Caller caller, UUID sessionId, UUID personId) {
         return access.requireOrganizerOfSession(caller, sessionId)
-                .chain(() -> lockedSession(sessionId)).chain(session -> attend(session, personId));
+                .chain(() -> seats.lockKnown(sessionId)).chain(session -> attend(session, personId));
     }
 
     /** A learner checks themselves in with the code on the screen; an old or wrong code is refused. */
@@ -63,43 +70,34 @@ public class CreditService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId))
                 .chain(() -> access.scope(caller))
                 .chain(scope -> TrainingAccess.enforce(TrainingAccessPolicy.checkInWithCode(scope, personId)))
-                .chain(() -> lockedSession(sessionId)).chain(session -> {
-            Optional<Rejection> wrong = CheckInCode.verify(session.checkInSecret, session.id, code, clock);
-            if (wrong.isPresent()) {
-                return Uni.createFrom().failure(Rejections.problem(wrong.get()));
-            }
-            return attend(session, personId);
-        });
+                .chain(() -> seats.lockKnown(sessionId)).chain(session -> codes.verify(session.id(), code)
+                        .chain(wrong -> wrong.isPresent()
+                                ? Uni.createFrom().failure(Rejections.exception(wrong.get()))
+                                : attend(session, personId)));
     }
 
     /** The code to show on the screen in the room right now: for the session's organizers. */
     @WithSession
     public Uni<CheckInCode.Shown> currentCode(Caller caller, UUID sessionId) {
         return access.requireOrganizerOfSession(caller, sessionId)
-                .chain(() -> SessionEntity.<SessionEntity>findById(sessionId))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId))
-                .map(session -> CheckInCode.current(session.checkInSecret, session.id, clock));
+                .chain(() -> codes.current(sessionId));
     }
 
-    private Uni<SessionEntity> lockedSession(UUID sessionId) {
-        return seats.lock(sessionId).onItem().ifNull().failWith(() -> ProblemException.notFound("Session", sessionId));
-    }
-
-    private Uni<CreditView.Entry> attend(SessionEntity session, UUID personId) {
-        UUID sessionId = session.id;
+    private Uni<CreditView.Entry> attend(LockedSession session, UUID personId) {
+        UUID sessionId = session.id();
         return EnrolmentEntity.<EnrolmentEntity>find("sessionId = ?1 and personId = ?2 and status in ?3", sessionId,
                         personId, List.copyOf(EnrolmentStatus.ACTIVE)).firstResult()
                 .chain(enrolment -> {
                     Optional<Rejection> broken = Attendance.check(Optional.ofNullable(enrolment).map(e -> e.status),
-                            clock.instant(), session.startsAt.toInstant());
+                            clock.instant(), session.startsAt());
                     if (broken.isPresent()) {
-                        return Uni.createFrom().failure(Rejections.problem(broken.get()));
+                        return Uni.createFrom().failure(Rejections.exception(broken.get()));
                     }
                     enrolment.status = EnrolmentStatus.ATTENDED;
-                    return CourseEntity.<CourseEntity>findById(session.courseId)
+                    return courses.summary(session.courseId())
                             .chain(course -> ledger(personId).chain(ledger -> save(
-                                    ledger.earn(UUID.randomUUID(), sessionId, session.startsAt.toInstant(),
-                                            course.creditHours, clock),
+                                    ledger.earn(UUID.randomUUID(), sessionId, session.startsAt(),
+                                            course.creditHours(), clock),
                                     TrainingEvents.CREDIT_HOURS_AWARDED)))
                             .call(() -> recordAttendanceEvent(enrolment));
                 });
@@ -119,8 +117,8 @@ public class CreditService {
                 .chain(entry -> ledger(entry.personId)
                         .chain(ledger -> save(ledger.reverse(entryId, UUID.randomUUID(), reason, clock),
                                 TrainingEvents.CREDIT_HOURS_REVERSED)))
-                .onFailure(CreditService::isReversedTwice).transform(f -> Rejections.problem(
-                        new Rejection("credit-already-reversed", "This credit has already been reversed")));
+                .onFailure(CreditService::isReversedTwice).transform(f -> Rejections.exception(
+                        new Rejection(CreditRule.CREDIT_ALREADY_REVERSED, "This credit has already been reversed")));
     }
 
     private Uni<Optional<TrainingAccessPolicy.Provider>> creditedBy(CreditEntryEntity entry) {
@@ -154,7 +152,7 @@ public class CreditService {
 
     private Uni<CreditView.Entry> save(CreditLedger.Outcome outcome, String eventType) {
         if (outcome instanceof CreditLedger.Refused refused) {
-            return Uni.createFrom().failure(Rejections.problem(refused.rejection()));
+            return Uni.createFrom().failure(Rejections.exception(refused.rejection()));
         }
         CreditEntry entry = ((CreditLedger.Recorded) outcome).entry();
         var payload = new TrainingEvents.CreditHoursChanged(entry.id(), entry.personId(), entry.year(), entry.hours(),

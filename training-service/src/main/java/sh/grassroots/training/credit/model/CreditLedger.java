@@ -1,6 +1,6 @@
 package sh.grassroots.training.credit.model;
 
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.rules.Rejection;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -42,7 +42,7 @@ public final class CreditLedger {
             throw new IllegalArgumentException("credit hours cannot be negative: " + hours);
         }
         if (netForSession(sessionId).signum() > 0) {
-            return new Refused(new Rejection("credit-already-awarded",
+            return new Refused(new Rejection(CreditRule.CREDIT_ALREADY_AWARDED,
                     "Credit for this session has already been awarded"));
         }
         return new Recorded(new CreditEntry(entryId, personId, yearOf(sessionStartsAt), hours, sessionId, null,
@@ -51,17 +51,17 @@ public final class CreditLedger {
 
     public Outcome reverse(UUID entryId, UUID reversalId, String reason, Clock clock) {
         if (reason == null || reason.isBlank()) {
-            return new Refused(new Rejection("credit-reversal-reason-required", "Say why the credit is reversed"));
+            return new Refused(new Rejection(CreditRule.CREDIT_REVERSAL_REASON_REQUIRED, "Say why the credit is reversed"));
         }
         Optional<CreditEntry> original = entries.stream().filter(e -> e.id().equals(entryId)).findFirst();
         if (original.isEmpty()) {
             throw new IllegalArgumentException("no entry " + entryId + " in the ledger of " + personId);
         }
         if (original.get().isReversal()) {
-            return new Refused(new Rejection("credit-reversal-of-reversal", "A reversal cannot itself be reversed"));
+            return new Refused(new Rejection(CreditRule.CREDIT_REVERSAL_OF_REVERSAL, "A reversal cannot itself be reversed"));
         }
         if (entries.stream().anyMatch(e -> entryId.equals(e.reverses()))) {
-            return new Refused(new Rejection("credit-already-reversed", "This credit has already been reversed"));
+            return new Refused(new Rejection(CreditRule.CREDIT_ALREADY_REVERSED, "This credit has already been reversed"));
         }
         CreditEntry o = original.get();
         return new Recorded(new CreditEntry(reversalId, personId, o.year(), o.hours().negate(), o.sessionId(), o.id(),

@@ -11,16 +11,22 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import sh.grassroots.platform.web.Callers;
-import sh.grassroots.training.enrolment.application.EnrolmentService;
+import sh.grassroots.training.enrolment.application.CancelEnrolment;
+import sh.grassroots.training.enrolment.application.EnrolmentQueries;
+import sh.grassroots.training.enrolment.application.OfferFreedSeats;
 import sh.grassroots.training.enrolment.application.EnrolmentView;
 
 import java.util.UUID;
 
 @Path("/api/v1/training/enrolments")
 public class EnrolmentResource {
-    private final EnrolmentService enrolments;
+    private final EnrolmentQueries enrolments;
+    private final CancelEnrolment cancellations;
+    private final OfferFreedSeats offers;
 
-    public EnrolmentResource(EnrolmentService enrolments) {
+    public EnrolmentResource(EnrolmentQueries enrolments, CancelEnrolment cancellations, OfferFreedSeats offers) {
+        this.cancellations = cancellations;
+        this.offers = offers;
         this.enrolments = enrolments;
     }
 
@@ -38,13 +44,13 @@ public class EnrolmentResource {
     @Path("{id}/cancellation")
     public Uni<EnrolmentView> cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest r,
                                      @Context HttpHeaders headers) {
-        return enrolments.cancel(Callers.require(headers::getHeaderString), id, r.reason());
+        return cancellations.cancel(Callers.require(headers::getHeaderString), id, r.reason());
     }
 
     /** The person takes the seat held for them. */
     @POST
     @Path("{id}/acceptance")
     public Uni<EnrolmentView> accept(@PathParam("id") UUID id, @Context HttpHeaders headers) {
-        return enrolments.accept(Callers.require(headers::getHeaderString), id);
+        return offers.accept(Callers.require(headers::getHeaderString), id);
     }
 }

@@ -1,6 +1,6 @@
 package sh.grassroots.training.enrolment.application;
 
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.rules.Rejection;
 
 import java.util.UUID;
 

@@ -10,9 +10,9 @@ import org.jboss.logging.Logger;
 public class HoldExpiryJob {
     private static final Logger LOG = Logger.getLogger(HoldExpiryJob.class);
 
-    private final EnrolmentService enrolments;
+    private final OfferFreedSeats enrolments;
 
-    public HoldExpiryJob(EnrolmentService enrolments) {
+    public HoldExpiryJob(OfferFreedSeats enrolments) {
         this.enrolments = enrolments;
     }
 

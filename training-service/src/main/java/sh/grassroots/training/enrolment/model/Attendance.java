@@ -1,6 +1,6 @@
 package sh.grassroots.training.enrolment.model;
 
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.rules.Rejection;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,15 +16,15 @@ public final class Attendance {
 
     public static Optional<Rejection> check(Optional<EnrolmentStatus> status, Instant now, Instant startsAt) {
         if (status.isEmpty() || !(status.get() == EnrolmentStatus.CONFIRMED || status.get() == EnrolmentStatus.ATTENDED)) {
-            return Optional.of(new Rejection("not-enrolled",
+            return Optional.of(new Rejection(EnrolmentRule.NOT_ENROLLED,
                     "Only people with a confirmed seat can be checked in"
                             + status.map(s -> "; this enrolment is " + s).orElse("")));
         }
         if (status.get() == EnrolmentStatus.ATTENDED) {
-            return Optional.of(new Rejection("attendance-already-recorded", "This person is already checked in"));
+            return Optional.of(new Rejection(EnrolmentRule.ATTENDANCE_ALREADY_RECORDED, "This person is already checked in"));
         }
         if (now.isBefore(startsAt.minus(CHECK_IN_OPENS_BEFORE_START))) {
-            return Optional.of(new Rejection("check-in-not-open",
+            return Optional.of(new Rejection(EnrolmentRule.CHECK_IN_NOT_OPEN,
                     "Check-in opens " + CHECK_IN_OPENS_BEFORE_START.toMinutes() + " minutes before the session starts"));
         }
         return Optional.empty();

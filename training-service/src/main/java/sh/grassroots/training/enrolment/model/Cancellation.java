@@ -1,6 +1,6 @@
 package sh.grassroots.training.enrolment.model;
 
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.rules.Rejection;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,11 +29,11 @@ public final class Cancellation {
     public static Optional<Rejection> check(EnrolmentStatus status, By by, Instant deadline, Clock clock) {
         if (!(status == EnrolmentStatus.CONFIRMED || status == EnrolmentStatus.WAITLISTED
                 || status == EnrolmentStatus.OFFERED)) {
-            return Optional.of(new Rejection("enrolment-not-cancellable",
+            return Optional.of(new Rejection(EnrolmentRule.ENROLMENT_NOT_CANCELLABLE,
                     "An enrolment that is " + status + " cannot be cancelled"));
         }
         if (by == By.LEARNER && clock.instant().isAfter(deadline)) {
-            return Optional.of(new Rejection("cancellation-deadline-passed",
+            return Optional.of(new Rejection(EnrolmentRule.CANCELLATION_DEADLINE_PASSED,
                     "Cancellations closed at " + deadline + "; ask the organizer"));
         }
         return Optional.empty();

@@ -1,6 +1,6 @@
 package sh.grassroots.training.enrolment.model;
 
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.rules.Rejection;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -45,7 +45,7 @@ public final class CheckInCode {
         }
         for (long step = now - 2; step > now - RECOGNISED_STEPS; step--) {
             if (code.equals(codeFor(secret, sessionId, step))) {
-                return Optional.of(new Rejection("check-in-code-expired",
+                return Optional.of(new Rejection(EnrolmentRule.CHECK_IN_CODE_EXPIRED,
                         "This check-in code has expired; scan the code on the screen again"));
             }
         }
@@ -53,7 +53,7 @@ public final class CheckInCode {
     }
 
     private static Rejection invalid() {
-        return new Rejection("check-in-code-invalid", "This is not the check-in code of this session");
+        return new Rejection(EnrolmentRule.CHECK_IN_CODE_INVALID, "This is not the check-in code of this session");
     }
 
     private static long stepOf(Instant instant) {

@@ -1,8 +1,9 @@
 package sh.grassroots.training.enrolment.model;
 
-import sh.grassroots.training.common.model.Rejection;
-import sh.grassroots.training.common.model.Rule;
-import sh.grassroots.training.course.model.SeatQuota;
+import sh.grassroots.training.session.model.Eligibility;
+import sh.grassroots.platform.rules.Rejection;
+import sh.grassroots.training.common.model.Check;
+import sh.grassroots.training.session.model.SeatQuota;
 import sh.grassroots.training.venue.model.VenueSaga;
 
 import java.time.Instant;
@@ -28,53 +29,53 @@ public final class EnrolmentRules {
         }
     }
 
-    static final Rule<Request> SESSION_OPEN = new Rule<>("session-not-open", r ->
+    static final Check<Request> SESSION_OPEN = new Check<>("session-not-open", r ->
             r.sessionOpen() ? Optional.empty()
-                    : Optional.of(new Rejection("session-not-open", "The session is not open for enrolment")));
+                    : Optional.of(new Rejection(EnrolmentRule.SESSION_NOT_OPEN, "The session is not open for enrolment")));
 
     /**
      * Seats are given out only once the room is certain: a confirmed seat in a session whose room is
      * then refused would be a promise the organizer cannot keep.
      */
-    static final Rule<Request> VENUE_CONFIRMED = new Rule<>("venue-not-confirmed", r -> switch (r.venue()) {
-        case PENDING -> Optional.of(new Rejection("venue-not-confirmed",
+    static final Check<Request> VENUE_CONFIRMED = new Check<>("venue-not-confirmed", r -> switch (r.venue()) {
+        case PENDING -> Optional.of(new Rejection(EnrolmentRule.VENUE_NOT_CONFIRMED,
                 "The station has not confirmed the room yet; enrolment opens when it does"));
-        case REJECTED -> Optional.of(new Rejection("venue-not-confirmed",
+        case REJECTED -> Optional.of(new Rejection(EnrolmentRule.VENUE_NOT_CONFIRMED,
                 "The station refused the room; the organizer has to find another venue"));
         default -> Optional.empty();
     });
 
-    static final Rule<Request> WINDOW_OPENED = new Rule<>("enrolment-window-not-open", r ->
+    static final Check<Request> WINDOW_OPENED = new Check<>("enrolment-window-not-open", r ->
             r.now().isBefore(r.opensAt())
-                    ? Optional.of(new Rejection("enrolment-window-not-open", "Enrolment opens at " + r.opensAt()))
+                    ? Optional.of(new Rejection(EnrolmentRule.ENROLMENT_WINDOW_NOT_OPEN, "Enrolment opens at " + r.opensAt()))
                     : Optional.empty());
 
-    static final Rule<Request> WINDOW_NOT_CLOSED = new Rule<>("enrolment-window-closed", r ->
+    static final Check<Request> WINDOW_NOT_CLOSED = new Check<>("enrolment-window-closed", r ->
             r.now().isBefore(r.closesAt()) ? Optional.empty()
-                    : Optional.of(new Rejection("enrolment-window-closed", "Enrolment closed at " + r.closesAt())));
+                    : Optional.of(new Rejection(EnrolmentRule.ENROLMENT_WINDOW_CLOSED, "Enrolment closed at " + r.closesAt())));
 
-    static final Rule<Request> NOT_ENROLLED_YET = new Rule<>("already-enrolled", r ->
+    static final Check<Request> NOT_ENROLLED_YET = new Check<>("already-enrolled", r ->
             r.alreadyEnrolled()
-                    ? Optional.of(new Rejection("already-enrolled", "This person is already enrolled in the session"))
+                    ? Optional.of(new Rejection(EnrolmentRule.ALREADY_ENROLLED, "This person is already enrolled in the session"))
                     : Optional.empty());
 
-    static final Rule<Request> ELIGIBLE = new Rule<>("eligibility", r -> r.eligibility().check(r.learner()));
+    static final Check<Request> ELIGIBLE = new Check<>("eligibility", r -> r.eligibility().check(r.learner()));
 
     /** With a quota per unit or per branch, a seat must be countable against some group. */
-    static final Rule<Request> HAS_QUOTA_GROUP = new Rule<>("quota-group-unknown", r ->
+    static final Check<Request> HAS_QUOTA_GROUP = new Check<>("quota-group-unknown", r ->
             r.quota().by() == SeatQuota.By.NONE
                     || r.quota().groupOf(r.learner().homeOrganizationId(), r.learner().memberUnitId()).isPresent()
                     ? Optional.empty()
-                    : Optional.of(new Rejection("quota-group-unknown",
+                    : Optional.of(new Rejection(EnrolmentRule.QUOTA_GROUP_UNKNOWN,
                     "Seats are shared out per " + r.quota().by() + " and this person has none")));
 
-    static final List<Rule<Request>> POLICY = List.of(SESSION_OPEN, VENUE_CONFIRMED, WINDOW_OPENED, WINDOW_NOT_CLOSED,
+    static final List<Check<Request>> POLICY = List.of(SESSION_OPEN, VENUE_CONFIRMED, WINDOW_OPENED, WINDOW_NOT_CLOSED,
             NOT_ENROLLED_YET, ELIGIBLE, HAS_QUOTA_GROUP);
 
     private EnrolmentRules() {
     }
 
     public static Optional<Rejection> check(Request request) {
-        return Rule.firstBroken(POLICY, request);
+        return Check.firstBroken(POLICY, request);
     }
 }

@@ -1,6 +1,6 @@
 package sh.grassroots.training.enrolment.model;
 
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.rules.Rejection;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +23,7 @@ public record Hold(Instant offeredAt, Instant expiresAt) {
     /** Empty when the person may still take the seat. */
     public Optional<Rejection> accept(Clock clock) {
         return hasExpired(clock)
-                ? Optional.of(new Rejection("hold-expired",
+                ? Optional.of(new Rejection(EnrolmentRule.HOLD_EXPIRED,
                 "The seat was held until " + expiresAt + " and has passed to the next in line"))
                 : Optional.empty();
     }

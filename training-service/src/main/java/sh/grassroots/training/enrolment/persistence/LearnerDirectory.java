@@ -1,5 +1,6 @@
 package sh.grassroots.training.enrolment.persistence;
 
+import sh.grassroots.training.learner.persistence.LearnerEntity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,9 +5,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import sh.grassroots.platform.outbox.Inbox;
-import sh.grassroots.training.enrolment.application.EnrolmentService;
+import sh.grassroots.training.enrolment.application.CancelEnrolment;
 import sh.grassroots.training.enrolment.model.MemberStatus;
-import sh.grassroots.training.enrolment.persistence.LearnerEntity;
+import sh.grassroots.training.learner.persistence.LearnerEntity;
 import sh.grassroots.training.learner.model.MemberChange;
 
 import java.time.Clock;
@@ -27,10 +27,10 @@ public class LearnerProjector {
     private static final Logger LOG = Logger.getLogger(LearnerProjector.class);
 
     private final Inbox inbox;
-    private final EnrolmentService enrolments;
+    private final CancelEnrolment enrolments;
     private final Clock clock;
 
-    public LearnerProjector(Inbox inbox, EnrolmentService enrolments, Clock clock) {
+    public LearnerProjector(Inbox inbox, CancelEnrolment enrolments, Clock clock) {
         this.inbox = inbox;
         this.enrolments = enrolments;
         this.clock = clock;

@@ -7,9 +7,9 @@ import org.jboss.logging.Logger;
 import sh.grassroots.events.ConferenceEvents.UnitStaffLeft;
 import sh.grassroots.events.ConferenceEvents.UnitStaffRegistered;
 import sh.grassroots.platform.outbox.Inbox;
-import sh.grassroots.training.enrolment.application.EnrolmentService;
+import sh.grassroots.training.enrolment.application.CancelEnrolment;
 import sh.grassroots.training.enrolment.model.MemberStatus;
-import sh.grassroots.training.enrolment.persistence.LearnerEntity;
+import sh.grassroots.training.learner.persistence.LearnerEntity;
 import sh.grassroots.training.learner.model.UnitStaffChange;
 
 import java.time.Clock;
@@ -29,10 +29,10 @@ public class UnitStaffProjector {
     private static final Logger LOG = Logger.getLogger(UnitStaffProjector.class);
 
     private final Inbox inbox;
-    private final EnrolmentService enrolments;
+    private final CancelEnrolment enrolments;
     private final Clock clock;
 
-    public UnitStaffProjector(Inbox inbox, EnrolmentService enrolments, Clock clock) {
+    public UnitStaffProjector(Inbox inbox, CancelEnrolment enrolments, Clock clock) {
         this.inbox = inbox;
         this.enrolments = enrolments;
         this.clock = clock;

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import sh.grassroots.platform.access.Caller;
 import sh.grassroots.training.access.application.TrainingAccess;
 import sh.grassroots.training.course.persistence.CourseEntity;
-import sh.grassroots.training.course.persistence.SessionEntity;
+import sh.grassroots.training.session.persistence.SessionEntity;
 import sh.grassroots.training.enrolment.model.Cancellation;
 import sh.grassroots.training.enrolment.model.EnrolmentStatus;
 import sh.grassroots.training.enrolment.persistence.EnrolmentEntity;

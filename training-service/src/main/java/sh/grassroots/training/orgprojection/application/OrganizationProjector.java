@@ -7,8 +7,9 @@ import org.jboss.logging.Logger;
 import sh.grassroots.events.EventEnvelope;
 import sh.grassroots.events.OrganizationEvents.OrganizationCreated;
 import sh.grassroots.platform.outbox.Inbox;
-import sh.grassroots.training.enrolment.application.EnrolmentService;
-import sh.grassroots.training.enrolment.persistence.LearnerEntity;
+import sh.grassroots.training.enrolment.application.CancelEnrolment;
+import sh.grassroots.training.session.application.CloseSession;
+import sh.grassroots.training.learner.persistence.LearnerEntity;
 import sh.grassroots.training.orgprojection.model.OrganizationSnapshot;
 import sh.grassroots.training.orgprojection.model.ProjectionUpdate;
 import sh.grassroots.training.orgprojection.persistence.KnownOrganizationEntity;
@@ -26,10 +27,12 @@ public class OrganizationProjector {
     private static final Logger LOG = Logger.getLogger(OrganizationProjector.class);
 
     private final Inbox inbox;
-    private final EnrolmentService enrolments;
+    private final CancelEnrolment enrolments;
+    private final CloseSession sessions;
     private final Clock clock;
 
-    public OrganizationProjector(Inbox inbox, EnrolmentService enrolments, Clock clock) {
+    public OrganizationProjector(Inbox inbox, CancelEnrolment enrolments, CloseSession sessions, Clock clock) {
+        this.sessions = sessions;
         this.inbox = inbox;
         this.enrolments = enrolments;
         this.clock = clock;
@@ -88,7 +91,7 @@ public class OrganizationProjector {
                             known.updatedAt = OffsetDateTime.now(clock);
                             return Panache.getSession().chain(s -> s.flush());
                         })
-                        .chain(() -> enrolments.cancelFutureSessionsOfProvider(organizationId,
+                        .chain(() -> sessions.cancelFutureSessionsOfProvider(organizationId,
                                 "the organization providing the session was dissolved on " + dissolvedOn))
                         .invoke(n -> LOG.infof("%d future sessions of dissolved organization %s cancelled", n, organizationId))
                         .chain(() -> LearnerEntity.<LearnerEntity>list(

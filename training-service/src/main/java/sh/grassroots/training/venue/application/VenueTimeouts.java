@@ -6,11 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import sh.grassroots.events.VenueEvents;
-import sh.grassroots.platform.outbox.Outbox;
-import sh.grassroots.training.course.persistence.SessionEntity;
-import sh.grassroots.training.enrolment.persistence.Seats;
-import sh.grassroots.training.venue.model.VenueSaga;
+import sh.grassroots.training.session.application.SessionVenue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,15 +28,13 @@ public class VenueTimeouts {
     private static final Logger LOG = Logger.getLogger(VenueTimeouts.class);
     private static final int BATCH = 100;
 
-    private final Seats seats;
-    private final Outbox outbox;
+    private final SessionVenue sessions;
     private final Clock clock;
     private final Duration timeout;
 
-    public VenueTimeouts(Seats seats, Outbox outbox, Clock clock,
+    public VenueTimeouts(SessionVenue sessions, Clock clock,
                          @ConfigProperty(name = "training.venue.answer-timeout", defaultValue = "PT15M") Duration timeout) {
-        this.seats = seats;
-        this.outbox = outbox;
+        this.sessions = sessions;
         this.clock = clock;
         this.timeout = timeout;
     }
@@ -62,13 +56,7 @@ public class VenueTimeouts {
     /** Withdraws the requests that waited longer than the timeout; how many. Each in its own transaction. */
     public Uni<Integer> withdrawUnanswered() {
         OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(timeout);
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createQuery(
-                        "select id from SessionEntity where status = :pending and createdAt <= :cutoff order by createdAt",
-                        UUID.class)
-                .setParameter("pending", SessionEntity.Status.VENUE_PENDING)
-                .setParameter("cutoff", cutoff)
-                .setMaxResults(BATCH)
-                .getResultList()))
+        return Panache.withSession(() -> sessions.waitingSince(cutoff, BATCH))
                 .chain(this::withdrawEach);
     }
 
@@ -81,24 +69,6 @@ public class VenueTimeouts {
     }
 
     private Uni<Boolean> withdraw(UUID sessionId) {
-        return Panache.withTransaction(() -> seats.lock(sessionId).chain(session -> {
-            if (session == null) {
-                return Uni.createFrom().item(false);
-            }
-            Duration waited = Duration.between(session.createdAt.toInstant(), clock.instant());
-            var silence = VenueSaga.onSilence(session.venueStage(), waited, timeout);
-            if (silence.isEmpty()) {
-                return Uni.createFrom().item(false);
-            }
-            session.status = SessionEntity.Status.VENUE_REJECTED;
-            session.venueRejectionRule = silence.get().rule();
-            session.venueRejectionReason = silence.get().reason();
-            return Panache.getSession().chain(s -> s.flush())
-                    .chain(() -> outbox.record(VenueEvents.TOPIC_REQUESTS, outbox.envelope(VenueEvents.RELEASED,
-                            VenueEvents.VERSION, session.id.toString(), null, new VenueEvents.VenueReleased(
-                                    session.venueRequestId, session.id, session.stationRoomId,
-                                    "no answer within " + timeout.toMinutes() + " minutes"))))
-                    .replaceWith(true);
-        }));
+        return Panache.withTransaction(() -> sessions.withdrawUnanswered(sessionId, timeout));
     }
 }

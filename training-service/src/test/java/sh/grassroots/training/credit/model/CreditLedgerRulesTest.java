@@ -56,7 +56,7 @@ class CreditLedgerRulesTest {
         UUID session = UUID.randomUUID();
         earn(session, LESSON, "2");
         CreditLedger.Outcome again = ledger().earn(UUID.randomUUID(), session, LESSON, new BigDecimal("2"), CLOCK);
-        assertEquals("credit-already-awarded", ((CreditLedger.Refused) again).rejection().code());
+        assertEquals("credit-already-awarded", ((CreditLedger.Refused) again).rejection().slug());
     }
 
     @Test
@@ -74,13 +74,13 @@ class CreditLedgerRulesTest {
     void a_reversal_needs_a_reason_and_happens_once() {
         CreditEntry earned = earn(UUID.randomUUID(), LESSON, "3");
         assertEquals("credit-reversal-reason-required",
-                ((CreditLedger.Refused) ledger().reverse(earned.id(), UUID.randomUUID(), "  ", CLOCK)).rejection().code());
+                ((CreditLedger.Refused) ledger().reverse(earned.id(), UUID.randomUUID(), "  ", CLOCK)).rejection().slug());
         CreditEntry reversal = ((CreditLedger.Recorded) ledger().reverse(earned.id(), UUID.randomUUID(), "误记", CLOCK)).entry();
         lines.add(reversal);
         assertEquals("credit-already-reversed",
-                ((CreditLedger.Refused) ledger().reverse(earned.id(), UUID.randomUUID(), "再次", CLOCK)).rejection().code());
+                ((CreditLedger.Refused) ledger().reverse(earned.id(), UUID.randomUUID(), "再次", CLOCK)).rejection().slug());
         assertEquals("credit-reversal-of-reversal",
-                ((CreditLedger.Refused) ledger().reverse(reversal.id(), UUID.randomUUID(), "撤销撤销", CLOCK)).rejection().code());
+                ((CreditLedger.Refused) ledger().reverse(reversal.id(), UUID.randomUUID(), "撤销撤销", CLOCK)).rejection().slug());
     }
 
     @Test

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sh.grassroots.platform.testing.AsCaller;
-import sh.grassroots.training.enrolment.application.EnrolmentService;
+import sh.grassroots.training.enrolment.application.OfferFreedSeats;
 import sh.grassroots.training.testing.MutableClock;
 import sh.grassroots.training.testing.TrainingFixtures;
 
@@ -32,7 +32,7 @@ class EnrolmentApiTest {
     @Inject
     MutableClock clock;
     @Inject
-    EnrolmentService enrolments;
+    OfferFreedSeats enrolments;
     TrainingFixtures fixtures;
     UUID bilibili;
     UUID upBranch;

@@ -43,9 +43,9 @@ class EnrolmentFailuresTest {
         Throwable duplicate = refusal("insert into enrolment (id, session_id, person_id, status, position, enrolled_at) "
                 + "select '" + UUID.randomUUID() + "', session_id, person_id, 'WAITLISTED', position + 1000, enrolled_at "
                 + "from enrolment where session_id = '" + session + "'");
-        assertTrue(EnrolmentService.isAlreadyEnrolled(duplicate), () -> "not recognised: " + duplicate);
+        assertTrue(Enrol.isAlreadyEnrolled(duplicate), () -> "not recognised: " + duplicate);
 
         Throwable overCapacity = refusal("update training_session set seats_taken = capacity + 1 where id = '" + session + "'");
-        assertFalse(EnrolmentService.isAlreadyEnrolled(overCapacity), () -> "taken for a duplicate: " + overCapacity);
+        assertFalse(Enrol.isAlreadyEnrolled(overCapacity), () -> "taken for a duplicate: " + overCapacity);
     }
 }

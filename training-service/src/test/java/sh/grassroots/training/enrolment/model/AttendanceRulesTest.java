@@ -12,7 +12,7 @@ class AttendanceRulesTest {
     static final Instant START = Instant.parse("2026-12-10T06:00:00Z");
 
     static String code(Optional<EnrolmentStatus> status, Instant now) {
-        return Attendance.check(status, now, START).map(r -> r.code()).orElse("checked-in");
+        return Attendance.check(status, now, START).map(r -> r.slug()).orElse("checked-in");
     }
 
     @Test

@@ -22,8 +22,8 @@ class CheckInCodeRulesTest {
         return Clock.fixed(i, ZoneOffset.UTC);
     }
 
-    static String code(Optional<sh.grassroots.training.common.model.Rejection> r) {
-        return r.map(x -> x.code()).orElse("checked-in");
+    static String code(Optional<sh.grassroots.platform.rules.Rejection> r) {
+        return r.map(x -> x.slug()).orElse("checked-in");
     }
 
     @Test

@@ -1,9 +1,10 @@
 package sh.grassroots.training.enrolment.model;
 
+import sh.grassroots.training.session.model.Eligibility;
 import org.junit.jupiter.api.Test;
-import sh.grassroots.training.common.model.Rejection;
+import sh.grassroots.platform.rules.Rejection;
 import sh.grassroots.training.course.model.CourseKind;
-import sh.grassroots.training.course.model.SeatQuota;
+import sh.grassroots.training.session.model.SeatQuota;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -21,7 +22,7 @@ class EnrolmentRulesTest {
     }
 
     static String code(Optional<Rejection> r) {
-        return r.map(Rejection::code).orElse("accepted");
+        return r.map(Rejection::slug).orElse("accepted");
     }
 
     @Test

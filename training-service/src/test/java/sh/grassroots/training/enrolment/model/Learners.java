@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Test data in domain words: {@code aMember().of(branch).under(committee).build()}. */
-final class Learners {
+public final class Learners {
     private UUID personId = UUID.randomUUID();
     private UUID home = UUID.randomUUID();
     private final Set<UUID> ancestors = new HashSet<>();
@@ -14,51 +14,51 @@ final class Learners {
     private final Set<UUID> completed = new HashSet<>();
     private final Set<UUID> affiliations = new HashSet<>();
 
-    static Learners aMember() {
+    public static Learners aMember() {
         return new Learners();
     }
 
-    static Learners aProbationaryMember() {
+    public static Learners aProbationaryMember() {
         return new Learners().withStatus(MemberStatus.PROBATIONARY);
     }
 
-    static Learners aNonMember() {
+    public static Learners aNonMember() {
         return new Learners().withStatus(MemberStatus.NOT_A_MEMBER);
     }
 
-    Learners of(UUID homeOrganization) {
+    public Learners of(UUID homeOrganization) {
         this.home = homeOrganization;
         return this;
     }
 
-    Learners under(UUID ancestor) {
+    public Learners under(UUID ancestor) {
         ancestors.add(ancestor);
         return this;
     }
 
-    Learners withStatus(MemberStatus s) {
+    public Learners withStatus(MemberStatus s) {
         this.status = s;
         return this;
     }
 
-    Learners workingFor(UUID unit) {
+    public Learners workingFor(UUID unit) {
         this.memberUnit = unit;
         return this;
     }
 
     /** Affiliated to {@code branch}, a functional or temporary branch, which sits below {@code itsAncestors}. */
-    Learners affiliatedTo(UUID branch, UUID... itsAncestors) {
+    public Learners affiliatedTo(UUID branch, UUID... itsAncestors) {
         affiliations.add(branch);
         affiliations.addAll(Set.of(itsAncestors));
         return this;
     }
 
-    Learners havingCompleted(UUID course) {
+    public Learners havingCompleted(UUID course) {
         completed.add(course);
         return this;
     }
 
-    Learner build() {
+    public Learner build() {
         Set<UUID> path = new HashSet<>(ancestors);
         if (home != null && status != MemberStatus.NOT_A_MEMBER) {
             path.add(home);

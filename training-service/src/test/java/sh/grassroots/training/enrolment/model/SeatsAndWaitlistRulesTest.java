@@ -1,5 +1,6 @@
 package sh.grassroots.training.enrolment.model;
 
+import sh.grassroots.training.session.model.SeatBook;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -94,7 +95,7 @@ class SeatsAndWaitlistRulesTest {
     void an_unanswered_hold_expires_and_cannot_be_accepted_any_more() {
         Hold hold = Hold.offer(at(NOON), Duration.ofHours(2));
         assertTrue(hold.hasExpired(at(NOON.plus(Duration.ofHours(2)))));
-        assertEquals("hold-expired", hold.accept(at(NOON.plus(Duration.ofHours(3)))).orElseThrow().code());
+        assertEquals("hold-expired", hold.accept(at(NOON.plus(Duration.ofHours(3)))).orElseThrow().slug());
     }
 
     @Test
@@ -103,14 +104,14 @@ class SeatsAndWaitlistRulesTest {
         Clock late = at(NOON.plusSeconds(1));
         assertTrue(Cancellation.check(EnrolmentStatus.CONFIRMED, Cancellation.By.LEARNER, deadline, at(NOON)).isEmpty());
         assertEquals("cancellation-deadline-passed",
-                Cancellation.check(EnrolmentStatus.CONFIRMED, Cancellation.By.LEARNER, deadline, late).orElseThrow().code());
+                Cancellation.check(EnrolmentStatus.CONFIRMED, Cancellation.By.LEARNER, deadline, late).orElseThrow().slug());
         assertTrue(Cancellation.check(EnrolmentStatus.CONFIRMED, Cancellation.By.ORGANIZER, deadline, late).isEmpty());
     }
 
     @Test
     void an_already_cancelled_enrolment_cannot_be_cancelled_again_and_only_seat_holders_free_a_seat() {
         assertEquals("enrolment-not-cancellable",
-                Cancellation.check(EnrolmentStatus.CANCELLED, Cancellation.By.ORGANIZER, NOON, at(NOON)).orElseThrow().code());
+                Cancellation.check(EnrolmentStatus.CANCELLED, Cancellation.By.ORGANIZER, NOON, at(NOON)).orElseThrow().slug());
         assertTrue(Cancellation.freesASeat(EnrolmentStatus.CONFIRMED));
         assertTrue(Cancellation.freesASeat(EnrolmentStatus.OFFERED));
         assertFalse(Cancellation.freesASeat(EnrolmentStatus.WAITLISTED));
