@@ -113,9 +113,11 @@ api() { # label url -> "p50 p99 requests/s" in ms
   local status out
   status=$(curl -s -o "$work/probe.out" -w '%{http_code}' "${HEADERS[@]}" "$2")
   [ "$status" = 200 ] || { echo "[bench] $1: $2 answers $status" >&2; cat "$work/probe.out" >&2; exit 1; }
-  wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "${HEADERS[@]}" "$2" >/dev/null 2>&1   # warm-up (JIT, caches)
-  out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${HEADERS[@]}" "$2")
+  wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s "${HEADERS[@]}" "$2" >/dev/null 2>&1   # warm-up (JIT, caches)
+  # a 30 s timeout: wrk's 2 s default drops a slow search from its figures instead of timing it
+  out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency "${HEADERS[@]}" "$2")
   if echo "$out" | grep -q 'Non-2xx'; then echo "[bench] $1: non-2xx answers" >&2; echo "$out" >&2; exit 1; fi
+  if echo "$out" | grep -q 'Socket errors'; then echo "[bench] $1: $(echo "$out" | grep 'Socket errors')" >&2; fi
   echo "$(ms "$(echo "$out" | awk '$1=="50%" {print $2}')") $(ms "$(echo "$out" | awk '$1=="99%" {print $2}')") $(echo "$out" | awk '/Requests\/sec/ {printf "%.0f", $2}')"
 }
 db() { # name database script-file -D... -> "p50 p99 transactions/s" in ms
@@ -147,9 +149,28 @@ plan() { # database script-file -D... -> "Index Scan using x on t; ..."
     sql=${sql//:$k/\'${v//\'/\'\'}\'}
   done
   "${PSQL[@]}" -U "$database" -d "$database" -tA -c "explain (costs off) $sql" \
-    | grep -E 'Scan|SubPlan|Sort|Limit' | sed -E 's/^[ ->]*//; s/  +/ /g' \
+    | grep -E 'Scan|SubPlan|Sort|Limit' | grep -v 'Sort Key' | sed -E 's/^[ ->]*//; s/  +/ /g' \
     | sed -E 's/^Seq Scan on (station|station_opening_hours|course|training_session)\b/SEQ-SCAN \1/' \
     | paste -sd ';' | sed 's/;/; /g'
+}
+
+# The statements the service runs for one request of each query, as PostgreSQL logged them, are
+# kept in $BENCH_DIR/statements/ beside the pgbench script that stands for them, to compare.
+mkdir -p "$BENCH_DIR/statements"
+PG_LOG="$(dirname "$STACK_PG_DATA")/postgres.log"
+logged_probe() { # label url database script
+  local from; from=$(( $(stat -c %s "$PG_LOG") + 1 ))
+  "${PSQL[@]}" -U postgres -d postgres -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()" >/dev/null
+  sleep 0.3; curl -s -o /dev/null "${HEADERS[@]}" "$2"; sleep 0.3
+  "${PSQL[@]}" -U postgres -d postgres -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" >/dev/null
+  # log records (a statement may span lines), only this service's searches and their parameters
+  # (not the outbox relay's polling)
+  { echo "-- $1: $2"; echo "-- the service ran:"; tail -c +"$from" "$PG_LOG" \
+      | awk '/^[0-9][0-9][0-9][0-9]-/ { if (r != "") print r; r = $0; next } { r = r " " $0 } END { if (r != "") print r }' \
+      | grep -E "execute|DETAIL: +parameters" | sed -E 's/^.*(execute [^:]*|DETAIL): +//' | tr -s ' \t' ' ' \
+      | awk '/(from|join) (station|course|training_session)/ { print; keep = 1; next } /^parameters:/ && keep { print; keep = 0; next } { keep = 0 }'
+    echo "-- the bench runs (pgbench -M prepared):"; cat "$4"; } \
+    > "$BENCH_DIR/statements/$(echo "$1" | tr -c 'a-zA-Z0-9\n' '_').sql"
 }
 
 results=()
@@ -158,6 +179,7 @@ LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 measure() { # label database api-url sql-script -D k=v...
   local label=$1 database=$2 url=$3 script=$4; shift 4
   local a d p
+  logged_probe "$label" "$url" "$database" "$script"
   a=$(api "$label" "$url")
   d=$(db "$(echo "$label" | tr -c 'a-zA-Z0-9\n' '_')" "$database" "$script" "$@")
   p=$(plan "$database" "$script" "$@")
