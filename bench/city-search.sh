@@ -265,7 +265,7 @@ if want training; then
   echo "$SESSIONS order by s1_0.starts_at,s1_0.id offset 0 rows fetch first cast(:lim as int4) rows only;" > "$work/s-sessions.sql"
   echo "$SESSIONS and s1_0.course_id=cast(:course as uuid) order by s1_0.starts_at,s1_0.id offset 0 rows fetch first cast(:lim as int4) rows only;" > "$work/s-sessions-course.sql"
   TCLOCK=(now="$NOW" lim=21)
-  WORDS=乡村振兴; RARE=量子计算; TWO=党课
+  WORDS=乡村振兴; RARE=量子计算; RARE2=量子; TWO=党课
   read -r PROVIDER < <("${PSQL[@]}" -U training -d training -tA -c "select provider_id from course group by 1 order by count(*) desc, 1 offset 50 limit 1")
   read -r UCOURSE < <("${PSQL[@]}" -U training -d training -tA -c "select course_id from training_session where status = 'SCHEDULED' and starts_at > now() group by 1 order by count(*) desc, 1 limit 1")
   pattern() { echo "%$1%"; }   # CourseCatalogue.likeLiteral: none of these has % _ or \
@@ -273,6 +273,8 @@ if want training; then
   measure "courses q=$WORDS" training "$TAPI/courses?q=$(uri "$WORDS")&limit=20" "$work/c-words.sql" $(Dargs "${TCLOCK[@]}" pat="$(pattern "$WORDS")")
   measure "courses q=$RARE (none)" training "$TAPI/courses?q=$(uri "$RARE")&limit=20" "$work/c-words.sql" $(Dargs "${TCLOCK[@]}" pat="$(pattern "$RARE")")
   measure "courses q=$TWO (2 chars)" training "$TAPI/courses?q=$(uri "$TWO")&limit=20" "$work/c-words.sql" $(Dargs "${TCLOCK[@]}" pat="$(pattern "$TWO")")
+  # two characters no title holds: no trigram to narrow it, the newest-first walk reads every course
+  measure "courses q=$RARE2 (2 chars, none)" training "$TAPI/courses?q=$(uri "$RARE2")&limit=20" "$work/c-words.sql" $(Dargs "${TCLOCK[@]}" pat="$(pattern "$RARE2")")
   measure "courses kind=FORUM" training "$TAPI/courses?kind=FORUM&limit=20" "$work/c-kind.sql" $(Dargs "${TCLOCK[@]}" kind=FORUM)
   measure "courses of a provider" training "$TAPI/courses?providerId=$PROVIDER&limit=20" "$work/c-provider.sql" $(Dargs "${TCLOCK[@]}" provider="$PROVIDER")
   measure "courses upcoming" training "$TAPI/courses?upcoming=true&limit=20" "$work/c-upcoming.sql" $(Dargs "${TCLOCK[@]}")
