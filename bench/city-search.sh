@@ -25,6 +25,24 @@
 # Requests carry the X-Caller-* headers the gateway adds for a plain member. PostgreSQL only: the
 # services' Kafka clients point at a port nobody listens on (as in station-booking.sh); a search
 # publishes and consumes nothing.
+# For each query the statements the service ran for one request (PostgreSQL's log) are kept in
+# $BENCH_DIR/statements/ beside the pgbench script, to check that the bench runs the same SQL.
+#
+# What the plans showed at city scale, and what was changed (PostgreSQL 15):
+# - Station directory, every query: "open now" as a column, computed in the same query as the
+#   scan, was planned as a hashed subplan over all ~69,000 opening-hours rows for a page of 20.
+#   StationDirectory now takes the page's rows in an inner query and works "open now" out for those
+#   only (index probes on station_opening_hours_pkey).
+# - Near me: PostgreSQL before 17 walks a GiST index nearest first only when the distance is the
+#   whole ORDER BY; with the keyset's (distance, id) it read and sorted every station (Seq Scan +
+#   Sort). StationDirectory now finds the distance of the page's last row nearest first on
+#   station_near (cutoff) and takes the stations within it through the same index (bounding box),
+#   ties in id order.
+# - Sessions to come: Hibernate's (starts_at > t or (starts_at = t and id > x)) gave the index no
+#   range, so every past session was read; SessionCatalogue adds starts_at >= t.
+# - Course catalogue: each filter uses its index (trigram, newest, kind, provider, scheduled
+#   sessions). A title word of one or two characters that few titles hold has no trigram and walks
+#   the newest-first index through every course (measured as "q=量子"; not changed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
