@@ -28,8 +28,8 @@
 # Generating the full city (SCALE=1.0: 79,877 organizations, 2,174,722 members, 2.1 GB) took 293 s
 # on 2 cores shared with two other builds (load average 15-20): 178 s the one INSERT ... SELECT of
 # the members (no per-row triggers, FK checks or secondary indexes: replica mode, indexes dropped),
-# 83 s re-creating the member indexes after the load (the trigram GIN index most of
-# it), the rest the organizations and VACUUM ANALYZE. SCALE=0.05 takes about 10 s. On a city
+# 83 s re-creating the five member indexes after the load (one DO block, not timed one by one;
+# V34 adds a sixth), the rest the organizations and VACUUM ANALYZE. SCALE=0.05 takes about 10 s. On a city
 # generated before V34, Flyway builds V34's index at the service's start (78 s at load 25).
 # Name searches at city scale (2026-12-07, load average 35-40, SQL p50): a three-character name
 # 2.5 ms (trigrams); a two-character name 4,014 ms before V34 (the name order walked) -> 250 ms
