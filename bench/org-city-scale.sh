@@ -23,6 +23,18 @@
 # bench/org-city-generate.sql); the district list is GET /members?homeOrganizationId=<root>&subtree=true.
 # Requests carry the X-Caller-* headers the gateway adds (district_admin of DISTRICT). The load
 # average is printed with the table: on a shared 2-core machine it dominates the API's figures.
+# The name searches' plans (EXPLAIN with the measured values) are printed after the table.
+#
+# Generating the full city (SCALE=1.0: 79,877 organizations, 2,174,722 members, 2.1 GB) took 293 s
+# on 2 cores shared with two other builds (load average 15-20): 178 s the one INSERT ... SELECT of
+# the members (no per-row triggers, FK checks or secondary indexes: replica mode, indexes dropped),
+# 83 s re-creating the five member indexes after the load (one DO block, not timed one by one;
+# V34 adds a sixth), the rest the organizations and VACUUM ANALYZE. SCALE=0.05 takes about 10 s. On a city
+# generated before V34, Flyway builds V34's index at the service's start (78 s at load 25).
+# Name searches at city scale (2026-12-07, load average 35-40, SQL p50): a three-character name
+# 2.5 ms (trigrams); a two-character name 4,014 ms before V34 (the name order walked) -> 250 ms
+# (V34's index); a surname alone 2,640 ms (still: ~36,000 members of the city hold it, read and
+# sorted; left open); an organization word 17 ms.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -53,7 +65,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 if [ ! -f "$ORG_APP/quarkus-run.jar" ]; then
-  stack_mvn -o -q -B package -DskipTests -pl org-service
+  stack_mvn -o -q -B package -DskipTests -pl org-service -am
 fi
 stack_start "$BENCH_DIR" ephemeral
 PSQL=("$PG_BIN_DIR/psql" -X -q -h 127.0.0.1 -p "$STACK_PG_PORT")
@@ -65,7 +77,8 @@ start_org() {
   QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 MANAGEMENT_PORT=$ORG_MGMT PERSONAL_DATA_KEY=$(cat "$BENCH_DIR/personal-data.key") HTTP_PORT=$ORG DB_NAME=org DB_USER=org DB_PASSWORD=org \
     java -Xmx384m -jar "$ORG_APP/quarkus-run.jar" >"$BENCH_DIR/org-service.log" 2>&1 &
   PIDS+=($!)
-  for _ in $(seq 1 240); do curl -fsS "http://127.0.0.1:$ORG_MGMT/q/health/ready" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  # up to 10 minutes: on a reused city, Flyway builds a new migration's indexes over 2 million members first
+  for _ in $(seq 1 1200); do curl -fsS "http://127.0.0.1:$ORG_MGMT/q/health/ready" >/dev/null 2>&1 && return 0; sleep 0.5; done
   echo "[bench] org-service is not ready" >&2; tail -n 30 "$BENCH_DIR/org-service.log" >&2; exit 1
 }
 start_org   # Flyway migrates the schema (and any new migration on a reused city)
@@ -143,9 +156,11 @@ api() { # name url -> "p50 p99 requests/s" in ms
   local status out
   status=$(curl -s -o "$work/probe.out" -w '%{http_code}' "${HEADERS[@]}" "$2")
   [ "$status" = 200 ] || { echo "[bench] $1: $2 answers $status" >&2; cat "$work/probe.out" >&2; exit 1; }
-  wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "${HEADERS[@]}" "$2" >/dev/null 2>&1   # warm-up (JIT, caches)
-  out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${HEADERS[@]}" "$2")
+  wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s "${HEADERS[@]}" "$2" >/dev/null 2>&1   # warm-up (JIT, caches)
+  # a 30 s timeout: wrk's 2 s default drops a slow search from its figures instead of timing it
+  out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency "${HEADERS[@]}" "$2")
   if echo "$out" | grep -q 'Non-2xx'; then echo "[bench] $1: non-2xx answers" >&2; echo "$out" >&2; exit 1; fi
+  if echo "$out" | grep -q 'Socket errors'; then echo "[bench] $1: $(echo "$out" | grep 'Socket errors')" >&2; fi
   echo "$(ms "$(echo "$out" | awk '$1=="50%" {print $2}')") $(ms "$(echo "$out" | awk '$1=="99%" {print $2}')") $(echo "$out" | awk '/Requests\/sec/ {printf "%.0f", $2}')"
 }
 db() { # name script-file -D... -> "p50 p99 transactions/s" in ms
@@ -211,18 +226,23 @@ measure "district list page $NTH" "$NTH_URL" "$work/list-after.sql" \
   -D id="$ROOT_ID" -D hi="$(upper "$ROOT_PATH")" -D kp="$KEY_PATH" -D ki="$KEY_ID"
 
 # Name search (issue 16): a district admin looks for a member by a full name (three characters:
-# trigrams narrow it) and by a two-character name (too short for a trigram: the name order and the
-# district filter carry it), and for organizations by a word of their names; the SQL side runs the
-# statement NameSearch runs (a district admin's reach needs no lookup).
-read -r NAME3 NAME2 < <(sql "select name, left(name, 2) from member where left_on is null and char_length(name) = 3
+# trigrams narrow it), by a two-character name and by a surname alone (too short for a trigram:
+# V34's index of single characters and pairs narrows them; before V34 the name order and the
+# district filter carried them), and for organizations by a word of their names; the SQL side
+# runs the statement NameSearch runs (a district admin's reach needs no lookup).
+read -r NAME3 NAME2 NAME1 < <(sql "select name, left(name, 2), left(name, 1) from member where left_on is null and char_length(name) = 3
   and home_path >= '$ROOT_PATH' and home_path < '$(upper "$ROOT_PATH")' order by id limit 1")
 ORG_WORD=居民区党总支
 uri() { jq -rn --arg s "$1" '$s|@uri'; }
-cat > "$work/member-search.sql" <<'SQL'
-select cast(m.id as text), m.name, m.status, cast(m.home_organization_id as text), o.name from member m join organization o on o.id = m.home_organization_id where m.left_on is null and m.name ilike :pat and o.district_code = :d order by m.name, m.id limit 21;
-SQL
+MEMBER_SEARCH="select cast(m.id as text), m.name, m.status, cast(m.home_organization_id as text), o.name from member m join organization o on o.id = m.home_organization_id where m.left_on is null and m.name ilike cast(:pat as text)"
+echo "$MEMBER_SEARCH and o.district_code = cast(:d as bpchar) order by m.name, m.id limit 21;" > "$work/member-search.sql"
+if [ "$(sql "select to_regprocedure('name_grams(text)') is not null")" = t ]; then
+  echo "$MEMBER_SEARCH and name_grams(m.name) @> array[lower(cast(:w as text))] and o.district_code = cast(:d as bpchar) order by m.name, m.id limit 21;" > "$work/member-search-short.sql"
+else
+  cp "$work/member-search.sql" "$work/member-search-short.sql"
+fi
 cat > "$work/org-search.sql" <<'SQL'
-select cast(o.id as text), o.name, o.kind, o.district_code, cast(o.parent_id as text), o.dissolved_on from organization o where o.name ilike :pat and o.district_code = :d order by o.name, o.id limit 21;
+select cast(o.id as text), o.name, o.kind, o.district_code, cast(o.parent_id as text), o.dissolved_on from organization o where o.name ilike cast(:pat as text) and o.district_code = cast(:d as bpchar) order by o.name, o.id limit 21;
 SQL
 if [ "$(curl -s -o /dev/null -w '%{http_code}' "${HEADERS[@]}" "$API/members/search?q=$(uri "$NAME3")")" = 200 ]; then
   SEARCH_API=1
@@ -230,17 +250,35 @@ else
   SEARCH_API=0; echo "[bench] this build has no name search: measuring it in SQL only" >&2
 fi
 search_url() { [ "$SEARCH_API" = 1 ] && echo "$API/$1/search?q=$(uri "$2")&limit=20" || echo -; }
-measure "member name $NAME3" "$(search_url members "$NAME3")" "$work/member-search.sql" -D pat="%$NAME3%" -D d="$DISTRICT"
-measure "member name $NAME2" "$(search_url members "$NAME2")" "$work/member-search.sql" -D pat="%$NAME2%" -D d="$DISTRICT"
-measure "organization $ORG_WORD" "$(search_url organizations "$ORG_WORD")" "$work/org-search.sql" -D pat="%$ORG_WORD%" -D d="$DISTRICT"
+plans=()
+plan() { # label script -D k=v... : the plan PostgreSQL picks with these values, one line of its scans
+  local label=$1 sql; sql=$(cat "$2"); shift 2
+  local arg k v
+  for arg in $(printf '%s\n' "$@" | grep -v '^-D$' | awk -F= '{ print length($1) " " $0 }' | sort -rn | cut -d' ' -f2-); do
+    k=${arg%%=*}; v=${arg#*=}; sql=${sql//:$k/\'${v//\'/\'\'}\'}
+  done
+  plans+=("$label|$("${PSQL[@]}" -U org -d org -tA -c "explain (costs off) $sql" | grep -E 'Scan|Sort|Limit|Join|Loop' \
+    | sed -E 's/^[ ->]*//; s/  +/ /g; s/^(Parallel )?Seq Scan on (member|organization)\b/SEQ-SCAN \2/' | paste -sd ';' | sed 's/;/; /g')")
+}
+search() { # label url script -D...
+  measure "$@"; plan "$1" "${@:3}"
+}
+search "member name $NAME3" "$(search_url members "$NAME3")" "$work/member-search.sql" -D pat="%$NAME3%" -D d="$DISTRICT"
+search "member name $NAME2" "$(search_url members "$NAME2")" "$work/member-search-short.sql" -D pat="%$NAME2%" -D w="$NAME2" -D d="$DISTRICT"
+search "member surname $NAME1" "$(search_url members "$NAME1")" "$work/member-search-short.sql" -D pat="%$NAME1%" -D w="$NAME1" -D d="$DISTRICT"
+search "organization $ORG_WORD" "$(search_url organizations "$ORG_WORD")" "$work/org-search.sql" -D pat="%$ORG_WORD%" -D d="$DISTRICT"
 
 echo
 echo "org-service at city scale, $(nproc) cores, $CONNECTIONS connection(s), ${DURATION}s per measurement (ms); load average at start ${LOAD_AT_START}, now $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-26s %9s %9s %8s | %9s %9s %8s | %7s %7s\n' query "API p50" "API p99" "req/s" "SQL p50" "SQL p99" "tx/s" "p50 x" "p99 x"
+# the query last: a Chinese label is wider on screen than printf counts
+printf '%9s %9s %8s | %9s %9s %8s | %7s %7s | %s\n' "API p50" "API p99" "req/s" "SQL p50" "SQL p99" "tx/s" "p50 x" "p99 x" query
 for row in "${results[@]}"; do
   IFS='|' read -r label a d <<<"$row"
   read -r ap50 ap99 arps <<<"$a"; read -r dp50 dp99 dtps <<<"$d"
   awk -v l="$label" -v a50="$ap50" -v a99="$ap99" -v ar="$arps" -v d50="$dp50" -v d99="$dp99" -v dr="$dtps" 'BEGIN {
     r50 = (a50 == "-" || d50 == 0) ? "-" : sprintf("%.1f", a50 / d50); r99 = (a99 == "-" || d99 == 0) ? "-" : sprintf("%.1f", a99 / d99)
-    printf "%-26s %9s %9s %8s | %9s %9s %8s | %7s %7s\n", l, a50, a99, ar, d50, d99, dr, r50, r99 }'
+    printf "%9s %9s %8s | %9s %9s %8s | %7s %7s | %s\n", a50, a99, ar, d50, d99, dr, r50, r99, l }'
 done
+echo
+echo "Plans of the name searches at city scale (EXPLAIN of the same statement with the same values):"
+for row in "${plans[@]}"; do IFS='|' read -r label p <<<"$row"; echo "$label: $p"; done

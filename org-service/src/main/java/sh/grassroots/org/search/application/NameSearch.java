@@ -65,6 +65,13 @@ public class NameSearch {
                     + " cast(m.home_organization_id as text), o.name from member m"
                     + " join organization o on o.id = m.home_organization_id"
                     + " where m.left_on is null and m.name ilike ?1");
+            String word = words.strip();
+            int characters = word.codePointCount(0, word.length());
+            if (characters >= 1 && characters <= 2) {
+                // too short for a trigram: the member_name_grams index (V34) narrows it instead
+                parameters.add(word);
+                sql.append(" and name_grams(m.name) @> array[lower(cast(?").append(parameters.size()).append(" as text))]");
+            }
             within(reach, "o.district_code", "m.home_path", parameters, sql);
             after(cursor, "m.name", "m.id", parameters, sql);
             parameters.add(limit + 1);

@@ -103,6 +103,32 @@ class StationDirectoryApiTest {
     }
 
     @Test
+    void stations_at_the_same_spot_page_in_id_order_across_page_ends() {
+        // five stations at one spot in 崇明 (a spot of this run only): a page of two ends inside
+        // the tie each time, and the next page must go on with the next id, nearest first or not
+        String tag = "同址-" + UUID.randomUUID().toString().substring(0, 8);
+        double latitude = 31.6 + Math.floorMod(tag.hashCode(), 1000) / 100000.0;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(station("同一地址党群服务点", "310151", latitude, 121.40, List.of(tag), "08:00", "20:00"));
+        }
+        ids.sort(null);
+        String nearby = "latitude=" + latitude + "&longitude=121.4001";
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 10; page++) {
+            var response = asSomeone().get(DIRECTORY + "?" + nearby + "&service=" + tag + "&limit=2"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).then().statusCode(200).extract();
+            paged.addAll(response.path("items.id"));
+            cursor = response.path("nextCursor");
+            if (cursor == null) {
+                break;
+            }
+        }
+        assertEquals(ids, paged);
+    }
+
+    @Test
     void filters_by_district_and_service_and_open_now() {
         asSomeone().get(DIRECTORY + "?district=310110&service=" + upService).then().statusCode(200)
                 .body("items.id", equalTo(List.of(bilibili)))
