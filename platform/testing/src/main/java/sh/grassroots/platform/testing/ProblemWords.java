@@ -32,7 +32,7 @@ public final class ProblemWords {
             Pattern.compile("Problem\\.(?:of|withErrors)\\(\\s*\\d{3}\\s*,\\s*\"([a-z0-9-]+)\""),
             Pattern.compile("(?:conflict|unprocessable)\\(\\s*\"([a-z0-9-]+)\""),
             Pattern.compile("new \\w*(?:Rejection|Refusal)\\(\\s*\"([a-z0-9-]+)\""),
-            Pattern.compile("Rule\\.of\\(\\s*\"([a-z0-9-]+)\""));
+            Pattern.compile("Rule\\.of\\(\\s*\"([a-z0-9-]+)\"\\s*,\\s*RuleKind\\."));
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
     private ProblemWords() {
